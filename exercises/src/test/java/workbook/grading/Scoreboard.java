@@ -1,5 +1,6 @@
 package workbook.grading;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -24,12 +25,17 @@ public final class Scoreboard {
         if (args.length != 2) {
             throw new IllegalArgumentException("usage: Scoreboard <grade folder> <strict: true|false>");
         }
-        List<ExerciseGrade> grades = GradeFiles.read(Path.of(args[0]));
-        System.out.println(render(grades, Path.of(args[0]).resolve(GradeFiles.RESULTS_JSON)));
+        // a bare -Dstrict arrives as "true"; an empty value also means strict
+        print(Path.of(args[0]), Boolean.parseBoolean(args[1]) || args[1].isEmpty(), System.out);
+    }
+
+    /** Prints the scoreboard of the grades in {@code dir} to {@code out}; see {@link #main}. */
+    static void print(Path dir, boolean strict, PrintStream out) {
+        List<ExerciseGrade> grades = GradeFiles.read(dir);
+        out.println(render(grades, dir.resolve(GradeFiles.RESULTS_JSON)));
         List<String> unfinished = grades.stream()
                 .filter(g -> g.status() != ExerciseGrade.Status.DONE)
                 .map(ExerciseGrade::id).collect(Collectors.toList());
-        boolean strict = Boolean.parseBoolean(args[1]) || args[1].isEmpty();
         if (strict && (grades.isEmpty() || !unfinished.isEmpty())) {
             throw new IllegalStateException(grades.isEmpty() ? "Strict grading: no check ran."
                     : "Strict grading: not done yet: " + String.join(", ", unfinished));
