@@ -8,7 +8,8 @@ package workbook.grading;
  * @param passed       checks that passed
  * @param total        checks that ran
  * @param stubOnly     every failed check failed because a method still throws "is not implemented yet"
- * @param firstFailure the first failed check and its message, or an empty string when all passed
+ * @param firstFailure the first failed check and its message (preferring a wrong answer or a time-out to a
+ *                     method that is not implemented yet), or an empty string when all passed
  */
 public record ExerciseGrade(String id, String title, int passed, int total, boolean stubOnly,
                             String firstFailure) {

@@ -19,6 +19,7 @@ public final class GradeBook {
         int total;
         boolean stubOnly = true;
         String firstFailure = "";
+        String firstStubFailure = "";
 
         Tally(String title) {
             this.title = title;
@@ -40,8 +41,12 @@ public final class GradeBook {
             tally.passed++;
             return;
         }
-        tally.stubOnly &= isStubFailure(failure);
-        if (tally.firstFailure.isEmpty()) {
+        boolean stub = isStubFailure(failure);
+        tally.stubOnly &= stub;
+        // a wrong answer or a time-out teaches more than "not implemented yet", which the learner knows
+        if (stub && tally.firstStubFailure.isEmpty()) {
+            tally.firstStubFailure = checkName + "\n" + explain(failure);
+        } else if (!stub && tally.firstFailure.isEmpty()) {
             tally.firstFailure = checkName + "\n" + explain(failure);
         }
     }
@@ -49,8 +54,8 @@ public final class GradeBook {
     /** The grades so far, ordered by exercise id. */
     public List<ExerciseGrade> grades() {
         List<ExerciseGrade> grades = new ArrayList<>();
-        tallies.forEach((id, t) -> grades.add(
-                new ExerciseGrade(id, t.title, t.passed, t.total, t.stubOnly, t.firstFailure)));
+        tallies.forEach((id, t) -> grades.add(new ExerciseGrade(id, t.title, t.passed, t.total, t.stubOnly,
+                t.firstFailure.isEmpty() ? t.firstStubFailure : t.firstFailure)));
         return grades;
     }
 

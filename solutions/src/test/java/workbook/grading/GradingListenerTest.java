@@ -100,6 +100,25 @@ class GradingListenerTest {
         assertThat(half.firstFailure()).contains("x should be three");
     }
 
+    @Tag("ex44")
+    @DisplayName("Ex44 · Stub first")
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class StubFirst {
+        @Test @Order(1) void stub() {
+            throw new UnsupportedOperationException("Ex44.method is not implemented yet");
+        }
+
+        @Test @Order(2) void wrongAnswer() {
+            assertThat(2.0).as("sigma(0) should be 1/2").isEqualTo(0.5);
+        }
+    }
+
+    @Test
+    void aWrongAnswerIsShownBeforeAMethodThatIsNotImplementedYet(@TempDir Path dir) {
+        ExerciseGrade grade = grade(dir, StubFirst.class).get(0);
+        assertThat(grade.firstFailure()).startsWith("wrongAnswer()").contains("sigma(0) should be 1/2");
+    }
+
     @Test
     void anExerciseWhoseChecksAllHitStubsIsNotStarted(@TempDir Path dir) {
         ExerciseGrade untouched = grade(dir, Untouched.class).get(0);
