@@ -1,0 +1,167 @@
+package workbook.theory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every claim of every write-up holds, and every write-up is registered, well formed and in the overview. */
+@DisplayName("Theory write-ups")
+class WriteUpsTest {
+    private static final Path OVERVIEW = Path.of("src/main/javadoc/overview.html");
+    private static final Pattern OVERVIEW_ROW =
+            Pattern.compile("<tr><td>(\\d+)</td><td>\\{@linkplain workbook\\.theory\\.(\\w+)[ }]");
+
+    @TestFactory
+    @DisplayName("every check of every write-up holds")
+    Stream<DynamicContainer> everyCheckHolds() {
+        return Demos.all().stream().map(demo -> dynamicContainer(demo.number() + ". " + demo.title(),
+                demo.checks().stream().map(WriteUpsTest::holds)));
+    }
+
+    private static DynamicTest holds(Check check) {
+        return dynamicTest(check.claim(), () -> assertThat(check.holds())
+                .as("'%s' should hold: the derivation predicts %s \u00b1 %s but the code or the experiment gave %s; "
+                                + "either the derivation or the code it explains has drifted",
+                        check.claim(), check.expected(), check.tolerance(), check.observed())
+                .isTrue());
+    }
+
+    @TestFactory
+    @DisplayName("every write-up has the shape of a write-up")
+    Stream<DynamicTest> everyWriteUpIsWellFormed() {
+        return Demos.all().stream().map(demo -> dynamicTest(demo.name(), () -> {
+            Class<?> type = demo.writeUp();
+            assertThat(Modifier.isFinal(type.getModifiers())).as("%s should be final", type.getSimpleName()).isTrue();
+            Constructor<?>[] constructors = type.getDeclaredConstructors();
+            assertThat(constructors).as("%s should have exactly one constructor, private and without arguments",
+                    type.getSimpleName()).hasSize(1);
+            assertThat(Modifier.isPrivate(constructors[0].getModifiers()) && constructors[0].getParameterCount() == 0)
+                    .as("%s's constructor should be private and take no arguments", type.getSimpleName()).isTrue();
+            Method checks = type.getMethod("checks");
+            assertThat(Modifier.isStatic(checks.getModifiers()) && checks.getReturnType() == List.class)
+                    .as("%s should declare public static List<Check> checks()", type.getSimpleName()).isTrue();
+            Method main = type.getMethod("main", String[].class);
+            assertThat(Modifier.isStatic(main.getModifiers()))
+                    .as("%s should declare public static void main(String[])", type.getSimpleName()).isTrue();
+            assertThat(demo.checks()).as("%s should make at least one check", type.getSimpleName()).isNotEmpty();
+        }));
+    }
+
+    @Test
+    @DisplayName("every write-up in the package is registered, with a unique name and increasing numbers")
+    void registryIsComplete() throws IOException, URISyntaxException {
+        Path folder = Path.of(Demos.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("workbook/theory");
+        Set<String> writeUps;
+        try (Stream<Path> files = Files.list(folder)) {
+            writeUps = files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".class") && !f.contains("$"))
+                    .map(f -> "workbook.theory." + f.substring(0, f.length() - ".class".length()))
+                    .filter(WriteUpsTest::declaresChecks)
+                    .collect(Collectors.toSet());
+        }
+        Set<String> registered = Demos.all().stream().map(d -> d.writeUp().getName()).collect(Collectors.toSet());
+        assertThat(registered).as("Demos should register every class of workbook.theory with a checks() method")
+                .isEqualTo(writeUps);
+
+        List<String> names = Demos.all().stream().map(Demos.Demo::name).toList();
+        assertThat(names).as("demo names should be unique").doesNotHaveDuplicates();
+        assertThat(names).as("demo names should be short, lower case words joined by '-'")
+                .allMatch(n -> n.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*") && n.length() <= 18);
+        List<Integer> numbers = Demos.all().stream().map(Demos.Demo::number).toList();
+        assertThat(numbers).as("demo numbers should increase down the list (learning order)").isSorted()
+                .doesNotHaveDuplicates();
+        assertThat(Demos.all()).as("each demo should name the exercises it explains")
+                .allMatch(d -> !d.exercises().isEmpty() && d.exercises().stream().allMatch(e -> e.matches("Ex\\d\\d")));
+    }
+
+    private static boolean declaresChecks(String className) {
+        try {
+            Method checks = Class.forName(className).getDeclaredMethod("checks");
+            return Modifier.isStatic(checks.getModifiers());
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
+    @Test
+    @DisplayName("the overview lists the same write-ups, with the same numbers, in the same order")
+    void overviewIsTheTableOfContents() throws IOException {
+        Matcher row = OVERVIEW_ROW.matcher(Files.readString(OVERVIEW));
+        List<String> listed = new ArrayList<>();
+        while (row.find()) {
+            listed.add(row.group(1) + " " + row.group(2));
+        }
+        List<String> registered = Demos.all().stream()
+                .map(d -> d.number() + " " + d.writeUp().getSimpleName()).toList();
+        assertThat(listed).as("rows of %s, written as <tr><td>N</td><td>{@linkplain workbook.theory.Class Title}",
+                OVERVIEW).isEqualTo(registered);
+    }
+
+    @Test
+    @DisplayName("a demo is found by name in any case, by number, or by a unique prefix")
+    void demosAreFoundByShortNames() {
+        for (Demos.Demo demo : Demos.all()) {
+            assertThat(Demos.find(demo.name().toUpperCase())).as("find by upper-case name").contains(demo);
+            assertThat(Demos.find(String.valueOf(demo.number()))).as("find by number").contains(demo);
+        }
+        assertThat(Demos.find("no-such-demo")).isEmpty();
+        assertThat(Demos.find("")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("without a demo name the runner lists every demo")
+    void runnerListsTheDemos() {
+        String listing = captureOutput(() -> Demos.main(new String[0]));
+        assertThat(listing).as("the listing should show how to run a demo").contains("-Ddemo=");
+        for (Demos.Demo demo : Demos.all()) {
+            assertThat(listing).as("the listing should name every demo").contains(demo.name(), demo.title());
+        }
+    }
+
+    @Test
+    @DisplayName("the lab report prints PASS and FAIL with observed and expected values")
+    void labReportShowsEveryCheck() {
+        String report = LabReport.of(Demos.all().get(0).writeUp())
+                .table("numbers", List.of("x", "y"), new double[][] {{1, 0.25}})
+                .checks(List.of(new Check("one holds", 1, 1, 0), new Check("one fails", 1, 2, 0.5)))
+                .render();
+        assertThat(report).contains(Demos.all().get(0).title(), "PASS  one holds", "FAIL  one fails",
+                "observed 2, expected 1 \u00b1 0.5", "1 of 2 checks hold.", "0.25");
+    }
+
+    private static String captureOutput(Runnable action) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            action.run();
+        } finally {
+            System.setOut(original);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
