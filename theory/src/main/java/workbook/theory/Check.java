@@ -45,9 +45,9 @@ public record Check(String claim, double expected, double observed, double toler
             throw new IllegalArgumentException("range must be finite with low <= high, got [" + low + ", " + high + "]");
         }
         double middle = low + (high - low) / 2;
-        // the interval is rebuilt as middle +- half-width; nudge the half-width up by an ulp so that
-        // the end points themselves still pass after rounding
-        double halfWidth = Math.nextUp(Math.max(high - middle, middle - low));
+        // |low - middle| and |high - middle| are computed exactly as holds() will compute them, so both end
+        // points pass even when the middle is rounded
+        double halfWidth = Math.max(high - middle, middle - low);
         return new Check(claim, middle, observed, halfWidth);
     }
 

@@ -44,7 +44,12 @@ public final class Demos {
 
     static {
         // Write-ups 1-8: activations, their gradients, and the variance argument up to Xavier.
+        add(1, "derivatives", "Activation derivatives, by hand and by finite differences", ActivationDerivatives.class,
+                "Ex01", "Ex02", "Ex03", "Ex07");
         add(2, "vanishing", "Why sigmoid-like units vanish", VanishingGradients.class, "Ex01", "Ex02", "Ex03");
+        add(3, "collapse", "Linear collapse and what one hidden ReLU layer can do", LinearCollapse.class, "Ex04");
+        add(4, "softmax", "Softmax: stable forms, temperature, Jacobian, cross-entropy", SoftmaxCalculus.class,
+                "Ex05", "Ex06");
 
         // Write-ups 9-16 go below this line, in learning order.
 

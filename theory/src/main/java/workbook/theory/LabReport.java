@@ -39,25 +39,53 @@ public final class LabReport {
 
     /** Adds a table of numbers: one caption, column names, one array of values per row. */
     public LabReport table(String caption, List<String> columns, double[][] rows) {
+        return table(caption, columns, null, rows);
+    }
+
+    /**
+     * Adds a table whose rows are named: the first column holds {@code rowNames}, the other columns the values
+     * ({@code columns} names all of them, the first included).
+     */
+    public LabReport table(String caption, List<String> columns, List<String> rowNames, double[][] rows) {
+        int offset = rowNames == null ? 0 : 1;
+        int nameWidth = 0;
+        if (rowNames != null) {
+            if (rowNames.size() != rows.length) {
+                throw new IllegalArgumentException("need one row name per row, got " + rowNames.size()
+                        + " names for " + rows.length + " rows");
+            }
+            nameWidth = columns.get(0).length();
+            for (String name : rowNames) {
+                nameWidth = Math.max(nameWidth, name.length());
+            }
+        }
         int width = 12;
-        for (String column : columns) {
+        for (String column : columns.subList(offset, columns.size())) {
             width = Math.max(width, column.length() + 2);
         }
         String cell = "%" + width + "s";
-        text.append(System.lineSeparator()).append(caption).append(System.lineSeparator());
-        for (String column : columns) {
+        String nameCell = "  %-" + nameWidth + "s";
+        String newline = System.lineSeparator();
+        text.append(newline).append(caption).append(newline);
+        if (rowNames != null) {
+            text.append(String.format(Locale.ROOT, nameCell, columns.get(0)));
+        }
+        for (String column : columns.subList(offset, columns.size())) {
             text.append(String.format(Locale.ROOT, cell, column));
         }
-        text.append(System.lineSeparator());
-        for (double[] row : rows) {
-            if (row.length != columns.size()) {
-                throw new IllegalArgumentException("every row must have " + columns.size()
-                        + " values, got " + row.length);
+        text.append(newline);
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r].length != columns.size() - offset) {
+                throw new IllegalArgumentException("every row must have " + (columns.size() - offset)
+                        + " values, got " + rows[r].length);
             }
-            for (double value : row) {
+            if (rowNames != null) {
+                text.append(String.format(Locale.ROOT, nameCell, rowNames.get(r)));
+            }
+            for (double value : rows[r]) {
                 text.append(String.format(Locale.ROOT, cell, format(value)));
             }
-            text.append(System.lineSeparator());
+            text.append(newline);
         }
         return this;
     }
@@ -72,13 +100,22 @@ public final class LabReport {
             holding += holds ? 1 : 0;
             text.append(holds ? "  PASS  " : "  FAIL  ").append(check.claim()).append(newline)
                     .append("        observed ").append(format(check.observed()))
-                    .append(", expected ").append(format(check.expected()))
-                    .append(" \u00b1 ").append(format(check.tolerance())).append(newline);
+                    .append(", expected ").append(expectation(check)).append(newline);
         }
         text.append(newline).append(String.format(Locale.ROOT, "%d of %d checks hold.%s", holding, checks.size(),
                 holding == checks.size() ? "" : "  A FAILED check means the derivation and the code disagree."))
                 .append(newline);
         return this;
+    }
+
+    /** A wide tolerance around a non-zero value reads better as an interval (that is how inRange builds it). */
+    private static String expectation(Check check) {
+        double expected = check.expected();
+        double tolerance = check.tolerance();
+        if (expected != 0 && tolerance >= Math.abs(expected) / 2) {
+            return "in [" + format(expected - tolerance) + ", " + format(expected + tolerance) + "]";
+        }
+        return format(expected) + " \u00b1 " + format(tolerance);
     }
 
     /** Returns the report as text. */
@@ -113,6 +150,7 @@ public final class LabReport {
             String s = String.format(Locale.ROOT, "%.6g", value);
             return s.contains("e") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
         }
-        return String.format(Locale.ROOT, "%.4e", value).replaceAll("\\.?0+e", "e");
+        return String.format(Locale.ROOT, "%.4e", value).replaceAll("\\.?0+e", "e")
+                .replaceAll("e([+-])0+(\\d)", "e$1$2");
     }
 }

@@ -147,10 +147,11 @@ class WriteUpsTest {
     void labReportShowsEveryCheck() {
         String report = LabReport.of(Demos.all().get(0).writeUp())
                 .table("numbers", List.of("x", "y"), new double[][] {{1, 0.25}})
-                .checks(List.of(new Check("one holds", 1, 1, 0), new Check("one fails", 1, 2, 0.5)))
+                .checks(List.of(new Check("one holds", 1, 1, 0), new Check("one fails", 1, 2, 0.25),
+                        Check.inRange("a range", 0, 1e-20, 0)))
                 .render();
         assertThat(report).contains(Demos.all().get(0).title(), "PASS  one holds", "FAIL  one fails",
-                "observed 2, expected 1 \u00b1 0.5", "1 of 2 checks hold.", "0.25");
+                "observed 2, expected 1 \u00b1 0.25", "expected in [0, 1e-20]", "2 of 3 checks hold.", "0.25");
     }
 
     private static String captureOutput(Runnable action) {
