@@ -50,6 +50,10 @@ public final class Demos {
         add(3, "collapse", "Linear collapse and what one hidden ReLU layer can do", LinearCollapse.class, "Ex04");
         add(4, "softmax", "Softmax: stable forms, temperature, Jacobian, cross-entropy", SoftmaxCalculus.class,
                 "Ex05", "Ex06");
+        add(5, "floats", "Floating point for deep learning", FloatingPoint.class, "Ex01", "Ex02", "Ex05");
+        add(6, "weight-gradient", "The gradient of a weight under independence", WeightGradient.class, "Ex09", "Ex10");
+        add(7, "products", "Products of random matrices: scale and depth", RandomMatrixProducts.class, "Ex03", "Ex09");
+        add(8, "xavier", "Xavier initialization", XavierInitialization.class, "Ex09", "Ex10");
 
         // Write-ups 9-16 go below this line, in learning order.
 

@@ -112,7 +112,7 @@ public final class LabReport {
     private static String expectation(Check check) {
         double expected = check.expected();
         double tolerance = check.tolerance();
-        if (expected != 0 && tolerance >= Math.abs(expected) / 2) {
+        if (expected != 0 && tolerance > 0 && tolerance >= Math.abs(expected) / 2) {
             return "in [" + format(expected - tolerance) + ", " + format(expected + tolerance) + "]";
         }
         return format(expected) + " \u00b1 " + format(tolerance);
