@@ -1,0 +1,145 @@
+package workbook.charts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders the whole figure set into one folder and writes an {@code index.html} that shows every
+ * figure with a one-line caption.
+ *
+ * <p>From the repository root: {@code ./mvnw -q -pl charts -am compile exec:java} draws the set from the
+ * reference solutions into {@code charts/target/figures/}; add {@code -Plearner} to draw it from your own
+ * exercises. A figure that needs a method you have not implemented yet is skipped with a note naming
+ * the exercise; the others are still drawn. Any other error is reported after the rest is drawn, and
+ * then fails the run.
+ */
+public final class RenderAll {
+    private static final Pattern EXERCISE = Pattern.compile("\\b(Ex\\d\\d)\\w*");
+
+    private RenderAll() {}
+
+    /** The set in reading order. */
+    static List<Figure> figures() {
+        List<Figure> all = new ArrayList<>();
+        // Figures 1-6: activation curves, derivatives, approximation, softmax, signal across depth.
+        all.add(new Figure(Fig01Activations.FILE, Fig01Activations::main,
+                "The activation functions side by side: the classic ones (left) and the modern smooth ones (right)."));
+
+        // Figures 7-12: initialization statistics across depth, dead units, decision regions.
+
+        return all;
+    }
+
+    /** What became of one figure. */
+    enum Status { DRAWN, SKIPPED, FAILED }
+
+    /** The outcome of one figure: drawn, skipped (a stub is not implemented yet) or failed, with a note. */
+    record Outcome(Figure figure, Status status, String note) {}
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Charts.output(args, "");
+        long start = System.nanoTime();
+        List<Outcome> outcomes = render(figures(), dir);
+        outcomes.stream().filter(o -> o.status() != Status.DRAWN).forEach(o -> System.out.println(o.note()));
+        String source = System.getProperty("workbook.charts.source", "solutions");
+        Files.writeString(dir.resolve("index.html"), indexHtml(outcomes, source), StandardCharsets.UTF_8);
+        long drawn = outcomes.stream().filter(o -> o.status() == Status.DRAWN).count();
+        System.out.printf("Rendered %d of %d figures from %s in %.1f s: %s%n", drawn, outcomes.size(), source,
+                (System.nanoTime() - start) / 1e9, dir.resolve("index.html").toAbsolutePath().normalize());
+        List<String> failures = outcomes.stream().filter(o -> o.status() == Status.FAILED).map(Outcome::note)
+                .toList();
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(failures.size() + " figure(s) failed:\n" + String.join("\n", failures));
+        }
+    }
+
+    /** Draws every figure into {@code dir}, never stopping at the first problem. */
+    static List<Outcome> render(List<Figure> figures, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Figure figure : figures) {
+            Files.deleteIfExists(dir.resolve(figure.file())); // never show a stale picture
+            outcomes.add(renderOne(figure, dir));
+        }
+        return outcomes;
+    }
+
+    private static Outcome renderOne(Figure figure, Path dir) {
+        try {
+            figure.main().run(new String[] {dir.toString()});
+            return new Outcome(figure, Status.DRAWN, "");
+        } catch (Exception | LinkageError e) {
+            UnsupportedOperationException todo = notImplemented(e);
+            if (todo != null) {
+                return new Outcome(figure, Status.SKIPPED, skipNote(figure.file(), todo.getMessage()));
+            }
+            return new Outcome(figure, Status.FAILED, "FAILED " + figure.file() + ": " + e);
+        }
+    }
+
+    /** The stubs' "not implemented yet" exception anywhere in the cause chain, else null. */
+    private static UnsupportedOperationException notImplemented(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnsupportedOperationException u && String.valueOf(u.getMessage()).contains("not implemented")) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    /** "skipped fig01-activations.png: Ex03ReluFamily.relu is not implemented yet (finish Ex03 to draw it)". */
+    static String skipNote(String file, String message) {
+        Matcher m = EXERCISE.matcher(String.valueOf(message));
+        String finish = m.find() ? " (finish " + m.group(1) + " to draw it)" : "";
+        return "skipped " + file + ": " + message + finish;
+    }
+
+    /** The index page: every drawn figure with its caption, then the notes of the skipped ones. */
+    static String indexHtml(List<Outcome> outcomes, String source) {
+        StringBuilder html = new StringBuilder("""
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <title>Activation functions and initialization: figures</title>
+                <style>
+                  body { font-family: "DejaVu Sans", system-ui, sans-serif; max-width: 1400px; margin: 2em auto;
+                         padding: 0 1em; color: #222; line-height: 1.45; }
+                  figure { margin: 2.5em 0; }
+                  img { width: 100%; height: auto; border: 1px solid #ddd; }
+                  figcaption { margin-top: .5em; }
+                  .note { color: #8a4b00; }
+                </style>
+                </head>
+                <body>
+                <h1>Activation functions and initialization: figures</h1>
+                """);
+        html.append("<p>Drawn from ")
+                .append("exercises".equals(source) ? "your own code in <code>exercises/</code>"
+                        : "the reference solutions in <code>solutions/</code>")
+                .append(". Click a figure to open it at full size.</p>\n");
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            String caption = "<b>Figure " + (i + 1) + ".</b> " + escape(o.figure().caption());
+            if (o.status() == Status.DRAWN) {
+                html.append("<figure>\n<a href=\"").append(o.figure().file()).append("\"><img src=\"")
+                        .append(o.figure().file()).append("\" alt=\"").append(escape(o.figure().caption()))
+                        .append("\"></a>\n<figcaption>").append(caption).append("</figcaption>\n</figure>\n");
+            } else {
+                html.append("<p class=\"note\">").append(caption).append("<br>").append(escape(o.note()))
+                        .append("</p>\n");
+            }
+        }
+        return html.append("</body>\n</html>\n").toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
