@@ -12,21 +12,31 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 
@@ -81,6 +91,16 @@ public final class Charts {
         return series;
     }
 
+    /** Like {@link #sample} but with geometric spacing, for a log x axis ({@code 0 < from < to}). */
+    public static XYSeries sampleLog(String key, DoubleUnaryOperator f, double from, double to, int n) {
+        XYSeries series = new XYSeries(key, false, true);
+        for (int i = 0; i < n; i++) {
+            double x = from * Math.pow(to / from, (double) i / (n - 1));
+            series.add(x, f.applyAsDouble(x));
+        }
+        return series;
+    }
+
     /** A line chart in the house style: one colour and one dash per series, legend at the bottom. */
     public static JFreeChart lineChart(String title, String xLabel, String yLabel, XYDataset dataset) {
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, dataset,
@@ -90,6 +110,7 @@ public final class Charts {
         renderer.setDrawSeriesLineAsPath(true); // one path per series, so a dash runs along the whole curve
         renderer.setLegendLine(new Line2D.Double(-16, 0, 16, 0)); // long enough to show the dash
         plot.setRenderer(renderer);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // later (dashed) series over earlier (solid)
         for (int i = 0; i < dataset.getSeriesCount(); i++) {
             styleSeries(plot, i, i, i);
         }
@@ -111,15 +132,71 @@ public final class Charts {
                 : new BasicStroke(LINE_WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, pattern, 0f);
     }
 
-    /** Replaces the range axis by a base-10 log axis with the same label and readable powers of ten. */
+    /** Replaces the range axis by a base-10 log axis with the same label; ticks read as powers of ten. */
     public static LogAxis logRangeAxis(XYPlot plot) {
-        LogAxis axis = new LogAxis(plot.getRangeAxis().getLabel());
-        axis.setBase(10);
-        axis.setSmallestValue(1e-300);
-        axis.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
+        return logRangeAxis(plot, 10, null);
+    }
+
+    /**
+     * Replaces the range axis by a log axis with the same label, ticks at the powers of {@code base} written
+     * with the decimal pattern {@code format} (base 2 with "0.###" reads 1, 0.5, 0.25, ... on a narrow range);
+     * a {@code null} format writes the powers as {@code base^n}.
+     */
+    public static LogAxis logRangeAxis(XYPlot plot, double base, String format) {
+        LogAxis axis = logAxis(plot.getRangeAxis().getLabel(), base, format);
         plot.setRangeAxis(axis);
+        return axis;
+    }
+
+    /** Replaces the domain axis by a log axis, as {@link #logRangeAxis(XYPlot, double, String)} does. */
+    public static LogAxis logDomainAxis(XYPlot plot, double base, String format) {
+        LogAxis axis = logAxis(plot.getDomainAxis().getLabel(), base, format);
+        plot.setDomainAxis(axis);
+        return axis;
+    }
+
+    private static LogAxis logAxis(String label, double base, String format) {
+        LogAxis axis = new LogAxis(label);
+        axis.setBase(base);
+        axis.setSmallestValue(1e-300);
+        if (format != null) {
+            axis.setTickUnit(new NumberTickUnit(1)); // one tick per power of the base
+            axis.setNumberFormatOverride(new DecimalFormat(format, DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        }
         styleAxis(axis);
         return axis;
+    }
+
+    /** Draws a thin dotted horizontal line at {@code y} with a label above or below it (a bound, a target). */
+    public static void referenceLine(XYPlot plot, double y, String label, boolean labelAbove) {
+        ValueMarker marker = new ValueMarker(y, new Color(0x555555),
+                new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3, 3}, 0f));
+        marker.setLabel(label);
+        marker.setLabelFont(new Font(FONT, Font.PLAIN, 13));
+        marker.setLabelPaint(new Color(0x333333));
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 210));
+        marker.setLabelAnchor(labelAbove ? RectangleAnchor.TOP_LEFT : RectangleAnchor.BOTTOM_LEFT);
+        marker.setLabelTextAnchor(labelAbove ? TextAnchor.BOTTOM_LEFT : TextAnchor.TOP_LEFT);
+        marker.setLabelOffset(new RectangleInsets(3, 6, 3, 6));
+        plot.addRangeMarker(marker, Layer.BACKGROUND);
+    }
+
+    /**
+     * Stacks the plots of {@code parts} over one shared x axis, heights in the ratio of {@code weights}, e.g.
+     * a curve over its residual. Each part keeps its y axis, colours and dashes; the legends merge.
+     */
+    public static JFreeChart stacked(String title, String xLabel, int[] weights, JFreeChart... parts) {
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(new NumberAxis(xLabel));
+        combined.setGap(14);
+        for (int i = 0; i < parts.length; i++) {
+            combined.add(parts[i].getXYPlot(), weights[i]);
+        }
+        JFreeChart chart = new JFreeChart(title, combined);
+        style(chart);
+        for (int i = 0; i < parts.length; i++) {
+            styleGrid(parts[i].getXYPlot());
+        }
+        return chart;
     }
 
     /** Applies the house fonts, colours and grid to a chart of XY plots; returns it for chaining. */
@@ -142,13 +219,7 @@ public final class Charts {
             legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 12));
         }
         XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlinePaint(Color.GRAY);
-        plot.setDomainGridlinePaint(GRID);
-        plot.setRangeGridlinePaint(GRID);
-        plot.setDomainGridlineStroke(new BasicStroke(1f));
-        plot.setRangeGridlineStroke(new BasicStroke(1f));
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        styleGrid(plot);
         for (int i = 0; i < plot.getDomainAxisCount(); i++) {
             styleAxis(plot.getDomainAxis(i));
         }
@@ -156,6 +227,16 @@ public final class Charts {
             styleAxis(plot.getRangeAxis(i));
         }
         return chart;
+    }
+
+    private static void styleGrid(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlinePaint(Color.GRAY);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setDomainGridlineStroke(new BasicStroke(1f));
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
     }
 
     private static void styleAxis(ValueAxis axis) {
@@ -168,6 +249,7 @@ public final class Charts {
         axis.setTickLabelPaint(new Color(0x333333));
         if (axis instanceof NumberAxis number) {
             number.setAutoRangeIncludesZero(false);
+            number.setAutoRangeStickyZero(false); // keep a margin below a curve that sits on 0
         }
     }
 

@@ -8,6 +8,9 @@ import static workbook.exercises.Ex03ReluFamily.hardswish;
 import static workbook.exercises.Ex03ReluFamily.leakyRelu;
 import static workbook.exercises.Ex03ReluFamily.relu;
 import static workbook.exercises.Ex03ReluFamily.selu;
+import static workbook.exercises.Ex07SmoothActivations.gelu;
+import static workbook.exercises.Ex07SmoothActivations.mish;
+import static workbook.exercises.Ex07SmoothActivations.silu;
 
 import java.io.IOException;
 import java.util.List;
@@ -43,6 +46,9 @@ public final class Fig01Activations {
         classic.addSeries(Charts.sample("ELU (α = 1)", x -> elu(x, 1), FROM, TO, POINTS));
         classic.addSeries(Charts.sample("softplus", x -> softplus(x), FROM, TO, POINTS));
         XYSeriesCollection modern = new XYSeriesCollection();
+        modern.addSeries(Charts.sample("GELU", x -> gelu(x), FROM, TO, POINTS));
+        modern.addSeries(Charts.sample("SiLU (swish, β = 1)", x -> silu(x), FROM, TO, POINTS));
+        modern.addSeries(Charts.sample("Mish", x -> mish(x), FROM, TO, POINTS));
         modern.addSeries(Charts.sample("SELU", x -> selu(x), FROM, TO, POINTS));
         modern.addSeries(Charts.sample("hardswish", x -> hardswish(x), FROM, TO, POINTS));
         return new Dataset(classic, modern);

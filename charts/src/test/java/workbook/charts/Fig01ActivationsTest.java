@@ -5,6 +5,7 @@ import static workbook.charts.SeriesChecks.matches;
 import static workbook.charts.SeriesChecks.series;
 import static workbook.charts.SeriesChecks.spans;
 
+import org.apache.commons.math3.special.Erf;
 import org.jfree.data.xy.XYSeries;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,9 @@ class Fig01ActivationsTest {
 
     @Test
     void modernCurvesMatchTheirClosedForms() {
+        matches(series(data.modern(), "GELU"), x -> x * 0.5 * Erf.erfc(-x / Math.sqrt(2)), TOL);
+        matches(series(data.modern(), "SiLU (swish, β = 1)"), x -> x / (1 + Math.exp(-x)), TOL);
+        matches(series(data.modern(), "Mish"), x -> x * Math.tanh(Math.log1p(Math.exp(x))), TOL);
         matches(series(data.modern(), "SELU"), x -> SELU_LAMBDA * (x > 0 ? x : SELU_ALPHA * Math.expm1(x)), TOL);
         matches(series(data.modern(), "hardswish"), x -> x * Math.min(Math.max(x + 3, 0), 6) / 6, TOL);
     }
