@@ -1,5 +1,7 @@
 package workbook.exercises;
 
+import java.util.Arrays;
+
 /**
  * Softmax turns a vector of real scores (logits) into a probability vector; the temperature sets how sharply
  * it prefers the largest score, and the entropy measures how undecided the result is.
@@ -54,7 +56,7 @@ public final class Ex05Softmax {
      * @throws IllegalArgumentException if {@code z} breaks the rules above
      */
     public static double[] softmax(double[] z) {
-        // TODO(Ex05): return exp(z_i) / sum_j exp(z_j), after subtracting max(z) from every entry.
+        // TODO(Ex05): check z with requireLogits, then return exp(z_i - max(z)) / sum_j exp(z_j - max(z)).
         throw new UnsupportedOperationException("Ex05Softmax.softmax is not implemented yet");
     }
 
@@ -67,7 +69,7 @@ public final class Ex05Softmax {
      * @throws IllegalArgumentException if {@code z} or {@code temperature} breaks the rules above
      */
     public static double[] softmax(double[] z, double temperature) {
-        // TODO(Ex05): check the temperature, then return softmax(z / T), dividing only after the max shift.
+        // TODO(Ex05): check z and the temperature, then return softmax(z / T), dividing only after the max shift.
         throw new UnsupportedOperationException("Ex05Softmax.softmax is not implemented yet");
     }
 
@@ -79,7 +81,7 @@ public final class Ex05Softmax {
      * @throws IllegalArgumentException if {@code z} breaks the rules above
      */
     public static double logSumExp(double[] z) {
-        // TODO(Ex05): return max(z) + log(sum_j exp(z_j - max(z))).
+        // TODO(Ex05): check z, then return max(z) + log(sum_j exp(z_j - max(z))).
         throw new UnsupportedOperationException("Ex05Softmax.logSumExp is not implemented yet");
     }
 
@@ -91,7 +93,7 @@ public final class Ex05Softmax {
      * @throws IllegalArgumentException if {@code z} breaks the rules above
      */
     public static double[] logSoftmax(double[] z) {
-        // TODO(Ex05): return z_i - logSumExp(z) for every i, without taking the log of a probability.
+        // TODO(Ex05): check z, then return z_i - logSumExp(z) for every i, never the log of a probability.
         throw new UnsupportedOperationException("Ex05Softmax.logSoftmax is not implemented yet");
     }
 
@@ -104,7 +106,7 @@ public final class Ex05Softmax {
      * @throws IllegalArgumentException if {@code p} is not a probability vector
      */
     public static double entropy(double[] p) {
-        // TODO(Ex05): return -sum_i p_i log(p_i), skipping the zero entries.
+        // TODO(Ex05): check p with requireProbabilities, then return -sum_i p_i log(p_i), skipping zero entries.
         throw new UnsupportedOperationException("Ex05Softmax.entropy is not implemented yet");
     }
 
@@ -120,8 +122,7 @@ public final class Ex05Softmax {
     /** Given: checks the rules on logits stated in the class comment. */
     private static void requireLogits(double[] z) {
         if (z == null || z.length == 0) {
-            throw new IllegalArgumentException("z must be a non-empty array of logits, got "
-                    + (z == null ? "null" : "an empty array"));
+            throw new IllegalArgumentException("z must be a non-empty array of logits, got " + Arrays.toString(z));
         }
         boolean anyFinite = false;
         for (int i = 0; i < z.length; i++) {
@@ -139,13 +140,12 @@ public final class Ex05Softmax {
     /** Given: checks that {@code p} is a probability vector as stated in {@link #entropy(double[])}. */
     private static void requireProbabilities(double[] p) {
         if (p == null || p.length == 0) {
-            throw new IllegalArgumentException("p must be a non-empty probability vector, got "
-                    + (p == null ? "null" : "an empty array"));
+            throw new IllegalArgumentException("p must be a non-empty probability vector, got " + Arrays.toString(p));
         }
         double sum = 0;
         for (int i = 0; i < p.length; i++) {
-            if (!(p[i] >= 0 && p[i] < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("p must hold finite non-negative probabilities, got " + p[i]
+            if (!(p[i] >= 0)) {
+                throw new IllegalArgumentException("p must hold non-negative probabilities, got " + p[i]
                         + " at index " + i);
             }
             sum += p[i];
