@@ -1,6 +1,7 @@
 package workbook.charts;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
@@ -15,10 +16,9 @@ import workbook.exercises.Ex10Propagation.Activation;
 import workbook.exercises.Ex10Propagation.Initializer;
 
 /**
- * Figure 6, {@code fig06-signal-across-depth.png}: the standard deviation of the activations in each of 50
- * layers of width 256 ({@code X_l = act(X_(l-1) W_l)}, a batch of 32 standard normal inputs), for naive
- * N(0, 1), Xavier and He weights, with ReLU (left) and tanh (right), on a log scale. He keeps ReLU flat,
- * naive weights make it explode, Xavier lets it fade; with tanh, naive weights saturate every unit.
+ * Figure 6, {@code fig06-signal-across-depth.png}: the std of the activations in each of 50 layers of width 256
+ * ({@code X_l = act(X_(l-1) W_l)} on 32 standard normal inputs, Ex10) for naive N(0, 1), Xavier and He weights
+ * (Ex09), with ReLU (left) and tanh (right), on a log scale.
  */
 public final class Fig06SignalAcrossDepth {
     static final String FILE = "fig06-signal-across-depth.png";
@@ -36,22 +36,17 @@ public final class Fig06SignalAcrossDepth {
     record Dataset(XYSeriesCollection relu, XYSeriesCollection tanh) {}
 
     static Dataset createDataset() {
-        Activation relu = new Activation("relu", Ex03ReluFamily::relu, Ex03ReluFamily::reluDerivative);
-        Activation tanh = new Activation("tanh", Ex02Tanh::tanh, Ex02Tanh::tanhDerivative);
-        return new Dataset(run(relu), run(tanh));
+        return new Dataset(run(new Activation("relu", Ex03ReluFamily::relu, Ex03ReluFamily::reluDerivative)),
+                run(new Activation("tanh", Ex02Tanh::tanh, Ex02Tanh::tanhDerivative)));
     }
 
     private static XYSeriesCollection run(Activation act) {
         XYSeriesCollection result = new XYSeriesCollection();
         for (int s = 0; s < SCHEMES.size(); s++) {
-            // the same inputs and the same weight noise for every scheme: only the scale differs
-            double[][] x0 = new double[BATCH][WIDTH];
+            // the same inputs and the same weight noise for every scheme: only the scale of the weights differs
             RandomGenerator inputs = rng(SEED);
-            for (double[] row : x0) {
-                for (int j = 0; j < WIDTH; j++) {
-                    row[j] = inputs.nextGaussian();
-                }
-            }
+            double[][] x0 = new double[BATCH][WIDTH];
+            Arrays.stream(x0).forEach(row -> Arrays.setAll(row, j -> inputs.nextGaussian()));
             XYSeries series = new XYSeries(SCHEMES.get(s));
             Ex10Propagation.forwardStats(x0, DEPTH, WIDTH, INITS.get(s), act, rng(SEED + 1))
                     .forEach(layer -> series.add(layer.layer(), layer.std()));
