@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +26,8 @@ import java.util.regex.Pattern;
  */
 public final class RenderAll {
     private static final Pattern EXERCISE = Pattern.compile("\\b(Ex\\d\\d)\\w*");
+    /** Far above what any figure needs (the whole set draws in seconds): only an endless loop gets here. */
+    private static final Duration TIME_LIMIT = Duration.ofSeconds(60);
 
     private RenderAll() {}
 
@@ -71,25 +78,43 @@ public final class RenderAll {
 
     /** Draws every figure into {@code dir}, never stopping at the first problem. */
     static List<Outcome> render(List<Figure> figures, Path dir) throws IOException {
+        return render(figures, dir, TIME_LIMIT);
+    }
+
+    /** As {@link #render(List, Path)}, giving up on a figure that takes longer than {@code limit}. */
+    static List<Outcome> render(List<Figure> figures, Path dir, Duration limit) throws IOException {
         Files.createDirectories(dir);
         List<Outcome> outcomes = new ArrayList<>();
         for (Figure figure : figures) {
             Files.deleteIfExists(dir.resolve(figure.file())); // never show a stale picture
-            outcomes.add(renderOne(figure, dir));
+            outcomes.add(renderOne(figure, dir, limit));
         }
         return outcomes;
     }
 
-    private static Outcome renderOne(Figure figure, Path dir) {
-        try {
+    private static Outcome renderOne(Figure figure, Path dir, Duration limit) {
+        FutureTask<Void> task = new FutureTask<>(() -> {
             figure.main().run(new String[] {dir.toString()});
+            return null;
+        });
+        Thread worker = new Thread(task, figure.file());
+        worker.setDaemon(true); // a figure stuck in an endless loop must not keep the JVM alive
+        worker.start();
+        try {
+            task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             return new Outcome(figure, Status.DRAWN, "");
-        } catch (Exception | LinkageError e) {
-            UnsupportedOperationException todo = notImplemented(e);
+        } catch (TimeoutException e) {
+            return new Outcome(figure, Status.FAILED, "FAILED " + figure.file() + ": not finished after "
+                    + limit.toSeconds() + " s (an endless loop in an exercise?)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(figure, Status.FAILED, "FAILED " + figure.file() + ": interrupted");
+        } catch (ExecutionException e) {
+            UnsupportedOperationException todo = notImplemented(e.getCause());
             if (todo != null) {
                 return new Outcome(figure, Status.SKIPPED, skipNote(figure.file(), todo.getMessage()));
             }
-            return new Outcome(figure, Status.FAILED, "FAILED " + figure.file() + ": " + e);
+            return new Outcome(figure, Status.FAILED, "FAILED " + figure.file() + ": " + e.getCause());
         }
     }
 

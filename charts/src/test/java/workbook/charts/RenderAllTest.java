@@ -47,6 +47,16 @@ class RenderAllTest {
     }
 
     @Test
+    void aFigureStuckInAnEndlessLoopFailsAfterTheTimeLimitAndTheRestAreDrawn(@TempDir Path dir) throws Exception {
+        Figure stuck = new Figure("stuck.png", args -> Thread.sleep(60_000), "never ends");
+        List<RenderAll.Outcome> outcomes = RenderAll.render(List.of(stuck, drawing("z.png")), dir,
+                java.time.Duration.ofMillis(200));
+        assertThat(outcomes).extracting(RenderAll.Outcome::status)
+                .containsExactly(RenderAll.Status.FAILED, RenderAll.Status.DRAWN);
+        assertThat(outcomes.get(0).note()).contains("stuck.png", "not finished");
+    }
+
+    @Test
     void theIndexShowsDrawnFiguresWithCaptionsAndNotesForSkippedOnes(@TempDir Path dir) throws Exception {
         List<RenderAll.Outcome> outcomes = RenderAll.render(List.of(drawing("a.png"),
                 stub("b.png", "Ex07SmoothActivations.gelu is not implemented yet")), dir);
