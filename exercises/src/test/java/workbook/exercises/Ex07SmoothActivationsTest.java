@@ -155,6 +155,20 @@ class Ex07SmoothActivationsTest {
         return (lo + hi) / 2;
     }
 
+    /** The point of the grid lo, lo + step, ..., hi where f is smallest. */
+    private static double gridArgmin(DoubleUnaryOperator f, double lo, double hi, double step) {
+        double best = lo;
+        double bestValue = f.applyAsDouble(lo);
+        for (int k = 1; lo + k * step <= hi; k++) {
+            double value = f.applyAsDouble(lo + k * step);
+            if (value < bestValue) {
+                best = lo + k * step;
+                bestValue = value;
+            }
+        }
+        return best;
+    }
+
     static Stream<Arguments> dips() {
         // minima found by the search in the test: SiLU -0.2785 at -1.2785, GELU -0.1700 at -0.7518,
         // Mish -0.3088 at -1.1924
@@ -172,20 +186,12 @@ class Ex07SmoothActivationsTest {
     void dipsBelowZeroToItsKnownMinimum(String name, DoubleUnaryOperator f, DoubleUnaryOperator reference) {
         double xStar = argmin(reference, -3, 0);
         double fStar = reference.applyAsDouble(xStar);
-        double gridArgmin = 0;
-        double gridMin = Double.POSITIVE_INFINITY;
-        for (int k = -3000; k <= 0; k++) {
-            double x = k * 1e-3;
-            double value = f.applyAsDouble(x);
-            if (value < gridMin) {
-                gridMin = value;
-                gridArgmin = x;
-            }
-        }
-        // a grid of step 1e-3 misses the minimum by at most f'' (5e-4)^2 / 2, below 1e-7
-        assertThat(gridMin).as("%s should dip to a minimum of %s on [-3, 0]", name, fStar)
-                .isCloseTo(fStar, within(1e-6));
-        assertThat(gridArgmin).as("%s should reach its minimum near x = %s", name, xStar)
+        double coarse = gridArgmin(f, -3, 0, 5e-3);
+        double fine = gridArgmin(f, coarse - 5e-3, coarse + 5e-3, 1e-4);
+        // a grid of step 1e-4 misses the minimum by at most f'' (5e-5)^2 / 2, about 1e-9 here
+        assertThat(f.applyAsDouble(fine)).as("%s should dip to a minimum of %s on [-3, 0]", name, fStar)
+                .isCloseTo(fStar, within(1e-7));
+        assertThat(fine).as("%s should reach its minimum near x = %s", name, xStar)
                 .isCloseTo(xStar, within(1e-3));
         assertThat(f.applyAsDouble(-40)).as("%s(-40) should be negative and tiny: the dip closes again", name)
                 .isBetween(-1e-6, 0.0);

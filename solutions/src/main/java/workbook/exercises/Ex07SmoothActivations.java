@@ -34,9 +34,9 @@ import org.apache.commons.math3.special.Erf;
  *       within 0.01 of its lowest value on [-1000, 0] (a leaky slope, however small, keeps falling).</li>
  * </ol>
  * ReLU fails 2 (its kink), leaky ReLU fails 4, sigmoid and tanh fail 3, {@code x + x^3} fails 4, the identity
- * fails 1. Several smooth activations of this very class pass; so do some that are not here: a smooth ReLU,
- * a self-gated {@code x * g(x)}, or an algebraic curve such as a hyperbola with the asymptotes
- * {@code y = 0} and {@code y = x}.
+ * fails 1. Directions worth exploring: a smooth ReLU, a self-gated {@code x * g(x)}, or an algebraic curve such
+ * as a hyperbola with the asymptotes {@code y = 0} and {@code y = x}. Check the four properties on paper before
+ * you code, and mind the far tails: a formula that cancels to 0 or overflows there fails property 2 or 4.
  *
  * <h2>Pitfalls</h2>
  * <ul>
