@@ -1,7 +1,7 @@
 package workbook.exercises;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 import static workbook.exercises.Ex08GatedUnits.geglu;
 import static workbook.exercises.Ex08GatedUnits.glu;
@@ -214,9 +214,9 @@ class Ex08GatedUnitsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badArguments")
     void badArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(String what, ThrowingCallable call, String word) {
-        assertThatThrownBy(call)
+        assertThatIllegalArgumentException()
                 .as("%s should throw an IllegalArgumentException whose message mentions '%s', not a silently "
                         + "truncated result or an ArrayIndexOutOfBoundsException", what, word)
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(word);
+                .isThrownBy(call).withMessageContaining(word);
     }
 }

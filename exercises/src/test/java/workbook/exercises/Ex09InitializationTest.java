@@ -1,7 +1,7 @@
 package workbook.exercises;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 import static workbook.exercises.Ex09Initialization.gain;
 import static workbook.exercises.Ex09Initialization.heStd;
@@ -310,25 +310,25 @@ class Ex09InitializationTest {
     @ParameterizedTest(name = "nonlinearity = \"{0}\"")
     @ValueSource(strings = {"swish", "ReLU", "leaky relu", ""})
     void anUnknownNonlinearityIsRejectedWithTheValidNames(String nonlinearity) {
-        assertThatThrownBy(() -> gain(nonlinearity, 0.01))
+        assertThatIllegalArgumentException()
                 .as("gain(\"%s\", 0.01) should throw an IllegalArgumentException that names the argument, quotes "
                         + "what came in and lists the valid names (PyTorch's names; case matters)", nonlinearity)
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("nonlinearity")
-                .hasMessageContaining(nonlinearity)
-                .hasMessageContaining("leaky_relu")
-                .hasMessageContaining("selu");
+                .isThrownBy(() -> gain(nonlinearity, 0.01))
+                .withMessageContaining("nonlinearity")
+                .withMessageContaining(nonlinearity)
+                .withMessageContaining("leaky_relu")
+                .withMessageContaining("selu");
     }
 
     @Test
     void aNullNonlinearityOrANanSlopeIsRejected() {
-        assertThatThrownBy(() -> gain(null, 0))
+        assertThatIllegalArgumentException()
                 .as("gain(null, 0) should throw an IllegalArgumentException naming nonlinearity")
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nonlinearity");
-        assertThatThrownBy(() -> gain("leaky_relu", Double.NaN))
+                .isThrownBy(() -> gain(null, 0)).withMessageContaining("nonlinearity");
+        assertThatIllegalArgumentException()
                 .as("gain(\"leaky_relu\", NaN) should throw an IllegalArgumentException naming negativeSlope, not "
                         + "return NaN")
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negativeSlope");
+                .isThrownBy(() -> gain("leaky_relu", Double.NaN)).withMessageContaining("negativeSlope");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -358,11 +358,11 @@ class Ex09InitializationTest {
     // ---- helpers ----
 
     private static void expectRejection(ThrowingCallable call, String argument, String what) {
-        assertThatThrownBy(call)
+        assertThatIllegalArgumentException()
                 .as("%s should throw an IllegalArgumentException whose message names %s (a fan must be at least 1; "
                         + "a generator must be given)", what, argument)
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(argument);
+                .isThrownBy(call)
+                .withMessageContaining(argument);
     }
 
     private static double mean(double[][] w) {

@@ -1,7 +1,7 @@
 package workbook.exercises;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 import static workbook.exercises.Ex10Propagation.activeFraction;
 import static workbook.exercises.Ex10Propagation.deadUnits;
@@ -461,26 +461,26 @@ class Ex10PropagationTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badNetworks")
     void badArgumentsAreRejectedWithAMessageNamingThem(ThrowingCallable call, String argument) {
-        assertThatThrownBy(call)
+        assertThatIllegalArgumentException()
                 .as("expected an IllegalArgumentException whose message names %s (the given requireNetwork, "
                         + "requireMatrix and drawWeights helpers write such messages)", argument)
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(argument);
+                .isThrownBy(call)
+                .withMessageContaining(argument);
     }
 
     @Test
     void aWrongShapeFromTheInitializerNamesTheLayer() {
         double[][] x0 = {{1, 2}, {3, 4}};
         double[][] good = {{1, 0}, {0, 1}};
-        assertThatThrownBy(() -> forwardStats(x0, 3, 2, scripted(good, new double[3][2]), RELU,
-                new SplittableRandom(1)))
+        assertThatIllegalArgumentException()
                 .as("forwardStats: an initializer that returns a 3x2 matrix for layer 2 should be reported as an "
                         + "IllegalArgumentException that names the layer (numbered from 1)")
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("layer 2");
-        assertThatThrownBy(() -> gradientNorms(x0, 3, 2, scripted(good, new double[3][2]), RELU,
-                new SplittableRandom(1)))
+                .isThrownBy(() -> forwardStats(x0, 3, 2, scripted(good, new double[3][2]), RELU,
+                new SplittableRandom(1))).withMessageContaining("layer 2");
+        assertThatIllegalArgumentException()
                 .as("gradientNorms: a wrong shape for layer 2 should be an IllegalArgumentException naming layer 2")
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("layer 2");
+                .isThrownBy(() -> gradientNorms(x0, 3, 2, scripted(good, new double[3][2]), RELU,
+                new SplittableRandom(1))).withMessageContaining("layer 2");
     }
 
     // ---- helpers ----
