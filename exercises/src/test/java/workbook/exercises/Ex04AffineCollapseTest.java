@@ -1,7 +1,7 @@
 package workbook.exercises;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 import static workbook.exercises.Ex04AffineCollapse.collapse;
 import static workbook.exercises.Ex04AffineCollapse.minimaxLineForSquare;
@@ -122,35 +122,35 @@ class Ex04AffineCollapseTest {
     @MethodSource("badShapes")
     void collapseRejectsShapesThatDoNotChain(String label, double[][] w1, double[] b1, double[][] w2, double[] b2,
             String culprit) {
-        assertThatThrownBy(() -> collapse(w1, b1, w2, b2))
+        assertThatIllegalArgumentException()
                 .as("collapse should reject %s with an IllegalArgumentException naming %s; an "
                         + "ArrayIndexOutOfBoundsException means the shapes were not checked before the loops",
                         label, culprit)
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(culprit);
+                .isThrownBy(() -> collapse(w1, b1, w2, b2))
+                .withMessageContaining(culprit);
     }
 
     @Test
     void collapsedMapRejectsAnInputOfTheWrongLengthAndTheRecordChecksItsShape() {
         Affine affine = collapse(new double[][] {{1, 2, 3}}, new double[] {0}, new double[][] {{2}, {3}},
                 new double[] {1, 1});
-        assertThatThrownBy(() -> affine.apply(new double[2]))
-                .as("a map with 3 inputs should reject x of length 2").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> affine.apply(null))
-                .as("a map should reject a null x").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Affine(affine.a(), new double[3]))
+        assertThatIllegalArgumentException()
+                .as("a map with 3 inputs should reject x of length 2").isThrownBy(() -> affine.apply(new double[2]));
+        assertThatIllegalArgumentException()
+                .as("a map should reject a null x").isThrownBy(() -> affine.apply(null));
+        assertThatIllegalArgumentException()
                 .as("Affine should reject c whose length differs from the rows of a")
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Affine(new double[][] {{1, 2}, {3}}, new double[2]))
-                .as("Affine should reject a ragged a").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Affine(new double[][] {{1, 2}, null}, new double[2]))
-                .as("Affine should reject a null row").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Affine(new double[0][], new double[0]))
-                .as("Affine should reject an empty a").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Affine(null, new double[0]))
-                .as("Affine should reject a null a").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Affine(affine.a(), null))
-                .as("Affine should reject a null c").isInstanceOf(IllegalArgumentException.class);
+                .isThrownBy(() -> new Affine(affine.a(), new double[3]));
+        assertThatIllegalArgumentException()
+                .as("Affine should reject a ragged a").isThrownBy(() -> new Affine(new double[][] {{1, 2}, {3}}, new double[2]));
+        assertThatIllegalArgumentException()
+                .as("Affine should reject a null row").isThrownBy(() -> new Affine(new double[][] {{1, 2}, null}, new double[2]));
+        assertThatIllegalArgumentException()
+                .as("Affine should reject an empty a").isThrownBy(() -> new Affine(new double[0][], new double[0]));
+        assertThatIllegalArgumentException()
+                .as("Affine should reject a null a").isThrownBy(() -> new Affine(null, new double[0]));
+        assertThatIllegalArgumentException()
+                .as("Affine should reject a null c").isThrownBy(() -> new Affine(affine.a(), null));
     }
 
     // ---------------------------------------------------------------- ReLU approximation of x^2
@@ -200,11 +200,11 @@ class Ex04AffineCollapseTest {
     @ValueSource(doubles = {0, -0.0, -0.01, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e-13,
             Double.MIN_VALUE})
     void reluApproximationRejectsToleranceThatIsNotPositiveFiniteAndAchievable(double tolerance) {
-        assertThatThrownBy(() -> reluApproximationOfSquare(tolerance))
+        assertThatIllegalArgumentException()
                 .as("tolerance %s should be rejected with an IllegalArgumentException that names the tolerance "
                         + "(it must be positive, finite and at least MIN_TOLERANCE)", tolerance)
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("tolerance");
+                .isThrownBy(() -> reluApproximationOfSquare(tolerance))
+                .withMessageContaining("tolerance");
     }
 
     @Test
@@ -212,16 +212,16 @@ class Ex04AffineCollapseTest {
         ReluNet net = reluApproximationOfSquare(0.01);
         int units = net.hiddenUnits();
         assertThat(net.w1()).as("w1 should have one entry per hidden unit").hasSize(units);
-        assertThatThrownBy(() -> new ReluNet(net.w1(), new double[units + 1], net.w2(), 0))
-                .as("ReluNet should reject b1 of another length").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ReluNet(net.w1(), net.b1(), new double[units + 1], 0))
-                .as("ReluNet should reject w2 of another length").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ReluNet(null, net.b1(), net.w2(), 0))
-                .as("ReluNet should reject a null w1").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ReluNet(net.w1(), null, net.w2(), 0))
-                .as("ReluNet should reject a null b1").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ReluNet(net.w1(), net.b1(), null, 0))
-                .as("ReluNet should reject a null w2").isInstanceOf(IllegalArgumentException.class);
+        assertThatIllegalArgumentException()
+                .as("ReluNet should reject b1 of another length").isThrownBy(() -> new ReluNet(net.w1(), new double[units + 1], net.w2(), 0));
+        assertThatIllegalArgumentException()
+                .as("ReluNet should reject w2 of another length").isThrownBy(() -> new ReluNet(net.w1(), net.b1(), new double[units + 1], 0));
+        assertThatIllegalArgumentException()
+                .as("ReluNet should reject a null w1").isThrownBy(() -> new ReluNet(null, net.b1(), net.w2(), 0));
+        assertThatIllegalArgumentException()
+                .as("ReluNet should reject a null b1").isThrownBy(() -> new ReluNet(net.w1(), null, net.w2(), 0));
+        assertThatIllegalArgumentException()
+                .as("ReluNet should reject a null w2").isThrownBy(() -> new ReluNet(net.w1(), net.b1(), null, 0));
     }
 
     // ---------------------------------------------------------------- the best line
