@@ -1,21 +1,13 @@
 package workbook.charts;
 
-import static workbook.exercises.Ex01Sigmoid.sigmoid;
-import static workbook.exercises.Ex01Sigmoid.softplus;
-import static workbook.exercises.Ex02Tanh.tanh;
-import static workbook.exercises.Ex03ReluFamily.elu;
-import static workbook.exercises.Ex03ReluFamily.hardswish;
-import static workbook.exercises.Ex03ReluFamily.leakyRelu;
-import static workbook.exercises.Ex03ReluFamily.relu;
-import static workbook.exercises.Ex03ReluFamily.selu;
-import static workbook.exercises.Ex07SmoothActivations.gelu;
-import static workbook.exercises.Ex07SmoothActivations.mish;
-import static workbook.exercises.Ex07SmoothActivations.silu;
-
 import java.io.IOException;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeriesCollection;
+import workbook.exercises.Ex01Sigmoid;
+import workbook.exercises.Ex02Tanh;
+import workbook.exercises.Ex03ReluFamily;
+import workbook.exercises.Ex07SmoothActivations;
 
 /**
  * Figure 1, {@code fig01-activations.png}: the activation functions of the workbook, classic ones in the
@@ -39,18 +31,19 @@ public final class Fig01Activations {
 
     static Dataset createDataset() {
         XYSeriesCollection classic = new XYSeriesCollection();
-        classic.addSeries(Charts.sample("sigmoid", x -> sigmoid(x), FROM, TO, POINTS));
-        classic.addSeries(Charts.sample("tanh", x -> tanh(x), FROM, TO, POINTS));
-        classic.addSeries(Charts.sample("ReLU", x -> relu(x), FROM, TO, POINTS));
-        classic.addSeries(Charts.sample("LeakyReLU (0.1)", x -> leakyRelu(x, LEAKY_SLOPE), FROM, TO, POINTS));
-        classic.addSeries(Charts.sample("ELU (α = 1)", x -> elu(x, 1), FROM, TO, POINTS));
-        classic.addSeries(Charts.sample("softplus", x -> softplus(x), FROM, TO, POINTS));
+        classic.addSeries(Charts.sample("sigmoid", Ex01Sigmoid::sigmoid, FROM, TO, POINTS));
+        classic.addSeries(Charts.sample("tanh", Ex02Tanh::tanh, FROM, TO, POINTS));
+        classic.addSeries(Charts.sample("ReLU", Ex03ReluFamily::relu, FROM, TO, POINTS));
+        classic.addSeries(Charts.sample("LeakyReLU (0.1)", x -> Ex03ReluFamily.leakyRelu(x, LEAKY_SLOPE),
+                FROM, TO, POINTS));
+        classic.addSeries(Charts.sample("ELU (α = 1)", x -> Ex03ReluFamily.elu(x, 1), FROM, TO, POINTS));
+        classic.addSeries(Charts.sample("softplus", Ex01Sigmoid::softplus, FROM, TO, POINTS));
         XYSeriesCollection modern = new XYSeriesCollection();
-        modern.addSeries(Charts.sample("GELU", x -> gelu(x), FROM, TO, POINTS));
-        modern.addSeries(Charts.sample("SiLU (swish, β = 1)", x -> silu(x), FROM, TO, POINTS));
-        modern.addSeries(Charts.sample("Mish", x -> mish(x), FROM, TO, POINTS));
-        modern.addSeries(Charts.sample("SELU", x -> selu(x), FROM, TO, POINTS));
-        modern.addSeries(Charts.sample("hardswish", x -> hardswish(x), FROM, TO, POINTS));
+        modern.addSeries(Charts.sample("GELU", Ex07SmoothActivations::gelu, FROM, TO, POINTS));
+        modern.addSeries(Charts.sample("SiLU (swish, β = 1)", Ex07SmoothActivations::silu, FROM, TO, POINTS));
+        modern.addSeries(Charts.sample("Mish", Ex07SmoothActivations::mish, FROM, TO, POINTS));
+        modern.addSeries(Charts.sample("SELU", Ex03ReluFamily::selu, FROM, TO, POINTS));
+        modern.addSeries(Charts.sample("hardswish", Ex03ReluFamily::hardswish, FROM, TO, POINTS));
         return new Dataset(classic, modern);
     }
 

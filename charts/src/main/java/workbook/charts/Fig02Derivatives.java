@@ -1,17 +1,13 @@
 package workbook.charts;
 
-import static workbook.exercises.Ex01Sigmoid.sigmoidDerivative;
-import static workbook.exercises.Ex02Tanh.tanhDerivative;
-import static workbook.exercises.Ex03ReluFamily.eluDerivative;
-import static workbook.exercises.Ex03ReluFamily.reluDerivative;
-import static workbook.exercises.Ex07SmoothActivations.geluDerivative;
-import static workbook.exercises.Ex07SmoothActivations.mishDerivative;
-import static workbook.exercises.Ex07SmoothActivations.swishDerivative;
-
 import java.io.IOException;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeriesCollection;
+import workbook.exercises.Ex01Sigmoid;
+import workbook.exercises.Ex02Tanh;
+import workbook.exercises.Ex03ReluFamily;
+import workbook.exercises.Ex07SmoothActivations;
 
 /**
  * Figure 2, {@code fig02-derivatives.png}: the derivatives of the activations (left), and the saturation of
@@ -32,16 +28,18 @@ public final class Fig02Derivatives {
 
     static Dataset createDataset() {
         XYSeriesCollection derivatives = new XYSeriesCollection();
-        derivatives.addSeries(Charts.sample("σ'", x -> sigmoidDerivative(x), FROM, TO, POINTS));
-        derivatives.addSeries(Charts.sample("tanh'", x -> tanhDerivative(x), FROM, TO, POINTS));
-        derivatives.addSeries(Charts.sample("ReLU'", x -> reluDerivative(x), FROM, TO, POINTS));
-        derivatives.addSeries(Charts.sample("ELU' (α = 1)", x -> eluDerivative(x, 1), FROM, TO, POINTS));
-        derivatives.addSeries(Charts.sample("GELU'", x -> geluDerivative(x), FROM, TO, POINTS));
-        derivatives.addSeries(Charts.sample("SiLU'", x -> swishDerivative(x, 1), FROM, TO, POINTS));
-        derivatives.addSeries(Charts.sample("Mish'", x -> mishDerivative(x), FROM, TO, POINTS));
+        derivatives.addSeries(Charts.sample("σ'", Ex01Sigmoid::sigmoidDerivative, FROM, TO, POINTS));
+        derivatives.addSeries(Charts.sample("tanh'", Ex02Tanh::tanhDerivative, FROM, TO, POINTS));
+        derivatives.addSeries(Charts.sample("ReLU'", Ex03ReluFamily::reluDerivative, FROM, TO, POINTS));
+        derivatives.addSeries(Charts.sample("ELU' (α = 1)", x -> Ex03ReluFamily.eluDerivative(x, 1),
+                FROM, TO, POINTS));
+        derivatives.addSeries(Charts.sample("GELU'", Ex07SmoothActivations::geluDerivative, FROM, TO, POINTS));
+        derivatives.addSeries(Charts.sample("SiLU'", x -> Ex07SmoothActivations.swishDerivative(x, 1),
+                FROM, TO, POINTS));
+        derivatives.addSeries(Charts.sample("Mish'", Ex07SmoothActivations::mishDerivative, FROM, TO, POINTS));
         XYSeriesCollection saturation = new XYSeriesCollection();
-        saturation.addSeries(Charts.sample("σ'", x -> sigmoidDerivative(x), -TAIL, TAIL, POINTS));
-        saturation.addSeries(Charts.sample("tanh'", x -> tanhDerivative(x), -TAIL, TAIL, POINTS));
+        saturation.addSeries(Charts.sample("σ'", Ex01Sigmoid::sigmoidDerivative, -TAIL, TAIL, POINTS));
+        saturation.addSeries(Charts.sample("tanh'", Ex02Tanh::tanhDerivative, -TAIL, TAIL, POINTS));
         return new Dataset(derivatives, saturation);
     }
 

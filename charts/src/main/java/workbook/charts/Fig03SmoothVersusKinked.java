@@ -1,14 +1,12 @@
 package workbook.charts;
 
-import static workbook.exercises.Ex01Sigmoid.softplus;
-import static workbook.exercises.Ex03ReluFamily.relu;
-import static workbook.exercises.Ex07SmoothActivations.gelu;
-import static workbook.exercises.Ex07SmoothActivations.geluTanh;
-
 import java.io.IOException;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeriesCollection;
+import workbook.exercises.Ex01Sigmoid;
+import workbook.exercises.Ex03ReluFamily;
+import workbook.exercises.Ex07SmoothActivations;
 
 /**
  * Figure 3, {@code fig03-smooth-vs-kinked.png}: softplus against ReLU (left: the smooth version lies above
@@ -28,14 +26,16 @@ public final class Fig03SmoothVersusKinked {
 
     static Dataset createDataset() {
         XYSeriesCollection soft = new XYSeriesCollection();
-        soft.addSeries(Charts.sample("softplus", x -> softplus(x), FROM, TO, POINTS));
-        soft.addSeries(Charts.sample("ReLU", x -> relu(x), FROM, TO, POINTS));
-        soft.addSeries(Charts.sample("softplus − ReLU", x -> softplus(x) - relu(x), FROM, TO, POINTS));
+        soft.addSeries(Charts.sample("softplus", Ex01Sigmoid::softplus, FROM, TO, POINTS));
+        soft.addSeries(Charts.sample("ReLU", Ex03ReluFamily::relu, FROM, TO, POINTS));
+        soft.addSeries(Charts.sample("softplus − ReLU", x -> Ex01Sigmoid.softplus(x) - Ex03ReluFamily.relu(x),
+                FROM, TO, POINTS));
         XYSeriesCollection gelus = new XYSeriesCollection();
-        gelus.addSeries(Charts.sample("GELU, exact x Φ(x)", x -> gelu(x), FROM, TO, POINTS));
-        gelus.addSeries(Charts.sample("GELU, tanh approximation", x -> geluTanh(x), FROM, TO, POINTS));
+        gelus.addSeries(Charts.sample("GELU, exact x Φ(x)", Ex07SmoothActivations::gelu, FROM, TO, POINTS));
+        gelus.addSeries(Charts.sample("GELU, tanh approximation", Ex07SmoothActivations::geluTanh, FROM, TO, POINTS));
         XYSeriesCollection error = new XYSeriesCollection();
-        error.addSeries(Charts.sample("tanh approximation − exact", x -> geluTanh(x) - gelu(x), FROM, TO, POINTS));
+        error.addSeries(Charts.sample("tanh approximation − exact",
+                x -> Ex07SmoothActivations.geluTanh(x) - Ex07SmoothActivations.gelu(x), FROM, TO, POINTS));
         return new Dataset(soft, gelus, error);
     }
 

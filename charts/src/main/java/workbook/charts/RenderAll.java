@@ -36,17 +36,18 @@ public final class RenderAll {
         List<Figure> all = new ArrayList<>();
         // Figures 1-6: activation curves, derivatives, approximation, softmax, signal across depth.
         all.add(new Figure(Fig01Activations.FILE, Fig01Activations::main,
-                "The activation functions side by side: the classic ones (left) and the modern smooth ones (right)."));
+                "The activation functions: the classic ones (left) and the modern smooth ones (right)."));
         all.add(new Figure(Fig02Derivatives.FILE, Fig02Derivatives::main,
                 "Their derivatives (left); on a log scale (right) σ' and tanh' fall off exponentially: saturation."));
         all.add(new Figure(Fig03SmoothVersusKinked.FILE, Fig03SmoothVersusKinked::main,
-                "Softplus is a smooth ReLU; GELU's tanh form is off by less than 5e-4 (the error curve, bottom right)."));
+                "Softplus is a smooth ReLU; GELU's tanh form is off by less than 5e-4 (error curve, bottom right)."));
         all.add(new Figure(Fig04ReluApproximation.FILE, Fig04ReluApproximation::main,
-                "ReLU nets with 1, 2 and 4 hidden units approximate x² on [0, 1]: 2 units reach 0.04, no line beats 1/8."));
+                "ReLU nets with 1, 2 and 4 units approximate x² on [0, 1]: 2 units reach 0.04, no line beats 1/8."));
         all.add(new Figure(Fig05SoftmaxTemperature.FILE, Fig05SoftmaxTemperature::main,
                 "Temperature moves softmax from one-hot (T → 0) to uniform (T large); the entropy rises to ln 3."));
         all.add(new Figure(Fig06SignalAcrossDepth.FILE, Fig06SignalAcrossDepth::main,
-                "Activation std across 50 layers: He keeps ReLU flat, naive N(0, 1) explodes, Xavier fades; naive tanh saturates."));
+                "Activation std across 50 layers: He keeps ReLU flat, naive N(0, 1) explodes, Xavier fades;"
+                        + " naive tanh saturates."));
 
         // Figures 7-12: initialization statistics across depth, dead units, decision regions.
 
@@ -121,7 +122,8 @@ public final class RenderAll {
     /** The stubs' "not implemented yet" exception anywhere in the cause chain, else null. */
     private static UnsupportedOperationException notImplemented(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnsupportedOperationException u && String.valueOf(u.getMessage()).contains("not implemented")) {
+            if (t instanceof UnsupportedOperationException u
+                    && String.valueOf(u.getMessage()).contains("not implemented")) {
                 return u;
             }
         }

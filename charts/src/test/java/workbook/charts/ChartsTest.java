@@ -34,7 +34,8 @@ class ChartsTest {
         Path second = dir.resolve("second.png");
         Charts.save(first, 2, List.of(chart(), chart()));
         Charts.save(second, 2, List.of(chart(), chart()));
-        assertThat(Files.readAllBytes(first)).as("a figure must be deterministic").isEqualTo(Files.readAllBytes(second));
+        assertThat(Files.readAllBytes(first)).as("a figure must be deterministic")
+                .isEqualTo(Files.readAllBytes(second));
     }
 
     private static JFreeChart chart() {

@@ -47,7 +47,8 @@ class Fig02DerivativesTest {
         double x = Fig02Derivatives.TAIL;
         // sigma'(x) = e^-x / (1 + e^-x)^2 and tanh'(x) = 4 e^-2x / (1 + e^-2x)^2: the log panel shows straight lines
         assertThat(sigma.getY(sigma.getItemCount() - 1).doubleValue() / Math.exp(-x)).isCloseTo(1, within(1e-5));
-        assertThat(tanh.getY(tanh.getItemCount() - 1).doubleValue() / (4 * Math.exp(-2 * x))).isCloseTo(1, within(1e-5));
+        assertThat(tanh.getY(tanh.getItemCount() - 1).doubleValue() / (4 * Math.exp(-2 * x)))
+                .isCloseTo(1, within(1e-5));
         assertThat(sigma.getMinY()).as("every value must be positive to sit on a log axis").isPositive();
         assertThat(tanh.getMinY()).as("tanh' saturates faster than sigma'").isPositive().isLessThan(sigma.getMinY());
         assertThat(sigma.getMaxY()).as("sigma' peaks at 1/4").isCloseTo(0.25, within(TOL));

@@ -60,7 +60,8 @@ class Fig05SoftmaxTemperatureTest {
             }
             assertThat(h.getY(j).doubleValue()).as("H at T = %s", t).isCloseTo(expected, within(1e-9));
             if (j > 0) {
-                assertThat(h.getY(j).doubleValue()).as("H grows with T").isGreaterThanOrEqualTo(h.getY(j - 1).doubleValue());
+                assertThat(h.getY(j).doubleValue()).as("H grows with T")
+                        .isGreaterThanOrEqualTo(h.getY(j - 1).doubleValue());
             }
         }
         assertThat(h.getMinY()).isBetween(0.0, 0.01);
