@@ -76,7 +76,7 @@ public final class Ex02Tanh {
     public static double saturationFraction(double[] activations, double threshold) {
         if (activations == null || activations.length == 0) {
             throw new IllegalArgumentException("activations must be a non-empty array, got "
-                    + (activations == null ? "null" : "an empty array"));
+                    + java.util.Arrays.toString(activations));
         }
         if (!(threshold >= 0)) {
             throw new IllegalArgumentException("threshold must be non-negative (and not NaN), got " + threshold);
