@@ -28,15 +28,15 @@ import org.apache.commons.math3.special.Erf;
  *       {@code (0, f(0))} and {@code (1, f(1))}.</li>
  *   <li>Differentiable everywhere, with your derivative: {@code customActivationDerivative} matches central
  *       differences of {@code customActivation} on a grid over [-20, 20] with extra points hugging 0, +-1 and
- *       +-2 (where hand-made kinks hide).</li>
+ *       +-2 (where hand-made kinks hide), and far out at +-50, +-1000 and +-1e6.</li>
  *   <li>No vanishing gradient for {@code x >= 0}: the derivative is at least 0.01 everywhere on [0, 1e6].</li>
  *   <li>Bounded below: f stays finite down to {@code x = -1e6}, and its lowest value on [-1e6, -1000] is
  *       within 0.01 of its lowest value on [-1000, 0] (a leaky slope, however small, keeps falling).</li>
  * </ol>
  * ReLU fails 2 (its kink), leaky ReLU fails 4, sigmoid and tanh fail 3, {@code x + x^3} fails 4, the identity
- * fails 1. Several smooth activations of this very class pass; so do some that are not here: a smooth ReLU,
- * a self-gated {@code x * g(x)}, or an algebraic curve such as a hyperbola with the asymptotes
- * {@code y = 0} and {@code y = x}.
+ * fails 1. Directions worth exploring: a smooth ReLU, a self-gated {@code x * g(x)}, or an algebraic curve such
+ * as a hyperbola with the asymptotes {@code y = 0} and {@code y = x}. Check the four properties on paper before
+ * you code, and mind the far tails: a formula that cancels to 0 or overflows there fails property 2 or 4.
  *
  * <h2>Pitfalls</h2>
  * <ul>
@@ -44,6 +44,8 @@ import org.apache.commons.math3.special.Erf;
  *       0. {@code Erf.erfc} keeps the tail; Commons Math has it because the JDK has no erf.</li>
  *   <li>Everything must stay finite at +-1000: {@code exp(1000)} overflows and {@code 0 * Infinity} is NaN.
  *       {@code softplus} and {@code sigmoid} are given, already stable.</li>
+ *   <li>{@code 1 - sigmoid(z)} rounds to 0 for z above about 37, while the true value is about {@code exp(-z)}:
+ *       {@code swishBetaGradient(40, 1)} is about 6.8e-15, not 0. Write it as {@code sigmoid(-z)}.</li>
  *   <li>GELU, SiLU and Mish are not monotonic: each dips below 0 (SiLU to about -0.2785 near x = -1.2785)
  *       before rising back to 0 as x goes to -Infinity.</li>
  * </ul>

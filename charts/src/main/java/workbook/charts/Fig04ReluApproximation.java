@@ -1,0 +1,67 @@
+package workbook.charts;
+
+import static workbook.exercises.Ex04AffineCollapse.minimaxLineForSquare;
+import static workbook.exercises.Ex04AffineCollapse.reluApproximationOfSquare;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.xy.XYSeriesCollection;
+import workbook.exercises.Ex04AffineCollapse.ReluNet;
+
+/**
+ * Figure 4, {@code fig04-relu-approximation.png}: one-hidden-layer ReLU nets approximating {@code x^2} on
+ * [0, 1] beside the best straight line (left), and their errors (right). The nets are the ones
+ * {@code reluApproximationOfSquare} builds for the tolerances {@code 1/(8 k^2)}, k = 1, 2, 4: the smallest
+ * error a k-piece polyline can reach. One unit on [0, 1] is a line, so k = 1 coincides with the best line;
+ * the assignment's target 0.04 needs k = 2.
+ */
+public final class Fig04ReluApproximation {
+    static final String FILE = "fig04-relu-approximation.png";
+    static final int[] UNITS = {1, 2, 4};
+    static final double TARGET = 0.04;
+    private static final int POINTS = 1001;
+
+    private Fig04ReluApproximation() {}
+
+    /** The curves (x^2, the best line, the nets) and their errors against x^2, in the same order. */
+    record Dataset(XYSeriesCollection curves, XYSeriesCollection errors) {}
+
+    static Dataset createDataset() {
+        XYSeriesCollection curves = new XYSeriesCollection();
+        XYSeriesCollection errors = new XYSeriesCollection();
+        curves.addSeries(Charts.sample("x²", x -> x * x, 0, 1, POINTS));
+        add(curves, errors, "best line", minimaxLineForSquare()::evaluate);
+        for (int k : UNITS) {
+            ReluNet net = reluApproximationOfSquare(1.0 / (8 * k * k));
+            add(curves, errors, "ReLU net, " + net.hiddenUnits() + " unit" + (net.hiddenUnits() > 1 ? "s" : ""),
+                    net::evaluate);
+        }
+        return new Dataset(curves, errors);
+    }
+
+    /** Adds a curve and its error, each labelled with the worst error on the sampling grid. */
+    private static void add(XYSeriesCollection curves, XYSeriesCollection errors, String name, DoubleUnaryOperator f) {
+        var error = Charts.sample(name, x -> f.applyAsDouble(x) - x * x, 0, 1, POINTS);
+        String label = String.format(java.util.Locale.ROOT, "%s (max error %.4f)", name,
+                Math.max(error.getMaxY(), -error.getMinY()));
+        error.setKey(label);
+        curves.addSeries(Charts.sample(label, f, 0, 1, POINTS));
+        errors.addSeries(error);
+    }
+
+    static List<JFreeChart> createChart(Dataset data) {
+        JFreeChart errors = Charts.lineChart("(b) Error f(x) − x²", "input x", "error", data.errors());
+        Charts.referenceLine(errors.getXYPlot(), TARGET, "+0.04 (assignment's target)", true);
+        Charts.referenceLine(errors.getXYPlot(), -TARGET, "−0.04", false);
+        for (int i = 0; i < data.errors().getSeriesCount(); i++) {
+            Charts.styleSeries(errors.getXYPlot(), i, i + 1, i + 1); // same look as in panel (a)
+        }
+        return List.of(Charts.lineChart("(a) Approximating x² on [0, 1]", "input x", "f(x)", data.curves()), errors);
+    }
+
+    public static void main(String[] args) throws IOException {
+        Charts.save(Charts.output(args, FILE), 2, createChart(createDataset()));
+    }
+}

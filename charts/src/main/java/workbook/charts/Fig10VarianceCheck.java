@@ -1,0 +1,102 @@
+package workbook.charts;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import java.util.random.RandomGenerator;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import workbook.exercises.Ex09Initialization;
+import workbook.exercises.Ex10Propagation.Initializer;
+
+/**
+ * Figure 10, {@code fig10-variance-check.png}: Monte Carlo against the variance rules. One layer of fan-out
+ * 128 and fan-in n from 8 to 1024 gets a batch of 256 rows; the markers are the measured variance over all
+ * its entries, the lines the prediction {@code Var(z) = n Var(W) E[a^2]} for an input a.
+ *
+ * <p>(a) Input N(0, 1), Xavier weights from {@code Ex09Initialization}: the prediction is
+ * {@code 2n / (n + 128)}, exactly 1 only at {@code n = fanOut}; tanh's output follows it while z is small and
+ * stays below it once tanh bends. (b) Input {@code a = relu(h)} with h from N(0, 1), so {@code E[a^2] = 1/2}: He
+ * weights give {@code Var(z) = 1 = Var(h)} at every fan-in (Kaiming's claim: ReLU layers keep the scale), Xavier
+ * weights give {@code n / (n + 128)}, about half of it.
+ */
+public final class Fig10VarianceCheck {
+    static final String FILE = "fig10-variance-check.png";
+    static final int FAN_OUT = 128;
+    static final int BATCH = 256;
+    static final int[] FAN_INS = {8, 16, 32, 64, 128, 256, 512, 1024};
+
+    private Fig10VarianceCheck() {}
+
+    /** Per panel, the predicted lines and the measured markers; x is the fan-in n. */
+    record Dataset(XYSeriesCollection xavierPredicted, XYSeriesCollection xavierMeasured,
+                   XYSeriesCollection reluPredicted, XYSeriesCollection reluMeasured) {}
+
+    static Dataset createDataset() {
+        Dataset data = new Dataset(new XYSeriesCollection(), new XYSeriesCollection(), new XYSeriesCollection(),
+                new XYSeriesCollection());
+        data.xavierPredicted().addSeries(prediction("prediction 2n / (n + 128)", n -> 2 * n / (n + FAN_OUT)));
+        data.xavierMeasured().addSeries(measured("linear, Xavier normal", false, Ex09Initialization::xavierNormal, x -> x));
+        data.xavierMeasured().addSeries(measured("linear, Xavier uniform", false, Ex09Initialization::xavierUniform, x -> x));
+        data.xavierMeasured().addSeries(measured("tanh(z), Xavier normal", false, Ex09Initialization::xavierNormal,
+                Experiments.TANH.f()));
+        data.reluPredicted().addSeries(prediction("He prediction 1", n -> 1));
+        data.reluPredicted().addSeries(prediction("Xavier prediction n / (n + 128)", n -> n / (n + FAN_OUT)));
+        data.reluMeasured().addSeries(measured("He normal", true, Ex09Initialization::heNormal, x -> x));
+        data.reluMeasured().addSeries(measured("He uniform", true, Ex09Initialization::heUniform, x -> x));
+        data.reluMeasured().addSeries(measured("Xavier normal", true, Ex09Initialization::xavierNormal, x -> x));
+        return data;
+    }
+
+    /** A smooth prediction curve over the fan-in range, evenly spaced in log n. */
+    private static XYSeries prediction(String key, DoubleUnaryOperator variance) {
+        double first = FAN_INS[0];
+        double ratio = FAN_INS[FAN_INS.length - 1] / first;
+        XYSeries series = new XYSeries(key, false, false);
+        for (int i = 0; i <= 100; i++) {
+            double n = first * Math.pow(ratio, i / 100.0); // exact at both ends
+            series.add(n, variance.applyAsDouble(n));
+        }
+        return series;
+    }
+
+    /**
+     * The measured variance of {@code out(a W)} at every fan-in, where a is N(0, 1) or, if {@code reluInput},
+     * relu of N(0, 1); each fan-in gets its own seeded batch and weights.
+     */
+    static XYSeries measured(String key, boolean reluInput, Initializer init, DoubleUnaryOperator out) {
+        XYSeries series = new XYSeries(key, false, false);
+        for (int n : FAN_INS) {
+            RandomGenerator rng = Experiments.rng(100 + n);
+            double[][] a = Experiments.gaussian(BATCH, n, 0, 1, rng);
+            if (reluInput) {
+                a = Experiments.apply(a, Experiments.RELU.f());
+            }
+            double[][] z = Experiments.multiply(a, init.init(n, FAN_OUT, rng));
+            series.add(n, Experiments.variance(Experiments.apply(z, out)));
+        }
+        return series;
+    }
+
+    static List<JFreeChart> createChart(Dataset data) {
+        JFreeChart xavier = Charts.lineChart("(a) Input N(0, 1): Xavier rule", "fan-in n (fan-out 128)",
+                "variance of the layer's output", data.xavierPredicted());
+        JFreeChart relu = Charts.lineChart("(b) Input relu(h): He (Kaiming) rule", "fan-in n (fan-out 128)",
+                "Var(z), z = relu(h) W", data.reluPredicted());
+        // a measurement wears the colour of its prediction; the shape tells normal from uniform weights
+        MoreCharts.addMarkers(xavier.getXYPlot(), data.xavierMeasured(), List.of(0, 0, 3));
+        MoreCharts.addMarkers(relu.getXYPlot(), data.reluMeasured(), List.of(0, 0, 1));
+        for (JFreeChart chart : List.of(xavier, relu)) {
+            XYPlot plot = chart.getXYPlot();
+            MoreCharts.wholePowers(MoreCharts.logDomainAxis(plot, 2));
+            plot.getRangeAxis().setLowerBound(0);
+        }
+        return List.of(xavier, relu);
+    }
+
+    public static void main(String[] args) throws IOException {
+        Charts.save(Charts.output(args, FILE), 2, createChart(createDataset()));
+    }
+}

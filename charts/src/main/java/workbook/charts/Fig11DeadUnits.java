@@ -1,0 +1,90 @@
+package workbook.charts;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import workbook.exercises.Ex10Propagation;
+
+/**
+ * Figure 11, {@code fig11-dead-units.png}: how often each unit of a ReLU layer fires over a batch of 1000
+ * inputs ({@code Ex10Propagation.activeFraction}), as a histogram over the layer's 256 units; a unit that
+ * fires on fewer than 1 % of the inputs is dead ({@code Ex10Propagation.deadUnits}), the first bar.
+ *
+ * <p>(a) The lab's two layers: pre-activations N(0, 1) (every unit fires about half the time) against a
+ * negatively biased N(-3, 0.5) (z > 0 is a 6-sigma event: every unit is dead). (b) A layer whose units carry
+ * their own bias {@code b_j} from N(-2, 1), pre-activations N(b_j, 1): death is a per-unit fate, and a
+ * unit dies when {@code Phi(b_j) < 0.01}, that is {@code b_j < -2.33}: about a third of them.
+ */
+public final class Fig11DeadUnits {
+    static final String FILE = "fig11-dead-units.png";
+    static final int BATCH = 1000;
+    static final int UNITS = 256;
+    static final double MIN_ACTIVE = 0.01;
+    static final int BINS = 100;
+
+    private Fig11DeadUnits() {}
+
+    /** One layer: its name, the units' active fractions and dead flags. */
+    record Layer(String name, double[][] preactivations, double[] active, boolean[] dead) {
+        int deadCount() {
+            int count = 0;
+            for (boolean d : dead) {
+                count += d ? 1 : 0;
+            }
+            return count;
+        }
+    }
+
+    /** The three layers and the two panels' histograms (x: active fraction, y: number of units). */
+    record Dataset(List<Layer> layers, XYSeriesCollection lab, XYSeriesCollection spread) {}
+
+    static Dataset createDataset() {
+        RandomGenerator rng = Experiments.rng(11);
+        double[][] healthy = Experiments.gaussian(BATCH, UNITS, 0, 1, rng);
+        double[][] biased = Experiments.gaussian(BATCH, UNITS, -3, 0.5, rng);
+        double[][] spread = Experiments.gaussian(BATCH, UNITS, 0, 1, rng);
+        double[] bias = Experiments.gaussian(1, UNITS, -2, 1, rng)[0];
+        for (double[] row : spread) {
+            for (int j = 0; j < UNITS; j++) {
+                row[j] += bias[j];
+            }
+        }
+        List<Layer> layers = List.of(layer("healthy, z ~ N(0, 1)", healthy), layer("biased, z ~ N(-3, 0.5)", biased),
+                layer("per-unit bias, z ~ N(b_j, 1), b_j ~ N(-2, 1)", spread));
+        XYSeriesCollection lab = new XYSeriesCollection();
+        lab.addSeries(histogram(layers.get(0)));
+        lab.addSeries(histogram(layers.get(1)));
+        return new Dataset(layers, lab, new XYSeriesCollection(histogram(layers.get(2))));
+    }
+
+    private static Layer layer(String name, double[][] z) {
+        return new Layer(name, z, Ex10Propagation.activeFraction(z), Ex10Propagation.deadUnits(z, MIN_ACTIVE));
+    }
+
+    private static XYSeries histogram(Layer layer) {
+        String key = String.format(Locale.ROOT, "%s: %d of %d dead", layer.name(), layer.deadCount(), UNITS);
+        return MoreCharts.histogram(key, layer.active(), 0, 1, BINS, false);
+    }
+
+    static List<JFreeChart> createChart(Dataset data) {
+        String x = "active fraction: share of inputs with z > 0";
+        List<JFreeChart> charts = List.of(
+                MoreCharts.barChart("(a) The lab's healthy and biased layers", x, "number of units", data.lab(),
+                        1.0 / BINS, 0),
+                MoreCharts.barChart("(b) Each unit with its own bias", x, "number of units", data.spread(),
+                        1.0 / BINS, 2));
+        for (JFreeChart chart : charts) {
+            chart.getXYPlot().addDomainMarker(MoreCharts.verticalLine(MIN_ACTIVE, "dead below 0.01"));
+            chart.getXYPlot().getDomainAxis().setRange(-0.02, 1);
+        }
+        return charts;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Charts.save(Charts.output(args, FILE), 2, createChart(createDataset()));
+    }
+}

@@ -1,0 +1,182 @@
+package workbook.charts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders the whole figure set into one folder and writes an {@code index.html} that shows every
+ * figure with a one-line caption.
+ *
+ * <p>From the repository root: {@code ./mvnw -q -pl charts -am compile exec:java} draws the set from the
+ * reference solutions into {@code charts/target/figures/}; add {@code -Plearner} to draw it from your own
+ * exercises. A figure that needs a method you have not implemented yet is skipped with a note naming
+ * the exercise; the others are still drawn. Any other error is reported after the rest is drawn, and
+ * then fails the run.
+ */
+public final class RenderAll {
+    private static final Pattern EXERCISE = Pattern.compile("\\b(Ex\\d\\d)\\w*");
+    /** Far above what any figure needs (the whole set draws in seconds): only an endless loop gets here. */
+    private static final Duration TIME_LIMIT = Duration.ofSeconds(60);
+
+    private RenderAll() {}
+
+    /** The set in reading order. */
+    static List<Figure> figures() {
+        List<Figure> all = new ArrayList<>();
+        // Figures 1-6: activation curves, derivatives, approximation, softmax, signal across depth.
+        all.add(new Figure(Fig01Activations.FILE, Fig01Activations::main,
+                "The activation functions: the classic ones (left) and the modern smooth ones (right)."));
+        all.add(new Figure(Fig02Derivatives.FILE, Fig02Derivatives::main,
+                "Their derivatives (left); on a log scale (right) σ' and tanh' fall off exponentially: saturation."));
+        all.add(new Figure(Fig03SmoothVersusKinked.FILE, Fig03SmoothVersusKinked::main,
+                "Softplus is a smooth ReLU; GELU's tanh form is off by less than 5e-4 (error curve, bottom right)."));
+        all.add(new Figure(Fig04ReluApproximation.FILE, Fig04ReluApproximation::main,
+                "ReLU nets with 1, 2 and 4 units approximate x² on [0, 1]: 2 units reach 0.04, no line beats 1/8."));
+        all.add(new Figure(Fig05SoftmaxTemperature.FILE, Fig05SoftmaxTemperature::main,
+                "Temperature moves softmax from one-hot (T → 0) to uniform (T large); the entropy rises to ln 3."));
+        all.add(new Figure(Fig06SignalAcrossDepth.FILE, Fig06SignalAcrossDepth::main,
+                "Activation std across 50 layers: He keeps ReLU flat, naive N(0, 1) explodes, Xavier fades;"
+                        + " naive tanh saturates."));
+
+        // Figures 7-12: initialization statistics across depth, dead units, decision regions.
+
+        return all;
+    }
+
+    /** What became of one figure. */
+    enum Status { DRAWN, SKIPPED, FAILED }
+
+    /** The outcome of one figure: drawn, skipped (a stub is not implemented yet) or failed, with a note. */
+    record Outcome(Figure figure, Status status, String note) {}
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Charts.output(args, "");
+        long start = System.nanoTime();
+        List<Outcome> outcomes = render(figures(), dir);
+        outcomes.stream().filter(o -> o.status() != Status.DRAWN).forEach(o -> System.out.println(o.note()));
+        String source = System.getProperty("workbook.charts.source", "solutions");
+        Files.writeString(dir.resolve("index.html"), indexHtml(outcomes, source), StandardCharsets.UTF_8);
+        long drawn = outcomes.stream().filter(o -> o.status() == Status.DRAWN).count();
+        System.out.printf("Rendered %d of %d figures from %s in %.1f s: %s%n", drawn, outcomes.size(), source,
+                (System.nanoTime() - start) / 1e9, dir.resolve("index.html").toAbsolutePath().normalize());
+        List<String> failures = outcomes.stream().filter(o -> o.status() == Status.FAILED).map(Outcome::note)
+                .toList();
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException(failures.size() + " figure(s) failed:\n" + String.join("\n", failures));
+        }
+    }
+
+    /** Draws every figure into {@code dir}, never stopping at the first problem. */
+    static List<Outcome> render(List<Figure> figures, Path dir) throws IOException {
+        return render(figures, dir, TIME_LIMIT);
+    }
+
+    /** As {@link #render(List, Path)}, giving up on a figure that takes longer than {@code limit}. */
+    static List<Outcome> render(List<Figure> figures, Path dir, Duration limit) throws IOException {
+        Files.createDirectories(dir);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Figure figure : figures) {
+            Files.deleteIfExists(dir.resolve(figure.file())); // never show a stale picture
+            outcomes.add(renderOne(figure, dir, limit));
+        }
+        return outcomes;
+    }
+
+    private static Outcome renderOne(Figure figure, Path dir, Duration limit) {
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            figure.main().run(new String[] {dir.toString()});
+            return null;
+        });
+        Thread worker = new Thread(task, figure.file());
+        worker.setDaemon(true); // a figure stuck in an endless loop must not keep the JVM alive
+        worker.start();
+        try {
+            task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return new Outcome(figure, Status.DRAWN, "");
+        } catch (TimeoutException e) {
+            return new Outcome(figure, Status.FAILED, "FAILED " + figure.file() + ": not finished after "
+                    + limit.toSeconds() + " s (an endless loop in an exercise?)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(figure, Status.FAILED, "FAILED " + figure.file() + ": interrupted");
+        } catch (ExecutionException e) {
+            UnsupportedOperationException todo = notImplemented(e.getCause());
+            if (todo != null) {
+                return new Outcome(figure, Status.SKIPPED, skipNote(figure.file(), todo.getMessage()));
+            }
+            return new Outcome(figure, Status.FAILED, "FAILED " + figure.file() + ": " + e.getCause());
+        }
+    }
+
+    /** The stubs' "not implemented yet" exception anywhere in the cause chain, else null. */
+    private static UnsupportedOperationException notImplemented(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnsupportedOperationException u
+                    && String.valueOf(u.getMessage()).contains("not implemented")) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    /** "skipped fig01-activations.png: Ex03ReluFamily.relu is not implemented yet (finish Ex03 to draw it)". */
+    static String skipNote(String file, String message) {
+        Matcher m = EXERCISE.matcher(String.valueOf(message));
+        String finish = m.find() ? " (finish " + m.group(1) + " to draw it)" : "";
+        return "skipped " + file + ": " + message + finish;
+    }
+
+    /** The index page: every drawn figure with its caption, then the notes of the skipped ones. */
+    static String indexHtml(List<Outcome> outcomes, String source) {
+        StringBuilder html = new StringBuilder("""
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <title>Activation functions and initialization: figures</title>
+                <style>
+                  body { font-family: "DejaVu Sans", system-ui, sans-serif; max-width: 1400px; margin: 2em auto;
+                         padding: 0 1em; color: #222; line-height: 1.45; }
+                  figure { margin: 2.5em 0; }
+                  img { width: 100%; height: auto; border: 1px solid #ddd; }
+                  figcaption { margin-top: .5em; }
+                  .note { color: #8a4b00; }
+                </style>
+                </head>
+                <body>
+                <h1>Activation functions and initialization: figures</h1>
+                """);
+        html.append("<p>Drawn from ")
+                .append("exercises".equals(source) ? "your own code in <code>exercises/</code>"
+                        : "the reference solutions in <code>solutions/</code>")
+                .append(". Click a figure to open it at full size.</p>\n");
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome o = outcomes.get(i);
+            String caption = "<b>Figure " + (i + 1) + ".</b> " + escape(o.figure().caption());
+            if (o.status() == Status.DRAWN) {
+                html.append("<figure>\n<a href=\"").append(o.figure().file()).append("\"><img src=\"")
+                        .append(o.figure().file()).append("\" alt=\"").append(escape(o.figure().caption()))
+                        .append("\"></a>\n<figcaption>").append(caption).append("</figcaption>\n</figure>\n");
+            } else {
+                html.append("<p class=\"note\">").append(caption).append("<br>").append(escape(o.note()))
+                        .append("</p>\n");
+            }
+        }
+        return html.append("</body>\n</html>\n").toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,54 @@
+package workbook.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static workbook.charts.SeriesChecks.matches;
+import static workbook.charts.SeriesChecks.series;
+import static workbook.charts.SeriesChecks.spans;
+
+import org.apache.commons.math3.special.Erf;
+import org.jfree.data.xy.XYSeries;
+import org.junit.jupiter.api.Test;
+
+class Fig01ActivationsTest {
+    /** The references below are closed forms in a safe range: a few ulps of values below 5 in size. */
+    private static final double TOL = 1e-12;
+    private static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+    private static final double SELU_LAMBDA = 1.0507009873554804934193349852946;
+
+    private final Fig01Activations.Dataset data = Fig01Activations.createDataset();
+
+    @Test
+    void classicCurvesMatchTheirClosedForms() {
+        matches(series(data.classic(), "sigmoid"), x -> 1 / (1 + Math.exp(-x)), TOL);
+        matches(series(data.classic(), "tanh"), Math::tanh, TOL);
+        matches(series(data.classic(), "ReLU"), x -> Math.max(0, x), 0);
+        matches(series(data.classic(), "LeakyReLU (0.1)"), x -> x > 0 ? x : 0.1 * x, TOL);
+        matches(series(data.classic(), "ELU (α = 1)"), x -> x > 0 ? x : Math.expm1(x), TOL);
+        matches(series(data.classic(), "softplus"), x -> Math.log1p(Math.exp(x)), TOL);
+    }
+
+    @Test
+    void modernCurvesMatchTheirClosedForms() {
+        matches(series(data.modern(), "GELU"), x -> x * 0.5 * Erf.erfc(-x / Math.sqrt(2)), TOL);
+        matches(series(data.modern(), "SiLU (swish, β = 1)"), x -> x / (1 + Math.exp(-x)), TOL);
+        matches(series(data.modern(), "Mish"), x -> x * Math.tanh(Math.log1p(Math.exp(x))), TOL);
+        matches(series(data.modern(), "SELU"), x -> SELU_LAMBDA * (x > 0 ? x : SELU_ALPHA * Math.expm1(x)), TOL);
+        matches(series(data.modern(), "hardswish"), x -> x * Math.min(Math.max(x + 3, 0), 6) / 6, TOL);
+    }
+
+    @Test
+    void everyCurveCoversTheSameInputRange() {
+        data.classic().getSeries().forEach(s -> spans((XYSeries) s, Fig01Activations.FROM, Fig01Activations.TO));
+        data.modern().getSeries().forEach(s -> spans((XYSeries) s, Fig01Activations.FROM, Fig01Activations.TO));
+    }
+
+    @Test
+    void squashingCurvesStayInsideTheirRanges() {
+        XYSeries sigmoid = series(data.classic(), "sigmoid");
+        XYSeries tanh = series(data.classic(), "tanh");
+        assertThat(sigmoid.getMinY()).as("sigmoid > 0").isPositive();
+        assertThat(sigmoid.getMaxY()).as("sigmoid < 1").isLessThan(1);
+        assertThat(tanh.getMinY()).as("tanh > -1").isGreaterThan(-1);
+        assertThat(tanh.getMaxY()).as("tanh < 1").isLessThan(1);
+    }
+}

@@ -1,0 +1,54 @@
+package workbook.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static workbook.charts.SeriesChecks.matches;
+
+import org.jfree.data.xy.XYSeries;
+import org.junit.jupiter.api.Test;
+
+class Fig04ReluApproximationTest {
+    private static final double TOL = 1e-12;
+
+    private final Fig04ReluApproximation.Dataset data = Fig04ReluApproximation.createDataset();
+
+    private static double worst(XYSeries error) {
+        return Math.max(error.getMaxY(), -error.getMinY());
+    }
+
+    @Test
+    void panelsShowTheSquareTheLineAndOneNetPerUnitCount() {
+        matches(data.curves().getSeries(0), x -> x * x, 0);
+        assertThat(data.curves().getSeriesCount()).isEqualTo(2 + Fig04ReluApproximation.UNITS.length);
+        assertThat(data.errors().getSeriesCount()).isEqualTo(1 + Fig04ReluApproximation.UNITS.length);
+        assertThat(data.curves().getSeriesKey(2).toString()).contains("1 unit ");
+        assertThat(data.curves().getSeriesKey(3).toString()).contains("2 units");
+        assertThat(data.curves().getSeriesKey(4).toString()).contains("4 units");
+    }
+
+    @Test
+    void eachErrorCurveIsItsCurveMinusTheSquare() {
+        for (int i = 0; i < data.errors().getSeriesCount(); i++) {
+            XYSeries curve = data.curves().getSeries(i + 1);
+            XYSeries error = data.errors().getSeries(i);
+            assertThat(error.getKey()).isEqualTo(curve.getKey());
+            for (int j = 0; j < error.getItemCount(); j++) {
+                double x = curve.getX(j).doubleValue();
+                assertThat(error.getY(j).doubleValue()).isCloseTo(curve.getY(j).doubleValue() - x * x, within(TOL));
+            }
+        }
+    }
+
+    @Test
+    void theBestLineMissesByOneEighthAndKUnitsByOneOverEightKSquared() {
+        assertThat(worst(data.errors().getSeries(0))).as("no line beats 1/8").isCloseTo(0.125, within(TOL));
+        int[] units = Fig04ReluApproximation.UNITS;
+        for (int i = 0; i < units.length; i++) {
+            // the grid holds the knots i/4 and the midpoints between them, where the error peaks
+            assertThat(worst(data.errors().getSeries(i + 1))).as("%d unit(s)", units[i])
+                    .isCloseTo(1.0 / (8 * units[i] * units[i]), within(TOL));
+        }
+        assertThat(worst(data.errors().getSeries(2))).as("two units reach the assignment's 0.04")
+                .isLessThanOrEqualTo(Fig04ReluApproximation.TARGET);
+    }
+}

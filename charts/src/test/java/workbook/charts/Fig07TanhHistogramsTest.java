@@ -1,0 +1,87 @@
+package workbook.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.List;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.Test;
+import workbook.exercises.Ex09Initialization;
+import workbook.exercises.Ex10Propagation;
+import workbook.exercises.Ex10Propagation.LayerStats;
+
+class Fig07TanhHistogramsTest {
+    private static final Fig07TanhHistograms.Dataset DATA = Fig07TanhHistograms.createDataset();
+    private static final int N = Fig07TanhHistograms.WIDTH;
+
+    @Test
+    void layerStdsAgreeWithForwardStatsOnTheSameSeed() {
+        double[][] x0 = Experiments.gaussian(Fig07TanhHistograms.BATCH, N, 0, 1, Experiments.rng(7));
+        List<LayerStats> standard = Ex10Propagation.forwardStats(x0, Fig07TanhHistograms.LAYERS, N,
+                Experiments.STANDARD_UNIFORM, Experiments.TANH, Experiments.rng(70));
+        List<LayerStats> normalized = Ex10Propagation.forwardStats(x0, Fig07TanhHistograms.LAYERS, N,
+                Ex09Initialization::xavierUniform, Experiments.TANH, Experiments.rng(70));
+        for (int l = 0; l < Fig07TanhHistograms.LAYERS; l++) {
+            // the same numbers summed in another order: a few ulps apart
+            assertThat(DATA.standardStd()[l]).as("standard, layer %d", l + 1)
+                    .isCloseTo(standard.get(l).std(), within(1e-12));
+            assertThat(DATA.normalizedStd()[l]).as("normalized, layer %d", l + 1)
+                    .isCloseTo(normalized.get(l).std(), within(1e-12));
+        }
+    }
+
+    @Test
+    void firstLayerStdMatchesTanhOfAGaussianWithThePredictedVariance() {
+        // Var(z) = n Var(W) Var(x): standard n * (1/n)/3 = 1/3; Xavier n * (6/(2n))/3 = 1.
+        // Relative std error of a layer's variance: about sqrt(0.8/(n n) + 2/(B n) + 1/(B n)) < 0.7 % for
+        // n = 256, B = 400 (uniform weights: Var(w^2) = 0.8 E[w^2]^2); half of it for the std; 2 % is > 5 se.
+        double standard = Math.sqrt(Gauss.expectation(z -> Math.tanh(z) * Math.tanh(z), Math.sqrt(1.0 / 3)));
+        double normalized = Math.sqrt(Gauss.expectation(z -> Math.tanh(z) * Math.tanh(z), 1));
+        assertThat(DATA.standardStd()[0]).isCloseTo(standard, within(0.02 * standard));
+        assertThat(DATA.normalizedStd()[0]).isCloseTo(normalized, within(0.02 * normalized));
+    }
+
+    @Test
+    void standardInitShrinksEveryLayerWhileXavierKeepsTheSpread() {
+        for (int l = 1; l < Fig07TanhHistograms.LAYERS; l++) {
+            assertThat(DATA.standardStd()[l]).as("standard init, layer %d below layer %d", l + 1, l)
+                    .isLessThan(0.7 * DATA.standardStd()[l - 1]);
+        }
+        double last = DATA.normalizedStd()[Fig07TanhHistograms.LAYERS - 1];
+        assertThat(last).as("Xavier keeps a wide layer 5").isGreaterThan(0.25);
+        assertThat(last).as("Xavier's layer 5 is several times wider than the standard one's")
+                .isGreaterThan(5 * DATA.standardStd()[Fig07TanhHistograms.LAYERS - 1]);
+    }
+
+    @Test
+    void everyHistogramIsADensityOnMinusOneToOne() {
+        double binWidth = 2.0 / Fig07TanhHistograms.BINS;
+        for (XYSeriesCollection panel : List.of(DATA.standard(), DATA.normalized())) {
+            assertThat(panel.getSeriesCount()).isEqualTo(Fig07TanhHistograms.LAYERS);
+            for (Object o : panel.getSeries()) {
+                XYSeries s = (XYSeries) o;
+                double area = 0;
+                for (int i = 0; i < s.getItemCount(); i++) {
+                    area += s.getY(i).doubleValue() * binWidth;
+                }
+                // tanh never leaves (-1, 1): every activation falls in a bin
+                assertThat(area).as("area under '%s'", s.getKey()).isCloseTo(1, within(1e-9));
+                assertThat(s.getMinX()).isCloseTo(-1 + binWidth / 2, within(1e-12));
+                assertThat(s.getMaxX()).isCloseTo(1 - binWidth / 2, within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void standardInitializerDrawsVarianceOneThirdOverFanIn() {
+        double[][] w = Experiments.STANDARD_UNIFORM.init(N, N, Experiments.rng(1));
+        // U(-b, b): Var(w^2) = 4 b^4 / 45, so the relative std error of the sample variance is
+        // sqrt(0.8 / (n n)) = 0.35 % here; 2 % is more than 5 se.
+        double expected = 1.0 / (3 * N);
+        assertThat(Experiments.variance(w)).isCloseTo(expected, within(0.02 * expected));
+        assertThat(Arrays.stream(MoreCharts.flatten(w)).map(Math::abs).max().orElseThrow())
+                .as("largest |w|").isLessThanOrEqualTo(1 / Math.sqrt(N));
+    }
+}

@@ -1,0 +1,87 @@
+package workbook.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static workbook.charts.SeriesChecks.series;
+
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.junit.jupiter.api.Test;
+import workbook.exercises.Ex09Initialization;
+
+class Fig08GradientNormsTest {
+    private static final Fig08GradientNorms.Dataset DATA = Fig08GradientNorms.createDataset();
+    private static final int DEPTH = Fig08GradientNorms.DEPTH;
+    private static final int N = Fig08GradientNorms.WIDTH;
+
+    @Test
+    void everyCurveHasOnePositiveFiniteNormPerLayer() {
+        for (XYSeriesCollection panel : new XYSeriesCollection[] {DATA.relu(), DATA.tanh(), DATA.shallow()}) {
+            for (Object o : panel.getSeries()) {
+                XYSeries s = (XYSeries) o;
+                int depth = panel == DATA.shallow() ? Fig08GradientNorms.SHALLOW_DEPTH : DEPTH;
+                SeriesChecks.spans(s, 1, depth);
+                assertThat(s.getItemCount()).isEqualTo(depth);
+                for (int i = 0; i < s.getItemCount(); i++) {
+                    assertThat(s.getY(i).doubleValue()).as("'%s' at layer %d", s.getKey(), i + 1).isPositive()
+                            .isFinite();
+                }
+            }
+        }
+    }
+
+    @Test
+    void reluNormsScaleByTheWeightScaleToThePowerDepthMinusOne() {
+        // The three initializers draw the same Gaussians times a constant c, and ReLU is positively homogeneous:
+        // X_(l-1) scales by c^(l-1) and dZ_l by c^(depth-l), so every ||dL/dW_l|| scales by c^(depth-1).
+        XYSeries naive = series(DATA.relu(), "naive N(0, 1)");
+        XYSeries xavier = series(DATA.relu(), "Xavier");
+        XYSeries he = series(DATA.relu(), "He");
+        double heStd = Math.sqrt(2.0 / N);
+        double xavierStd = Math.sqrt(2.0 / (N + N));
+        for (int i = 0; i < DEPTH; i++) {
+            double logHe = Math.log(he.getY(i).doubleValue());
+            // rounding in 50 layers of sums: relative differences of order 1e-13, far below 1e-9 in the log
+            assertThat(Math.log(naive.getY(i).doubleValue()) - logHe).as("log(naive / He) at layer %d", i + 1)
+                    .isCloseTo((DEPTH - 1) * Math.log(1 / heStd), within(1e-9));
+            assertThat(Math.log(xavier.getY(i).doubleValue()) - logHe).as("log(Xavier / He) at layer %d", i + 1)
+                    .isCloseTo((DEPTH - 1) * Math.log(xavierStd / heStd), within(1e-9));
+        }
+        assertThat(Ex09Initialization.heStd(N)).isCloseTo(heStd, within(1e-15));
+    }
+
+    @Test
+    void heKeepsReluGradientsNearOneWhileNaiveExplodesAndXavierVanishes() {
+        assertThat(series(DATA.relu(), "He").getMinY()).isGreaterThan(1e-2);
+        assertThat(series(DATA.relu(), "He").getMaxY()).isLessThan(10);
+        assertThat(flatness(series(DATA.relu(), "He"))).as("He + ReLU: max / min over the layers").isLessThan(10);
+        assertThat(series(DATA.relu(), "naive N(0, 1)").getMinY()).as("naive + ReLU explodes").isGreaterThan(1e30);
+        assertThat(series(DATA.relu(), "Xavier").getMaxY()).as("Xavier + ReLU vanishes").isLessThan(1e-5);
+    }
+
+    @Test
+    void naiveTanhGradientsGrowTowardsTheInputWhileXavierStaysFlat() {
+        XYSeries naive = series(DATA.tanh(), "naive N(0, 1)");
+        assertThat(naive.getY(0).doubleValue()).as("layer 1 against layer 50, naive tanh")
+                .isGreaterThan(1e10 * naive.getY(DEPTH - 1).doubleValue());
+        assertThat(flatness(series(DATA.tanh(), "Xavier"))).as("Xavier + tanh: max / min").isLessThan(10);
+    }
+
+    @Test
+    void sigmoidGradientsVanishTowardsTheInputButReluAndGeluDoNot() {
+        XYSeries sigmoid = series(DATA.shallow(), "sigmoid");
+        int last = Fig08GradientNorms.SHALLOW_DEPTH - 1;
+        assertThat(sigmoid.getY(0).doubleValue()).as("sigmoid, layer 1 against layer 10")
+                .isLessThan(1e-3 * sigmoid.getY(last).doubleValue());
+        for (int l = 1; l <= last; l++) {
+            assertThat(sigmoid.getY(l - 1).doubleValue()).as("sigmoid grows from layer %d to %d", l, l + 1)
+                    .isLessThan(sigmoid.getY(l).doubleValue());
+        }
+        assertThat(flatness(series(DATA.shallow(), "ReLU"))).isLessThan(10);
+        assertThat(flatness(series(DATA.shallow(), "GELU"))).isLessThan(10);
+    }
+
+    private static double flatness(XYSeries s) {
+        return s.getMaxY() / s.getMinY();
+    }
+}

@@ -1,0 +1,78 @@
+package workbook.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static workbook.charts.SeriesChecks.matches;
+import static workbook.charts.SeriesChecks.series;
+
+import java.util.function.DoubleUnaryOperator;
+import org.jfree.data.xy.XYSeries;
+import org.junit.jupiter.api.Test;
+
+class Fig10VarianceCheckTest {
+    private static final Fig10VarianceCheck.Dataset DATA = Fig10VarianceCheck.createDataset();
+    private static final double M = Fig10VarianceCheck.FAN_OUT;
+    private static final double B = Fig10VarianceCheck.BATCH;
+    /** How many standard errors a measured variance may stray from its prediction. */
+    private static final double K = 4;
+
+    /**
+     * The relative std error of the variance of z = a W over a B x m layer of fan-in n, to first order:
+     * the weights' squared column norms ({@code 2 / (n m)} for normal weights, less for uniform), the batch's
+     * second moment ({@code kurtosis / (B n)} with Var(a^2) / E[a^2]^2 = 2 for N(0, 1) and 5 for relu of it),
+     * the cross terms ({@code 1 / (B m)}) and, for an input with a mean, the spread of the m column sums
+     * ({@code 2 f^2 / m}, f = E[a]^2 / E[a^2] = 1/pi for relu of N(0, 1)).
+     */
+    private static double relativeStdError(double n, boolean reluInput) {
+        double kurtosis = reluInput ? 5 : 2;
+        double f = reluInput ? 1 / Math.PI : 0;
+        return Math.sqrt(2 / (n * M) + kurtosis / (B * n) + 1 / (B * M) + 2 * f * f / M);
+    }
+
+    @Test
+    void predictionLinesAreTheClosedForms() {
+        matches(series(DATA.xavierPredicted(), "prediction 2n / (n + 128)"), n -> 2 * n / (n + M), 1e-12);
+        matches(series(DATA.reluPredicted(), "He prediction 1"), n -> 1, 0);
+        matches(series(DATA.reluPredicted(), "Xavier prediction n / (n + 128)"), n -> n / (n + M), 1e-12);
+        SeriesChecks.spans(series(DATA.reluPredicted(), "He prediction 1"), 8, 1024);
+    }
+
+    @Test
+    void linearLayersWithXavierWeightsHitTheXavierPrediction() {
+        closeToPrediction(series(DATA.xavierMeasured(), "linear, Xavier normal"), n -> 2 * n / (n + M), false);
+        closeToPrediction(series(DATA.xavierMeasured(), "linear, Xavier uniform"), n -> 2 * n / (n + M), false);
+    }
+
+    @Test
+    void reluInputsWithHeWeightsKeepVarianceOneAndXavierHalvesIt() {
+        closeToPrediction(series(DATA.reluMeasured(), "He normal"), n -> 1, true);
+        closeToPrediction(series(DATA.reluMeasured(), "He uniform"), n -> 1, true);
+        closeToPrediction(series(DATA.reluMeasured(), "Xavier normal"), n -> n / (n + M), true);
+    }
+
+    @Test
+    void tanhOutputFollowsTanhOfTheGaussianAndStaysBelowTheLinearPrediction() {
+        XYSeries tanh = series(DATA.xavierMeasured(), "tanh(z), Xavier normal");
+        for (int i = 0; i < tanh.getItemCount(); i++) {
+            double n = tanh.getX(i).doubleValue();
+            double sigma = Math.sqrt(2 * n / (n + M));
+            double expected = Gauss.expectation(z -> Math.tanh(z) * Math.tanh(z), sigma);
+            double measured = tanh.getY(i).doubleValue();
+            // tanh only shrinks: its relative spread is at most the linear layer's
+            assertThat(measured).as("Var(tanh(z)) at n = %s", n)
+                    .isCloseTo(expected, within(K * relativeStdError(n, false) * expected));
+            assertThat(measured).as("tanh bends below the linear prediction at n = %s", n).isLessThan(sigma * sigma);
+        }
+    }
+
+    private static void closeToPrediction(XYSeries measured, DoubleUnaryOperator prediction,
+                               boolean reluInput) {
+        assertThat(measured.getItemCount()).isEqualTo(Fig10VarianceCheck.FAN_INS.length);
+        for (int i = 0; i < measured.getItemCount(); i++) {
+            double n = measured.getX(i).doubleValue();
+            double expected = prediction.applyAsDouble(n);
+            assertThat(measured.getY(i).doubleValue()).as("'%s' at fan-in %s", measured.getKey(), n)
+                    .isCloseTo(expected, within(K * relativeStdError(n, reluInput) * expected));
+        }
+    }
+}

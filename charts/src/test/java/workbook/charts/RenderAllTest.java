@@ -1,0 +1,79 @@
+package workbook.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderAllTest {
+    private static Figure drawing(String file) {
+        return new Figure(file, args -> Files.writeString(Path.of(args[0]).resolve(file), "png"), "draws " + file);
+    }
+
+    private static Figure stub(String file, String message) {
+        return new Figure(file, args -> {
+            throw new UnsupportedOperationException(message);
+        }, "needs a stub");
+    }
+
+    @Test
+    void aFigureWhoseExerciseIsNotImplementedIsSkippedAndTheRestAreDrawn(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("b.png"), "stale picture from an earlier run");
+        List<RenderAll.Outcome> outcomes = RenderAll.render(List.of(drawing("a.png"),
+                stub("b.png", "Ex03ReluFamily.relu is not implemented yet"), drawing("c.png")), dir);
+
+        assertThat(outcomes).extracting(RenderAll.Outcome::status).containsExactly(RenderAll.Status.DRAWN,
+                RenderAll.Status.SKIPPED, RenderAll.Status.DRAWN);
+        assertThat(outcomes.get(1).note()).as("the note names the file, the method and the exercise")
+                .contains("b.png", "Ex03ReluFamily.relu is not implemented yet", "Ex03");
+        assertThat(dir.resolve("a.png")).exists();
+        assertThat(dir.resolve("c.png")).exists();
+        assertThat(dir.resolve("b.png")).as("a skipped figure leaves no stale picture behind").doesNotExist();
+    }
+
+    @Test
+    void anyOtherErrorIsReportedAsAFailureWithoutStoppingTheRest(@TempDir Path dir) throws Exception {
+        Figure broken = new Figure("x.png", args -> {
+            throw new IllegalStateException("boom");
+        }, "broken");
+        List<RenderAll.Outcome> outcomes = RenderAll.render(List.of(broken, drawing("y.png")), dir);
+        assertThat(outcomes).extracting(RenderAll.Outcome::status)
+                .containsExactly(RenderAll.Status.FAILED, RenderAll.Status.DRAWN);
+        assertThat(outcomes.get(0).note()).contains("x.png", "boom");
+    }
+
+    @Test
+    void aFigureStuckInAnEndlessLoopFailsAfterTheTimeLimitAndTheRestAreDrawn(@TempDir Path dir) throws Exception {
+        Figure stuck = new Figure("stuck.png", args -> Thread.sleep(60_000), "never ends");
+        List<RenderAll.Outcome> outcomes = RenderAll.render(List.of(stuck, drawing("z.png")), dir,
+                java.time.Duration.ofMillis(200));
+        assertThat(outcomes).extracting(RenderAll.Outcome::status)
+                .containsExactly(RenderAll.Status.FAILED, RenderAll.Status.DRAWN);
+        assertThat(outcomes.get(0).note()).contains("stuck.png", "not finished");
+    }
+
+    @Test
+    void theIndexShowsDrawnFiguresWithCaptionsAndNotesForSkippedOnes(@TempDir Path dir) throws Exception {
+        List<RenderAll.Outcome> outcomes = RenderAll.render(List.of(drawing("a.png"),
+                stub("b.png", "Ex07SmoothActivations.gelu is not implemented yet")), dir);
+        String html = RenderAll.indexHtml(outcomes, "exercises");
+        assertThat(html).contains("<img src=\"a.png\"", "draws a.png", "your own code",
+                "Ex07SmoothActivations.gelu is not implemented yet (finish Ex07 to draw it)");
+        assertThat(html).doesNotContain("<img src=\"b.png\"");
+    }
+
+    @Test
+    void theSetHasUniqueFileNamesAndACaptionForEveryFigure() {
+        List<Figure> figures = RenderAll.figures();
+        assertThat(figures).isNotEmpty();
+        assertThat(new HashSet<>(figures.stream().map(Figure::file).toList())).hasSameSizeAs(figures);
+        for (Figure f : figures) {
+            assertThat(f.file()).as("file names read figNN-topic.png").matches("fig\\d\\d-[a-z0-9-]+\\.png");
+            assertThat(f.caption()).as("caption of %s", f.file()).isNotBlank();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package workbook.exercises;
+
+import org.apache.commons.math3.special.Erf;
+
+/**
+ * The smooth activations of modern networks (GELU in transformers, SiLU/Swish in EfficientNet, Mish) keep
+ * ReLU's shape but trade its kink for a curve with a small negative dip; and a design task of your own.
+ *
+ * <h2>Task</h2>
+ * <ul>
+ *   <li>{@code gelu(x) = x * Phi(x)}, with the standard normal CDF {@code Phi(x) = erfc(-x / sqrt(2)) / 2};
+ *       {@code geluDerivative(x) = Phi(x) + x * phi(x)}, with the density
+ *       {@code phi(x) = exp(-x^2 / 2) / sqrt(2 pi)}</li>
+ *   <li>{@code geluTanh(x) = 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3)))}, the fast approximation of
+ *       BERT and GPT-2 (within 5e-4 of the exact GELU)</li>
+ *   <li>{@code swish(x, beta) = x * sigmoid(beta x)} and {@code silu(x) = swish(x, 1)};
+ *       {@code swishDerivative(x, beta)} is the slope in x and {@code swishBetaGradient(x, beta)} the slope in
+ *       beta, {@code x^2 s (1 - s)} with {@code s = sigmoid(beta x)}, which trains a learnable beta</li>
+ *   <li>{@code mish(x) = x * tanh(softplus(x))} and its derivative
+ *       {@code tanh(sp) + x * (1 - tanh(sp)^2) * sigmoid(x)}, with {@code sp = softplus(x)}</li>
+ *   <li>{@code customActivation(x)} and {@code customActivationDerivative(x)}: an activation of your own
+ *       design with the four properties below. The grader checks the properties, not a formula.</li>
+ * </ul>
+ *
+ * <h2>Your own activation: the four properties, and how they are checked</h2>
+ * <ol>
+ *   <li>Non-linear: on [-5, 5], f strays by more than 0.01 from the straight line through
+ *       {@code (0, f(0))} and {@code (1, f(1))}.</li>
+ *   <li>Differentiable everywhere, with your derivative: {@code customActivationDerivative} matches central
+ *       differences of {@code customActivation} on a grid over [-20, 20] with extra points hugging 0, +-1 and
+ *       +-2 (where hand-made kinks hide), and far out at +-50, +-1000 and +-1e6.</li>
+ *   <li>No vanishing gradient for {@code x >= 0}: the derivative is at least 0.01 everywhere on [0, 1e6].</li>
+ *   <li>Bounded below: f stays finite down to {@code x = -1e6}, and its lowest value on [-1e6, -1000] is
+ *       within 0.01 of its lowest value on [-1000, 0] (a leaky slope, however small, keeps falling).</li>
+ * </ol>
+ * ReLU fails 2 (its kink), leaky ReLU fails 4, sigmoid and tanh fail 3, {@code x + x^3} fails 4, the identity
+ * fails 1. Directions worth exploring: a smooth ReLU, a self-gated {@code x * g(x)}, or an algebraic curve such
+ * as a hyperbola with the asymptotes {@code y = 0} and {@code y = x}. Check the four properties on paper before
+ * you code, and mind the far tails: a formula that cancels to 0 or overflows there fails property 2 or 4.
+ *
+ * <h2>Pitfalls</h2>
+ * <ul>
+ *   <li>{@code 1 + erf(x / sqrt(2))} cancels for x below about -5: {@code gelu(-10)} is about -7.6e-23, not
+ *       0. {@code Erf.erfc} keeps the tail; Commons Math has it because the JDK has no erf.</li>
+ *   <li>Everything must stay finite at +-1000: {@code exp(1000)} overflows and {@code 0 * Infinity} is NaN.
+ *       {@code softplus} and {@code sigmoid} are given, already stable.</li>
+ *   <li>{@code 1 - sigmoid(z)} rounds to 0 for z above about 37, while the true value is about {@code exp(-z)}:
+ *       {@code swishBetaGradient(40, 1)} is about 6.8e-15, not 0. Write it as {@code sigmoid(-z)}.</li>
+ *   <li>GELU, SiLU and Mish are not monotonic: each dips below 0 (SiLU to about -0.2785 near x = -1.2785)
+ *       before rising back to 0 as x goes to -Infinity.</li>
+ * </ul>
+ *
+ * <h2>Hint</h2>
+ * Both GELU and SiLU are {@code x * g(x)} for a CDF g with {@code g(-x) = 1 - g(x)}, hence
+ * {@code f(x) - f(-x) = x} and {@code f'(x) + f'(-x) = 1}: quick checks for your code. By the chain rule,
+ * {@code d/dx sigmoid(beta x) = beta s (1 - s)}.
+ */
+public final class Ex07SmoothActivations {
+    private static final double SQRT_2 = Math.sqrt(2);
+    private static final double SQRT_2_PI = Math.sqrt(2 * Math.PI);
+    private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+
+    private Ex07SmoothActivations() {}
+
+    /** Returns the exact GELU {@code x * Phi(x)}: about x for large x, about 0 (from below) far left. */
+    public static double gelu(double x) {
+        // TODO(Ex07): return x * Phi(x), with Phi computed from Erf.erfc so that the lower tail survives.
+        throw new UnsupportedOperationException("Ex07SmoothActivations.gelu is not implemented yet");
+    }
+
+    /** Returns the tanh approximation {@code 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3)))}. */
+    public static double geluTanh(double x) {
+        // TODO(Ex07): return the tanh approximation of GELU.
+        throw new UnsupportedOperationException("Ex07SmoothActivations.geluTanh is not implemented yet");
+    }
+
+    /** Returns the exact slope of GELU, {@code Phi(x) + x * phi(x)}: 1/2 at 0, 1 and 0 in the tails. */
+    public static double geluDerivative(double x) {
+        // TODO(Ex07): return Phi(x) + x * phi(x).
+        throw new UnsupportedOperationException("Ex07SmoothActivations.geluDerivative is not implemented yet");
+    }
+
+    /** Returns SiLU, {@code x * sigmoid(x)}: the swish with beta = 1. */
+    public static double silu(double x) {
+        // TODO(Ex07): return x * sigmoid(x).
+        throw new UnsupportedOperationException("Ex07SmoothActivations.silu is not implemented yet");
+    }
+
+    /**
+     * Returns {@code x * sigmoid(beta x)}: x/2 at beta = 0, SiLU at beta = 1, close to ReLU for large beta.
+     */
+    public static double swish(double x, double beta) {
+        // TODO(Ex07): return x * sigmoid(beta * x).
+        throw new UnsupportedOperationException("Ex07SmoothActivations.swish is not implemented yet");
+    }
+
+    /** Returns the slope in x of swish: {@code s + beta x s (1 - s)} with {@code s = sigmoid(beta x)}. */
+    public static double swishDerivative(double x, double beta) {
+        // TODO(Ex07): return the slope in x, s + beta x s (1 - s), accurate where s rounds to 1.
+        throw new UnsupportedOperationException("Ex07SmoothActivations.swishDerivative is not implemented yet");
+    }
+
+    /** Returns the slope in beta of swish: {@code x^2 s (1 - s)} with {@code s = sigmoid(beta x)}. */
+    public static double swishBetaGradient(double x, double beta) {
+        // TODO(Ex07): return the slope in beta, x^2 s (1 - s), finite at +-1000.
+        throw new UnsupportedOperationException("Ex07SmoothActivations.swishBetaGradient is not implemented yet");
+    }
+
+    /** Returns Mish, {@code x * tanh(softplus(x))}: about x for large x, about 0 (from below) far left. */
+    public static double mish(double x) {
+        // TODO(Ex07): return x * tanh(softplus(x)).
+        throw new UnsupportedOperationException("Ex07SmoothActivations.mish is not implemented yet");
+    }
+
+    /** Returns the slope of Mish, {@code t + x (1 - t^2) sigmoid(x)} with {@code t = tanh(softplus(x))}. */
+    public static double mishDerivative(double x) {
+        // TODO(Ex07): return the slope of mish: product rule, then the chain rule through tanh and softplus.
+        throw new UnsupportedOperationException("Ex07SmoothActivations.mishDerivative is not implemented yet");
+    }
+
+    /**
+     * Returns your own activation: non-linear, differentiable everywhere, with a slope of at least 0.01 for
+     * {@code x >= 0}, and bounded below (see the class comment for how each property is checked).
+     */
+    public static double customActivation(double x) {
+        // TODO(Ex07): design an activation with the four properties of the class comment and return it.
+        throw new UnsupportedOperationException("Ex07SmoothActivations.customActivation is not implemented yet");
+    }
+
+    /** Returns the slope of {@link #customActivation(double)}, finite everywhere. */
+    public static double customActivationDerivative(double x) {
+        // TODO(Ex07): return the exact slope of your customActivation.
+        throw new UnsupportedOperationException(
+                "Ex07SmoothActivations.customActivationDerivative is not implemented yet");
+    }
+
+    /** Returns {@code 1 / (1 + exp(-x))}, never NaN for a non-NaN input (as in Ex01). */
+    private static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1 / (1 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1 + e);
+    }
+
+    /** Returns {@code log(1 + exp(x))}, never overflowing (as in Ex01). */
+    private static double softplus(double x) {
+        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+}
