@@ -157,8 +157,11 @@ public final class Demos {
     private static String listing() {
         StringBuilder text = new StringBuilder("Theory demos, in learning order. Run one from the repository root with\n"
                 + "  ./mvnw -q -pl theory -am compile exec:java -Ddemo=NAME\n\n");
+        int nameWidth = DEMOS.stream().mapToInt(d -> d.name().length()).max().orElse(0);
+        int titleWidth = DEMOS.stream().mapToInt(d -> d.title().length()).max().orElse(0);
+        String row = "  %2d  %-" + nameWidth + "s  %-" + titleWidth + "s  %s%n";
         for (Demo demo : DEMOS) {
-            text.append(String.format(Locale.ROOT, "  %2d  %-18s %-52s %s%n", demo.number(), demo.name(), demo.title(),
+            text.append(String.format(Locale.ROOT, row, demo.number(), demo.name(), demo.title(),
                     String.join(" ", demo.exercises())));
         }
         return text.append("\n  all: run the checks of every demo.\n").toString();
@@ -170,8 +173,8 @@ public final class Demos {
             List<Check> checks = demo.checks();
             long holding = checks.stream().filter(Check::holds).count();
             failing += checks.size() - holding;
-            System.out.printf(Locale.ROOT, "  %2d  %-18s %3d of %3d checks hold%n", demo.number(), demo.name(), holding,
-                    checks.size());
+            System.out.printf(Locale.ROOT, "  %2d  %-18s %3d of %3d checks hold%s%n", demo.number(), demo.name(), holding,
+                    checks.size(), holding == checks.size() ? "" : "  <- FAIL");
         }
         System.out.println(failing == 0 ? "Every check holds." : failing + " checks FAIL: run those demos for details.");
     }

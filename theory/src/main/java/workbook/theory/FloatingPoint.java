@@ -69,9 +69,9 @@ import workbook.exercises.Ex05Softmax;
  *       underflow thresholds of {@code Math.exp} in double and float against \( (e_{\max} + 1)\ln 2 \) and
  *       \( -1075 \ln 2 \).</li>
  *   <li>{@code expm1} and {@code log1p} against their Taylor series where the naive forms lose 6 digits.</li>
- *   <li>The exercises' stable forms against the naive ones: {@link Ex01Sigmoid#softplus},
- *       {@link Ex01Sigmoid#logSigmoid}, {@link Ex01Sigmoid#sigmoidDerivative}, {@link Ex02Tanh#tanh} near 0 and
- *       {@link Ex05Softmax#softmax} at logits near 1000.</li>
+ *   <li>The exercises' stable forms against the naive ones: {@link Ex01Sigmoid#softplus Ex01Sigmoid.softplus},
+ *       {@link Ex01Sigmoid#logSigmoid Ex01Sigmoid.logSigmoid}, {@link Ex01Sigmoid#sigmoidDerivative Ex01Sigmoid.sigmoidDerivative}, {@link Ex02Tanh#tanh Ex02Tanh.tanh} near 0 and
+ *       {@link Ex05Softmax#softmax Ex05Softmax.softmax} at logits near 1000.</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=floats}.
  */

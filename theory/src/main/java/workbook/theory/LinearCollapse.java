@@ -61,11 +61,11 @@ import workbook.exercises.Ex04AffineCollapse;
  *
  * <h2>What the checks verify</h2>
  * <ul>
- *   <li>{@link Ex04AffineCollapse#collapse} agrees with evaluating the two layers, on random shapes and inputs, and
+ *   <li>{@link Ex04AffineCollapse#collapse Ex04AffineCollapse.collapse} agrees with evaluating the two layers, on random shapes and inputs, and
  *       collapsing twice agrees with three layers.</li>
- *   <li>{@link Ex04AffineCollapse#minimaxLineForSquare} has error exactly 1/8 with the three alternating extremes,
+ *   <li>{@link Ex04AffineCollapse#minimaxLineForSquare Ex04AffineCollapse.minimaxLineForSquare} has error exactly 1/8 with the three alternating extremes,
  *       and no collapsed random identity-activation network does better.</li>
- *   <li>{@link Ex04AffineCollapse#reluApproximationOfSquare} reaches exactly \( 1/(8k^2) \) with k units, within
+ *   <li>{@link Ex04AffineCollapse#reluApproximationOfSquare Ex04AffineCollapse.reluApproximationOfSquare} reaches exactly \( 1/(8k^2) \) with k units, within
  *       the tolerance asked, for 0.04 down to \( 10^{-4} \).</li>
  *   <li>The one-unit optimum has error 1/18, and 40 Nelder-Mead searches over all four parameters (Commons Math)
  *       find nothing better; the flat-start two-unit network has error 1/50.</li>

@@ -58,7 +58,7 @@ import workbook.exercises.Ex09Initialization;
  * depth 50): for the Xavier scale \( 1/\sqrt n \), half of it, He's \( \sqrt{2/n} \) and the naive 1, the mean
  * square of the product and the mean of its log norm agree with the formulas within 4 standard errors; at the
  * critical scale the typical norm at depth 50 is far below 1 although the mean square is 1; He weights with
- * {@link Ex03ReluFamily#relu} keep the mean square at 1.
+ * {@link Ex03ReluFamily#relu Ex03ReluFamily.relu} keep the mean square at 1.
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=products}.
  */
 public final class RandomMatrixProducts {

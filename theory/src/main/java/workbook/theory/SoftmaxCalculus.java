@@ -31,8 +31,8 @@ import workbook.exercises.Ex06SoftmaxJacobian;
  * \( \beta = 1/T \) and \( Z = \sum_k e^{\beta z_k} \); the entropy is
  * \( H = -\sum_i s_i \log s_i = \log Z - \beta\,E_s[z] \). Since \( d \log Z / d\beta = E_s[z] \) and
  * \( dE_s[z]/d\beta = \mathrm{Var}_s(z) \),
- * \[ \frac{dH}{d\beta} = -\beta\,\mathrm{Var}_s(z), \qquad \frac{dH}{dT} = \frac{\mathrm{Var}_s(z)}{T^3} \ge 0: \]
- * entropy grows with temperature, from 0 to \( \log n \).
+ * \[ \frac{dH}{d\beta} = -\beta\,\mathrm{Var}_s(z), \qquad \frac{dH}{dT} = \frac{\mathrm{Var}_s(z)}{T^3} \ge 0, \]
+ * so entropy grows with temperature, from 0 to \( \log n \).
  *
  * <p><b>The Jacobian.</b> Differentiating \( s_i = e^{z_i} / Z \) gives \( \partial s_i / \partial z_j =
  * s_i (\delta_{ij} - s_j) \), that is
@@ -60,10 +60,10 @@ import workbook.exercises.Ex06SoftmaxJacobian;
  *   <li>{@link Ex05Softmax}: shift invariance at +1000, exact values at [1000, 999, 998], log-sum-exp and
  *       log-softmax where the naive log underflows, the temperature limits, entropy growing with T, and
  *       \( dH/dT \) against a finite difference.</li>
- *   <li>{@link Ex06SoftmaxJacobian#jacobian} against a finite-difference Jacobian of {@link Ex05Softmax#softmax};
+ *   <li>{@link Ex06SoftmaxJacobian#jacobian Ex06SoftmaxJacobian.jacobian} against a finite-difference Jacobian of {@link Ex05Softmax#softmax Ex05Softmax.softmax};
  *       symmetry, zero row sums, eigenvalues (Commons Math) non-negative with exactly one zero along
  *       \( \mathbf{1} \), the quadratic form as a variance, the trace, and the O(n) product.</li>
- *   <li>{@link Ex06SoftmaxJacobian#crossEntropyGradient} against finite differences of the loss, equal to
+ *   <li>{@link Ex06SoftmaxJacobian#crossEntropyGradient Ex06SoftmaxJacobian.crossEntropyGradient} against finite differences of the loss, equal to
  *       \( s - e_y \), stable at \( \pm 1000 \), with the Jacobian as its own derivative (the Hessian).</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=softmax}.

@@ -59,15 +59,15 @@ import workbook.exercises.Ex03ReluFamily;
  *
  * <h2>What the checks verify</h2>
  * <ul>
- *   <li>{@link Ex01Sigmoid#sigmoidDerivative} is exactly 1/4 at 0 and never larger on a fine grid of
+ *   <li>{@link Ex01Sigmoid#sigmoidDerivative Ex01Sigmoid.sigmoidDerivative} is exactly 1/4 at 0 and never larger on a fine grid of
  *       [-10, 10]; its tail is \( e^{-|x|} \).</li>
  *   <li>Forty factors of \( \sigma'(0) \) multiply to exactly \( 2^{-80} \), below \( 10^{-20} \).</li>
- *   <li>{@link Ex02Tanh#tanhDerivative} equals \( 4\sigma'(2x) \) computed with Ex01, and the closed form
+ *   <li>{@link Ex02Tanh#tanhDerivative Ex02Tanh.tanhDerivative} equals \( 4\sigma'(2x) \) computed with Ex01, and the closed form
  *       \( 4/(e^x + e^{-x})^2 \).</li>
- *   <li>For \( z \sim N(0, 4) \): the saturated fraction measured by {@link Ex02Tanh#saturationFraction} and the
+ *   <li>For \( z \sim N(0, 4) \): the saturated fraction measured by {@link Ex02Tanh#saturationFraction Ex02Tanh.saturationFraction} and the
  *       mean slope agree with \( 2(1 - \Phi(1.83/2)) \) and with \( E[\tanh'(z)] \) integrated numerically, within
  *       4 standard errors.</li>
- *   <li>Products of {@link Ex03ReluFamily#reluDerivative} along random paths of depth 10 are 1 with probability
+ *   <li>Products of {@link Ex03ReluFamily#reluDerivative Ex03ReluFamily.reluDerivative} along random paths of depth 10 are 1 with probability
  *       \( 2^{-10} \) (within 4 standard errors) and otherwise exactly 0.</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=vanishing}.

@@ -32,7 +32,7 @@ import workbook.exercises.Ex10Propagation;
  * \[ \frac{\partial \mathcal{L}}{\partial W^{(l)}_{ij}} = \delta^{(l)}_i\, a^{(l-1)}_j, \qquad
  *    \nabla_{W^{(l)}} \mathcal{L} = \delta^{(l)} a^{(l-1)T}. \]
  * Over a batch the outer products add up. In the workbook's row convention (\( Z = XW \)) the same sum reads
- * \( X^T\,dZ \), which is what {@link Ex10Propagation#gradientNorms} computes.
+ * \( X^T\,dZ \), which is what {@link Ex10Propagation#gradientNorms Ex10Propagation.gradientNorms} computes.
  *
  * <p><b>The mean is 0.</b> \( a^{(l-1)} \) is independent of \( \delta^{(l)} \), so
  * \( E[\delta_i a_j] = E[\delta_i]\,E[a_j] = 0 \).
@@ -55,11 +55,11 @@ import workbook.exercises.Ex10Propagation;
  *
  * <h2>What the checks verify</h2>
  * <ul>
- *   <li>On a small tanh network, {@link Ex10Propagation#gradientNorms} agrees with the norms of
+ *   <li>On a small tanh network, {@link Ex10Propagation#gradientNorms Ex10Propagation.gradientNorms} agrees with the norms of
  *       \( \sum \delta a^T \) computed here from the same weights, and single entries of \( \delta a^T \) agree with
  *       finite differences of the loss.</li>
  *   <li>Monte Carlo in the independence model (40 000 draws; three layers of widths 5, 4, 6, 3; normal slopes,
- *       uniform weights from {@link Ex09Initialization#xavierUniform}, uniform activations, random-sign output
+ *       uniform weights from {@link Ex09Initialization#xavierUniform Ex09Initialization.xavierUniform}, uniform activations, random-sign output
  *       gradients): for every layer the sample mean is within 4 standard errors of 0 and the mean square within
  *       4 standard errors of the product formula.</li>
  * </ul>

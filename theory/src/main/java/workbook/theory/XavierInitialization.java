@@ -64,14 +64,14 @@ import workbook.exercises.Ex10Propagation;
  *
  * <h2>What the checks verify</h2>
  * <ul>
- *   <li>{@link Ex09Initialization#xavierStd} squared and {@link Ex09Initialization#xavierUniformBound} squared over 3
+ *   <li>{@link Ex09Initialization#xavierStd Ex09Initialization.xavierStd} squared and {@link Ex09Initialization#xavierUniformBound Ex09Initialization.xavierUniformBound} squared over 3
  *       both equal \( 2/(n_{\mathrm{in}} + n_{\mathrm{out}}) \): the variance a formula implies, not the constant
  *       someone typed.</li>
- *   <li>Draws of {@link Ex09Initialization#xavierNormal} and {@link Ex09Initialization#xavierUniform} have mean 0 and
+ *   <li>Draws of {@link Ex09Initialization#xavierNormal Ex09Initialization.xavierNormal} and {@link Ex09Initialization#xavierUniform Ex09Initialization.xavierUniform} have mean 0 and
  *       that variance within 4 standard errors; uniform draws stay within the bound.</li>
  *   <li>Monte Carlo over 1 000 independent layers from 64 to 32 units: the forward variance gain is 4/3 and the
  *       backward gain 2/3, within 4 standard errors.</li>
- *   <li>{@link Ex10Propagation#forwardStats} with Xavier and tanh at width 256: the variance follows the mean-field
+ *   <li>{@link Ex10Propagation#forwardStats Ex10Propagation.forwardStats} with Xavier and tanh at width 256: the variance follows the mean-field
  *       recursion above, and only the first layer, fed with unit-variance data, saturates noticeably.</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=xavier}.

@@ -70,6 +70,18 @@ class WriteUpsTest {
         }));
     }
 
+    @TestFactory
+    @DisplayName("every write-up's main prints a lab report in which every check holds")
+    Stream<DynamicTest> everyLabReportPrints() {
+        return Demos.all().stream().map(demo -> dynamicTest(demo.name(), () -> {
+            String report = captureOutput(demo::run);
+            assertThat(report).as("the lab report of '%s' should open with its title", demo.name())
+                    .startsWith("== " + demo.number() + ". " + demo.title());
+            assertThat(report).as("the lab report of '%s' should end with every check holding", demo.name())
+                    .contains("PASS").doesNotContain("FAIL").containsPattern("(\\d+) of \\1 checks hold\\.");
+        }));
+    }
+
     @Test
     @DisplayName("every write-up in the package is registered, with a unique name and increasing numbers")
     void registryIsComplete() throws IOException, URISyntaxException {
