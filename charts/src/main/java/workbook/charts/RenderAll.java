@@ -42,7 +42,8 @@ public final class RenderAll {
         all.add(new Figure(Fig03SmoothVersusKinked.FILE, Fig03SmoothVersusKinked::main,
                 "Softplus is a smooth ReLU; GELU's tanh form is off by less than 5e-4 (error curve, bottom right)."));
         all.add(new Figure(Fig04ReluApproximation.FILE, Fig04ReluApproximation::main,
-                "ReLU nets with 1, 2 and 4 units approximate x² on [0, 1]: 2 units reach 0.04, no line beats 1/8."));
+                "ReLU nets approximate x² on [0, 1]: no line beats 1/8, the best single unit misses by 1/18, 2 units"
+                        + " reach the assignment's 0.04."));
         all.add(new Figure(Fig05SoftmaxTemperature.FILE, Fig05SoftmaxTemperature::main,
                 "Temperature moves softmax from one-hot (T → 0) to uniform (T large); the entropy rises to ln 3."));
         all.add(new Figure(Fig06SignalAcrossDepth.FILE, Fig06SignalAcrossDepth::main,
@@ -50,6 +51,26 @@ public final class RenderAll {
                         + " naive tanh saturates."));
 
         // Figures 7-12: initialization statistics across depth, dead units, decision regions.
+        all.add(new Figure(Fig07TanhHistograms.FILE, Fig07TanhHistograms::main,
+                "Activations of five tanh layers: the standard U(-1/√n, 1/√n) init piles them up at 0 layer by layer,"
+                        + " Xavier's normalized init keeps their spread."));
+        all.add(new Figure(Fig08GradientNorms.FILE, Fig08GradientNorms::main,
+                "Weight-gradient norm per layer (log scale): He keeps ReLU gradients near 1 while naive N(0, 1) "
+                        + "explodes them and Xavier shrinks them; in a 10-layer net sigmoid's gradients vanish towards the "
+                        + "input, ReLU's and GELU's do not."));
+        all.add(new Figure(Fig09ZerosAndSaturation.FILE, Fig09ZerosAndSaturation::main,
+                "Across 50 layers: half the ReLU outputs are zero whatever the weight scale, while N(0, 1) weights "
+                        + "push most tanh units into their flat tails (slope near 0) and Xavier keeps them in the linear "
+                        + "middle."));
+        all.add(new Figure(Fig10VarianceCheck.FILE, Fig10VarianceCheck::main,
+                "Monte Carlo variance of one layer against the rules: Xavier's 2n/(n + fan-out) for linear layers, "
+                        + "He's constant 1 after a ReLU; tanh falls below once it bends."));
+        all.add(new Figure(Fig11DeadUnits.FILE, Fig11DeadUnits::main,
+                "How often each ReLU unit fires: a healthy layer about half the time, a layer biased to N(-3, 0.5) "
+                        + "never (all dead), and per-unit biases kill the units below the 1 % line."));
+        all.add(new Figure(Fig12DecisionRegions.FILE, Fig12DecisionRegions::main,
+                "Decision regions of the same tiny network trained on two moons: ReLU cuts straight pieces, tanh and "
+                        + "GELU bend smoothly, sigmoid is still on its near-linear plateau after the same 800 steps."));
 
         return all;
     }

@@ -19,8 +19,8 @@ class Fig04ReluApproximationTest {
     @Test
     void panelsShowTheSquareTheLineAndOneNetPerUnitCount() {
         matches(data.curves().getSeries(0), x -> x * x, 0);
-        assertThat(data.curves().getSeriesCount()).isEqualTo(2 + Fig04ReluApproximation.UNITS.length);
-        assertThat(data.errors().getSeriesCount()).isEqualTo(1 + Fig04ReluApproximation.UNITS.length);
+        assertThat(data.curves().getSeriesCount()).isEqualTo(3 + Fig04ReluApproximation.UNITS.length);
+        assertThat(data.errors().getSeriesCount()).isEqualTo(2 + Fig04ReluApproximation.UNITS.length);
         assertThat(data.curves().getSeriesKey(2).toString()).contains("1 unit ");
         assertThat(data.curves().getSeriesKey(3).toString()).contains("2 units");
         assertThat(data.curves().getSeriesKey(4).toString()).contains("4 units");
@@ -40,12 +40,15 @@ class Fig04ReluApproximationTest {
     }
 
     @Test
-    void theBestLineMissesByOneEighthAndKUnitsByOneOverEightKSquared() {
+    void theBestLineMissesByOneEighthOneUnitByOneEighteenthAndKUnitsByOneOverEightKSquared() {
         assertThat(worst(data.errors().getSeries(0))).as("no line beats 1/8").isCloseTo(0.125, within(TOL));
+        // the error of the best single unit peaks at 0, which is on the grid
+        assertThat(worst(data.errors().getSeries(1))).as("the best single unit misses by 1/18")
+                .isCloseTo(1.0 / 18, within(TOL)).isGreaterThan(Fig04ReluApproximation.TARGET);
         int[] units = Fig04ReluApproximation.UNITS;
         for (int i = 0; i < units.length; i++) {
             // the grid holds the knots i/4 and the midpoints between them, where the error peaks
-            assertThat(worst(data.errors().getSeries(i + 1))).as("%d unit(s)", units[i])
+            assertThat(worst(data.errors().getSeries(i + 2))).as("%d units", units[i])
                     .isCloseTo(1.0 / (8 * units[i] * units[i]), within(TOL));
         }
         assertThat(worst(data.errors().getSeries(2))).as("two units reach the assignment's 0.04")
