@@ -1,7 +1,7 @@
 package workbook.exercises;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 import static workbook.exercises.Ex02Tanh.centeredSigmoid;
 import static workbook.exercises.Ex02Tanh.saturationFraction;
@@ -196,29 +196,31 @@ class Ex02TanhTest {
 
     @Test
     void saturationFractionRejectsAnEmptyOrMissingArray() {
-        assertThatThrownBy(() -> saturationFraction(new double[0], 0.95))
+        assertThatIllegalArgumentException()
                 .as("an empty array has no fraction: expected an IllegalArgumentException naming 'activations'")
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("activations");
-        assertThatThrownBy(() -> saturationFraction(null, 0.95))
+                .isThrownBy(() -> saturationFraction(new double[0], 0.95)).withMessageContaining("activations");
+        assertThatIllegalArgumentException()
                 .as("a null array should be rejected with an IllegalArgumentException naming 'activations'")
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("activations");
+                .isThrownBy(() -> saturationFraction(null, 0.95)).withMessageContaining("activations");
     }
 
     @Test
     void saturationFractionRejectsNaNEntries() {
-        assertThatThrownBy(() -> saturationFraction(new double[] {0.2, Double.NaN, 0.99}, 0.95))
+        assertThatIllegalArgumentException()
                 .as("a NaN activation is a bug upstream, not a saturated unit: expected an "
                         + "IllegalArgumentException naming 'activations'")
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("activations");
+                .isThrownBy(() -> saturationFraction(new double[] {0.2, Double.NaN, 0.99}, 0.95))
+                .withMessageContaining("activations");
     }
 
     @ParameterizedTest(name = "threshold = {0}")
     @ValueSource(doubles = {-0.5, -Double.MIN_VALUE, Double.NaN, Double.NEGATIVE_INFINITY})
     void saturationFractionRejectsANegativeOrNaNThreshold(double threshold) {
-        assertThatThrownBy(() -> saturationFraction(new double[] {0.5, 0.99}, threshold))
+        assertThatIllegalArgumentException()
                 .as("threshold %s should be rejected with an IllegalArgumentException naming 'threshold'; note that "
                         + "every comparison with NaN is false, so test for it explicitly", threshold)
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threshold");
+                .isThrownBy(() -> saturationFraction(new double[] {0.5, 0.99}, threshold))
+                .withMessageContaining("threshold");
     }
 
     @ParameterizedTest(name = "x = {0}")

@@ -1,5 +1,7 @@
 package workbook.exercises;
 
+import java.util.Arrays;
+
 /**
  * Without a nonlinear activation, depth buys nothing: two affine layers collapse into one. With a single hidden
  * layer of ReLUs, a network can follow a curve such as {@code x^2} as closely as you like.
@@ -34,7 +36,8 @@ package workbook.exercises;
  *       and {@code requireLength} at the end of this file are given complete for that.</li>
  *   <li>{@code tolerance} must be positive and finite; a tolerance below {@link #MIN_TOLERANCE} would need
  *       hundreds of thousands of units and is rejected too. A tolerance of 1/8 or more still gets one unit.</li>
- *   <li>The worst error of an approximation of {@code x^2} sits between the knots, not at them.</li>
+ *   <li>A polyline through points of {@code x^2} is exact at its knots and worst halfway between them: an
+ *       error measured only at the knots says nothing.</li>
  * </ul>
  *
  * <h2>Hint</h2>
@@ -42,7 +45,8 @@ package workbook.exercises;
  * {@code relu(x)} with the slope of the first piece, then one {@code relu(x - i/k)} per inner knot weighted by
  * how much the slope grows there. On a piece of width {@code h} the chord lies above the parabola by at most
  * {@code h^2 / 4}, at its middle; lowering the whole polyline by half of that balances the error at
- * {@code +-h^2 / 8}. For the line, look for three points where the error has the same size and alternating signs.
+ * {@code +-h^2 / 8}. Pick the number of pieces k from that bound. For the line, look for three points where the
+ * error has the same size and alternating signs.
  */
 public final class Ex04AffineCollapse {
     /** The smallest tolerance {@link #reluApproximationOfSquare(double)} accepts. */
@@ -177,11 +181,8 @@ public final class Ex04AffineCollapse {
      * @throws IllegalArgumentException if {@code tolerance} is not finite or is below {@link #MIN_TOLERANCE}
      */
     public static ReluNet reluApproximationOfSquare(double tolerance) {
-        if (!(tolerance > 0 && tolerance < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("tolerance must be positive and finite, got " + tolerance);
-        }
-        if (tolerance < MIN_TOLERANCE) {
-            throw new IllegalArgumentException("tolerance must be at least " + MIN_TOLERANCE
+        if (!(tolerance >= MIN_TOLERANCE && tolerance < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("tolerance must be finite and at least " + MIN_TOLERANCE
                     + " (a smaller one needs hundreds of thousands of hidden units), got " + tolerance);
         }
         // k equal pieces lowered by half the chord error give +-1/(8k^2), the best any k-piece polyline can do
@@ -210,14 +211,15 @@ public final class Ex04AffineCollapse {
     /** Given: checks that {@code m} is a non-empty rectangular matrix with at least one column. */
     private static double[][] requireMatrix(String name, double[][] m) {
         if (m == null || m.length == 0) {
-            throw new IllegalArgumentException(name + " must be a non-empty matrix, got "
-                    + (m == null ? "null" : "0 rows"));
+            throw new IllegalArgumentException(name + " must be a non-empty matrix, got " + Arrays.deepToString(m));
         }
         for (int r = 0; r < m.length; r++) {
-            if (m[r] == null || m[r].length == 0 || m[r].length != m[0].length) {
+            if (m[r] == null) {
+                throw new IllegalArgumentException(name + " must not have a null row, but row " + r + " is null");
+            }
+            if (m[r].length == 0 || m[r].length != m[0].length) {
                 throw new IllegalArgumentException(name + " must be rectangular with at least one column, but row "
-                        + r + " has " + (m[r] == null ? "null" : "length " + m[r].length) + " and row 0 has length "
-                        + (m[0] == null ? "null" : m[0].length));
+                        + r + " has length " + m[r].length + " and row 0 has length " + m[0].length);
             }
         }
         return m;

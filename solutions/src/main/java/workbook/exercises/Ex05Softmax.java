@@ -1,5 +1,7 @@
 package workbook.exercises;
 
+import java.util.Arrays;
+
 /**
  * Softmax turns a vector of real scores (logits) into a probability vector; the temperature sets how sharply
  * it prefers the largest score, and the entropy measures how undecided the result is.
@@ -156,8 +158,7 @@ public final class Ex05Softmax {
     /** Given: checks the rules on logits stated in the class comment. */
     private static void requireLogits(double[] z) {
         if (z == null || z.length == 0) {
-            throw new IllegalArgumentException("z must be a non-empty array of logits, got "
-                    + (z == null ? "null" : "an empty array"));
+            throw new IllegalArgumentException("z must be a non-empty array of logits, got " + Arrays.toString(z));
         }
         boolean anyFinite = false;
         for (int i = 0; i < z.length; i++) {
@@ -175,13 +176,12 @@ public final class Ex05Softmax {
     /** Given: checks that {@code p} is a probability vector as stated in {@link #entropy(double[])}. */
     private static void requireProbabilities(double[] p) {
         if (p == null || p.length == 0) {
-            throw new IllegalArgumentException("p must be a non-empty probability vector, got "
-                    + (p == null ? "null" : "an empty array"));
+            throw new IllegalArgumentException("p must be a non-empty probability vector, got " + Arrays.toString(p));
         }
         double sum = 0;
         for (int i = 0; i < p.length; i++) {
-            if (!(p[i] >= 0 && p[i] < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("p must hold finite non-negative probabilities, got " + p[i]
+            if (!(p[i] >= 0)) {
+                throw new IllegalArgumentException("p must hold non-negative probabilities, got " + p[i]
                         + " at index " + i);
             }
             sum += p[i];
