@@ -47,6 +47,8 @@ public final class Demos {
         add(2, "vanishing", "Why sigmoid-like units vanish", VanishingGradients.class, "Ex01", "Ex02", "Ex03");
 
         // Write-ups 9-16 go below this line, in learning order.
+        add(9, "affine-sigmoid", "Making the sigmoid Xavier-ready", AffineSigmoid.class, "Ex01", "Ex02", "Ex09");
+        add(10, "kaiming", "Kaiming: twice the variance for ReLU", KaimingInitialization.class, "Ex03", "Ex09");
 
     }
 
