@@ -49,6 +49,8 @@ public final class Demos {
         // Write-ups 9-16 go below this line, in learning order.
         add(9, "affine-sigmoid", "Making the sigmoid Xavier-ready", AffineSigmoid.class, "Ex01", "Ex02", "Ex09");
         add(10, "kaiming", "Kaiming: twice the variance for ReLU", KaimingInitialization.class, "Ex03", "Ex09");
+        add(11, "signal-depth", "Signal propagation across 50 layers", SignalPropagation.class, "Ex09", "Ex10");
+        add(12, "gradient-depth", "Gradient propagation across depth", GradientPropagation.class, "Ex09", "Ex10");
 
     }
 
