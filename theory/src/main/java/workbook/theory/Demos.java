@@ -56,6 +56,16 @@ public final class Demos {
         add(8, "xavier", "Xavier initialization", XavierInitialization.class, "Ex09", "Ex10");
 
         // Write-ups 9-16 go below this line, in learning order.
+        add(9, "affine-sigmoid", "Making the sigmoid Xavier-ready", AffineSigmoid.class, "Ex01", "Ex02", "Ex09");
+        add(10, "kaiming", "Kaiming: twice the variance for ReLU", KaimingInitialization.class, "Ex03", "Ex09");
+        add(11, "signal-depth", "Signal propagation across 50 layers", SignalPropagation.class, "Ex09", "Ex10");
+        add(12, "gradient-depth", "Gradient propagation across depth", GradientPropagation.class, "Ex09", "Ex10");
+        add(13, "activation-stats", "Activation statistics on N(0, 1) input", ActivationStatistics.class, "Ex02",
+                "Ex03", "Ex07");
+        add(14, "gated-units", "Gated units and their two gradient paths", GatedUnits.class, "Ex07", "Ex08");
+        add(15, "dead-relus", "Dead ReLUs: cause, detection, cure", DeadRelus.class, "Ex03", "Ex09", "Ex10");
+        add(16, "choosing", "Choosing an activation, and its loss", ChoosingActivations.class, "Ex01", "Ex03",
+                "Ex05", "Ex06", "Ex07");
 
     }
 
