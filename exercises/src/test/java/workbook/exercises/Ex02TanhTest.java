@@ -79,7 +79,8 @@ class Ex02TanhTest {
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {1e-8, 0.2, 1, 3.3, 12, 40})
     void tanhIsOdd(double x) {
-        assertThat(tanh(-x)).as("tanh(-x) should be -tanh(x): tanh is an odd function")
+        assertThat(tanh(-x)).as("tanh(-x) should be -tanh(x) for x = %s: tanh is an odd function. Near 0 a "
+                + "mismatch usually means a formula that subtracts nearly equal numbers (see the Pitfalls)", x)
                 .isCloseTo(-tanh(x), within(ulpsTolerance(tanh(x))));
     }
 
