@@ -8,12 +8,8 @@ import java.util.random.RandomGeneratorFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import workbook.exercises.Ex02Tanh;
-import workbook.exercises.Ex03ReluFamily;
-import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation;
 import workbook.exercises.Ex10Propagation.Activation;
-import workbook.exercises.Ex10Propagation.Initializer;
 
 /**
  * Figure 6, {@code fig06-signal-across-depth.png}: the std of the activations in each of 50 layers of width 256
@@ -26,29 +22,25 @@ public final class Fig06SignalAcrossDepth {
     static final int WIDTH = 256;
     static final int BATCH = 32;
     static final long SEED = 42;
-    static final List<String> SCHEMES = List.of("naive N(0, 1)", "Xavier", "He");
-    private static final List<Initializer> INITS = List.of(Ex09Initialization::naiveNormal,
-            Ex09Initialization::xavierNormal, Ex09Initialization::heNormal);
 
     private Fig06SignalAcrossDepth() {}
 
-    /** Per activation, one std-per-layer series for each scheme in {@link #SCHEMES}. */
+    /** Per activation, one std-per-layer series for each of {@link Experiments#LAB_INITS}. */
     record Dataset(XYSeriesCollection relu, XYSeriesCollection tanh) {}
 
     static Dataset createDataset() {
-        return new Dataset(run(new Activation("relu", Ex03ReluFamily::relu, Ex03ReluFamily::reluDerivative)),
-                run(new Activation("tanh", Ex02Tanh::tanh, Ex02Tanh::tanhDerivative)));
+        return new Dataset(run(Experiments.RELU), run(Experiments.TANH));
     }
 
     private static XYSeriesCollection run(Activation act) {
         XYSeriesCollection result = new XYSeriesCollection();
-        for (int s = 0; s < SCHEMES.size(); s++) {
+        for (Experiments.NamedInit scheme : Experiments.LAB_INITS) {
             // the same inputs and the same weight noise for every scheme: only the scale of the weights differs
             RandomGenerator inputs = rng(SEED);
             double[][] x0 = new double[BATCH][WIDTH];
             Arrays.stream(x0).forEach(row -> Arrays.setAll(row, j -> inputs.nextGaussian()));
-            XYSeries series = new XYSeries(SCHEMES.get(s));
-            Ex10Propagation.forwardStats(x0, DEPTH, WIDTH, INITS.get(s), act, rng(SEED + 1))
+            XYSeries series = new XYSeries(scheme.name());
+            Ex10Propagation.forwardStats(x0, DEPTH, WIDTH, scheme.init(), act, rng(SEED + 1))
                     .forEach(layer -> series.add(layer.layer(), layer.std()));
             result.addSeries(series);
         }

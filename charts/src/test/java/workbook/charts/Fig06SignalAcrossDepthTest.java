@@ -12,7 +12,7 @@ class Fig06SignalAcrossDepthTest {
     private static final int DEPTH = Fig06SignalAcrossDepth.DEPTH;
 
     private static XYSeries scheme(XYSeriesCollection c, String name) {
-        return c.getSeries(Fig06SignalAcrossDepth.SCHEMES.indexOf(name));
+        return c.getSeries(name);
     }
 
     private static double std(XYSeries s, int layer) {

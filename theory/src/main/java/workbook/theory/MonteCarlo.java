@@ -1,18 +1,12 @@
 package workbook.theory;
 
 import java.util.function.DoubleUnaryOperator;
-import org.apache.commons.math3.analysis.UnivariateFunction;
-import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 
 /**
  * The two kinds of evidence the write-ups compare: a sample mean with its standard error, and an exact
  * expectation under a normal distribution computed by numerical integration.
  */
 public final class MonteCarlo {
-    /** Integration range in standard deviations: the normal tail beyond 12 sigma is below 1e-32. */
-    private static final double SIGMAS = 12;
-    private static final int MAX_EVALUATIONS = 1_000_000;
-
     private MonteCarlo() {}
 
     /**
@@ -56,18 +50,10 @@ public final class MonteCarlo {
     }
 
     /**
-     * Returns {@code E[f(Z)]} for {@code Z ~ N(0, std^2)} by Gauss-Legendre integration of f against the normal
-     * density over +-12 standard deviations, split at 0 so that a kink there (ReLU) costs no accuracy.
+     * Returns {@code E[f(Z)]} for {@code Z ~ N(0, std^2)}, by the fixed Gauss-Legendre rule of
+     * {@link NormalIntegrals} (cut at 0, so that a kink there, as in ReLU, costs no accuracy).
      */
     public static double normalExpectation(DoubleUnaryOperator f, double std) {
-        if (!(std > 0) || Double.isInfinite(std)) {
-            throw new IllegalArgumentException("std must be positive and finite, got " + std);
-        }
-        IterativeLegendreGaussIntegrator integrator = new IterativeLegendreGaussIntegrator(8, 1e-12, 1e-14);
-        double norm = 1 / (std * Math.sqrt(2 * Math.PI));
-        UnivariateFunction weighted = z -> f.applyAsDouble(z) * norm * Math.exp(-z * z / (2 * std * std));
-        double bound = SIGMAS * std;
-        return integrator.integrate(MAX_EVALUATIONS, weighted, -bound, 0)
-                + integrator.integrate(MAX_EVALUATIONS, weighted, 0, bound);
+        return NormalIntegrals.expectation(f, std);
     }
 }

@@ -5,9 +5,9 @@ import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 
 /**
- * Expectations under a normal distribution by a fixed Gauss-Legendre rule, for the write-ups that need
- * thousands of them (one per row and layer of a deep network). {@link MonteCarlo#normalExpectation} is just as
- * accurate but adapts its step, which costs far more per call.
+ * Expectations under a normal distribution by a fixed Gauss-Legendre rule: cheap enough for the write-ups that
+ * need thousands of them (one per row and layer of a deep network), and behind
+ * {@link MonteCarlo#normalExpectation}.
  *
  * <p>{@code E[f(Z)]} for {@code Z ~ N(0, std^2)} is the integral of f against the normal density over
  * {@code [-12 std, 12 std]} (the tails beyond hold less than 1e-32 of the mass). The range is cut at 0 (so
