@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation;
+import workbook.theory.engine.Matrices;
 
 /**
  * The gradient of a weight matrix is an outer product, \( \delta a^T \); under independence its mean and variance

@@ -1,0 +1,112 @@
+package workbook.theory.engine;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+
+/**
+ * The float matrix product {@code C = A B} behind the f32 network, split by rows across two threads.
+ *
+ * <p>Matrices are flat row-major {@code float[]} arrays. {@code B} and {@code C} have a row stride that is a
+ * multiple of {@link #LANES} and every product computes whole padded rows (the padding columns of {@code B}
+ * are 0, so those of {@code C} come out 0). {@code A} is read through two strides, {@code A(i, p) = a[i rs + p
+ * cs]}, so the same code computes {@code X W} ({@code rs = lda, cs = 1}) and {@code X^T dZ} ({@code rs = 1, cs =
+ * lda}) without copying a transpose.
+ *
+ * <p>Two implementations: {@link VectorGemm} (the JDK's Vector API, module {@code jdk.incubator.vector}) when
+ * that module is in the boot layer, else plain loops, which C2 auto-vectorizes at a fraction of the speed.
+ */
+abstract class Gemm {
+    /** Row strides of B and C are multiples of this: 16 floats is one 512-bit vector. */
+    static final int LANES = 16;
+    /** Products smaller than this many multiply-adds run on the calling thread alone. */
+    private static final long PARALLEL_WORK = 1L << 18;
+
+    private static final Gemm BEST = choose();
+
+    /** The fastest kernel this JVM can run (decided once; a missing Vector API module is said in one line). */
+    static Gemm best() {
+        return BEST;
+    }
+
+    /** The portable kernel, whatever the JVM offers (for tests and for the benchmark's comparison). */
+    static Gemm plain() {
+        return new Plain();
+    }
+
+    /** Returns {@code n} rounded up to a multiple of {@link #LANES}. */
+    static int padded(int n) {
+        return (n + LANES - 1) / LANES * LANES;
+    }
+
+    /** A short name for reports. */
+    abstract String name();
+
+    @Override
+    public String toString() {
+        return name();
+    }
+
+    /**
+     * Overwrites {@code C(i, j)} for {@code i < m}, {@code j < n} with {@code sum_p A(i, p) B(p, j)}, {@code p < k}.
+     * {@code n} must be a multiple of {@link #LANES}.
+     */
+    final void multiply(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int m, int n, int k) {
+        if ((long) m * n * k < PARALLEL_WORK || m < 8) {
+            rows(a, rs, cs, b, ldb, c, ldc, n, k, 0, m);
+            return;
+        }
+        int half = (m / 2 + 3) & ~3; // a multiple of 4, so both halves start on a register block
+        Future<?> second = ForkJoinPool.commonPool().submit(() -> rows(a, rs, cs, b, ldb, c, ldc, n, k, half, m));
+        rows(a, rs, cs, b, ldb, c, ldc, n, k, 0, half);
+        try {
+            second.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during a matrix product", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a matrix product failed", e.getCause());
+        }
+    }
+
+    /** Computes rows {@code from <= i < to} of {@code C}. */
+    abstract void rows(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int n, int k, int from,
+                       int to);
+
+    private static Gemm choose() {
+        boolean vectorApi = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        if (vectorApi) {
+            try {
+                return (Gemm) Class.forName("workbook.theory.engine.VectorGemm").getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError e) {
+                System.err.println("engine: the Vector API kernel did not load (" + e + "); using plain Java loops");
+                return new Plain();
+            }
+        }
+        System.err.println("engine: module jdk.incubator.vector not present (run with --add-modules "
+                + "jdk.incubator.vector for full speed); using plain Java loops");
+        return new Plain();
+    }
+
+    /** i-p-j loops: the innermost runs along a row of B and C, which C2 turns into SIMD code by itself. */
+    private static final class Plain extends Gemm {
+        @Override
+        String name() {
+            return "plain Java";
+        }
+
+        @Override
+        void rows(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int n, int k, int from, int to) {
+            for (int i = from; i < to; i++) {
+                int ci = i * ldc;
+                java.util.Arrays.fill(c, ci, ci + n, 0f);
+                for (int p = 0; p < k; p++) {
+                    float aip = a[i * rs + p * cs];
+                    int bp = p * ldb;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += aip * b[bp + j];
+                    }
+                }
+            }
+        }
+    }
+}

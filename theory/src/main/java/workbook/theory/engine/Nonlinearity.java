@@ -1,0 +1,80 @@
+package workbook.theory.engine;
+
+import workbook.exercises.Ex07SmoothActivations;
+import workbook.exercises.Ex10Propagation.Activation;
+
+/**
+ * The activation of one layer: a fixed {@link Activation}, or Swish {@code z sigmoid(beta z)} whose
+ * {@code beta} is a parameter of the layer, trained with the gradient {@code Ex07.swishBetaGradient}.
+ *
+ * <p>A trainable instance belongs to one layer: networks copy the one they are given for every layer.
+ */
+public final class Nonlinearity {
+    private final Activation fixed;
+    private double beta;
+
+    private Nonlinearity(Activation fixed, double beta) {
+        this.fixed = fixed;
+        this.beta = beta;
+    }
+
+    /** A fixed activation: {@code f} and its derivative from the record. */
+    public static Nonlinearity of(Activation activation) {
+        if (activation == null) {
+            throw new IllegalArgumentException("activation must not be null");
+        }
+        return new Nonlinearity(activation, Double.NaN);
+    }
+
+    /** Swish with a trainable {@code beta}, starting at {@code beta} (finite). */
+    public static Nonlinearity trainableSwish(double beta) {
+        if (!Double.isFinite(beta)) {
+            throw new IllegalArgumentException("beta must be finite, got " + beta);
+        }
+        return new Nonlinearity(null, beta);
+    }
+
+    /** A fresh copy with the same current beta (for another layer). */
+    Nonlinearity copy() {
+        return new Nonlinearity(fixed, beta);
+    }
+
+    /** Whether this layer has a trainable beta. */
+    public boolean trainable() {
+        return fixed == null;
+    }
+
+    /** Whether this is the identity (the engine then skips the elementwise pass). */
+    boolean identity() {
+        return fixed == Activations.IDENTITY;
+    }
+
+    /** The current beta of a trainable Swish; NaN for a fixed activation. */
+    public double beta() {
+        return beta;
+    }
+
+    void beta(double value) {
+        beta = value;
+    }
+
+    /** {@code act(z)}. */
+    public double value(double z) {
+        return fixed != null ? fixed.f().applyAsDouble(z) : Ex07SmoothActivations.swish(z, beta);
+    }
+
+    /** {@code act'(z)}, the slope in z. */
+    public double slope(double z) {
+        return fixed != null ? fixed.derivative().applyAsDouble(z) : Ex07SmoothActivations.swishDerivative(z, beta);
+    }
+
+    /** {@code d act(z) / d beta} for a trainable Swish; 0 for a fixed activation. */
+    public double betaSlope(double z) {
+        return fixed != null ? 0 : Ex07SmoothActivations.swishBetaGradient(z, beta);
+    }
+
+    /** The activation's name, with the current beta for a trainable Swish. */
+    public String name() {
+        return fixed != null ? fixed.name() : "swish(beta=" + beta + ")";
+    }
+}
