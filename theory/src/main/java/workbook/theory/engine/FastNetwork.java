@@ -198,12 +198,8 @@ public final class FastNetwork {
             gemm.multiply(input, inputStride, 1, w[l], stride, z, stride, rows, stride, widths[l]);
             float[] a = last.a[l];
             Nonlinearity act = acts[l];
-            for (int i = 0; i < rows; i++) {
-                for (int j = i * stride, end = j + n, bj = 0; j < end; j++, bj++) {
-                    z[j] += b[l][bj];
-                    a[j] = act.identity() ? z[j] : (float) act.value(z[j]);
-                }
-            }
+            float[] bias = b[l];
+            Gemm.inTwo(rows, n, (part, from, to) -> act.forward(z, bias, a, from, to, n, stride));
             input = a;
             inputStride = stride;
         }
@@ -239,21 +235,19 @@ public final class FastNetwork {
             float[] z = last.z[l];
             float[] dA = last.dA[l];
             float[] dZ = acts[l].identity() ? dA : last.dZ[l];
+            if (dZ != dA) {
+                Nonlinearity act = acts[l];
+                double[] dBeta = new double[2];
+                Gemm.inTwo(rows, n, (part, from, to) -> dBeta[part] = act.backward(z, dA, dZ, from, to, n, stride));
+                last.dBeta[l] = dBeta[0] + dBeta[1];
+            }
             float[] db = last.db[l];
             java.util.Arrays.fill(db, 0f);
-            double dBeta = 0;
             for (int i = 0; i < rows; i++) {
                 for (int j = i * stride, end = j + n, bj = 0; j < end; j++, bj++) {
-                    if (dZ != dA) {
-                        dZ[j] = (float) acts[l].slope(z[j]) * dA[j];
-                    }
-                    if (acts[l].trainable()) {
-                        dBeta += dA[j] * acts[l].betaSlope(z[j]);
-                    }
                     db[bj] += dZ[j];
                 }
             }
-            last.dBeta[l] = dBeta;
             float[] input = l == 0 ? x : last.a[l - 1];
             int inputStride = l == 0 ? widths[0] : ld[l];
             gemm.multiply(input, 1, inputStride, dZ, stride, last.dW[l], stride, widths[l], stride, rows);

@@ -1,5 +1,6 @@
 package workbook.theory.engine;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 
@@ -51,20 +52,37 @@ abstract class Gemm {
      * {@code n} must be a multiple of {@link #LANES}.
      */
     final void multiply(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int m, int n, int k) {
-        if ((long) m * n * k < PARALLEL_WORK || m < 8) {
-            rows(a, rs, cs, b, ldb, c, ldc, n, k, 0, m);
+        inTwo(m, (long) n * k, (part, from, to) -> rows(a, rs, cs, b, ldb, c, ldc, n, k, from, to));
+    }
+
+    /** Work on a range of rows; {@code part} is 0 or 1 (for per-thread partial sums). */
+    @FunctionalInterface
+    interface Rows {
+        void run(int part, int from, int to);
+    }
+
+    /**
+     * Runs {@code work} on rows {@code [0, half)} here and {@code [half, rows)} on the common pool, or on all rows
+     * here when the job ({@code rows x workPerRow}) is too small to be worth a second thread.
+     */
+    static void inTwo(int rows, long workPerRow, Rows work) {
+        if (rows * workPerRow < PARALLEL_WORK || rows < 8) {
+            work.run(0, 0, rows);
             return;
         }
-        int half = (m / 2 + 3) & ~3; // a multiple of 4, so both halves start on a register block
-        Future<?> second = ForkJoinPool.commonPool().submit(() -> rows(a, rs, cs, b, ldb, c, ldc, n, k, half, m));
-        rows(a, rs, cs, b, ldb, c, ldc, n, k, 0, half);
+        int half = (rows / 2 + 7) & ~7; // a multiple of 8, so both halves start on a register block
+        Future<?> second = ForkJoinPool.commonPool().submit(() -> work.run(1, half, rows));
+        work.run(0, 0, half);
         try {
             second.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during a matrix product", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a matrix product failed", e.getCause());
+            throw new IllegalStateException("interrupted while working on rows", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime; // an exercise's UnsupportedOperationException, say
+            }
+            throw new IllegalStateException("work on rows failed", e.getCause());
         }
     }
 

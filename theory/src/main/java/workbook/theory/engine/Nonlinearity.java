@@ -1,5 +1,6 @@
 package workbook.theory.engine;
 
+import java.util.function.DoubleUnaryOperator;
 import workbook.exercises.Ex07SmoothActivations;
 import workbook.exercises.Ex10Propagation.Activation;
 
@@ -76,5 +77,41 @@ public final class Nonlinearity {
     /** The activation's name, with the current beta for a trainable Swish. */
     public String name() {
         return fixed != null ? fixed.name() : "swish(beta=" + beta + ")";
+    }
+
+    /**
+     * The forward pass of a layer on rows {@code [from, to)}, columns {@code [0, n)} of row-major arrays with
+     * row stride {@code stride}: {@code z += bias}, then {@code a = act(z)} (nothing more for the identity).
+     */
+    void forward(float[] z, float[] bias, float[] a, int from, int to, int n, int stride) {
+        DoubleUnaryOperator f = fixed == null ? v -> Ex07SmoothActivations.swish(v, beta) : fixed.f();
+        boolean copy = !identity();
+        for (int i = from; i < to; i++) {
+            for (int j = i * stride, end = j + n, bj = 0; j < end; j++, bj++) {
+                z[j] += bias[bj];
+                if (copy) {
+                    a[j] = (float) f.applyAsDouble(z[j]);
+                }
+            }
+        }
+    }
+
+    /**
+     * The backward step {@code dZ = act'(Z) * dA} on rows {@code [from, to)}, columns {@code [0, n)}; returns
+     * this block's share of {@code dL/dbeta = sum of dA * d act(Z) / d beta} (0 for a fixed activation).
+     */
+    double backward(float[] z, float[] dA, float[] dZ, int from, int to, int n, int stride) {
+        DoubleUnaryOperator slope = fixed == null ? v -> Ex07SmoothActivations.swishDerivative(v, beta)
+                : fixed.derivative();
+        double dBeta = 0;
+        for (int i = from; i < to; i++) {
+            for (int j = i * stride, end = j + n; j < end; j++) {
+                dZ[j] = (float) slope.applyAsDouble(z[j]) * dA[j];
+                if (fixed == null) {
+                    dBeta += dA[j] * Ex07SmoothActivations.swishBetaGradient(z[j], beta);
+                }
+            }
+        }
+        return dBeta;
     }
 }

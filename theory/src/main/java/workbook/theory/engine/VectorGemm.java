@@ -4,10 +4,14 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API kernel of {@link Gemm}: a block of 4 rows of C times 3 vectors of columns stays in 12
- * registers while p runs over a slice of the shared dimension; each step broadcasts 4 entries of A, loads 3
- * vectors of a row of B and does 12 fused multiply-adds. The shared dimension is cut in slices of {@link #KC}
- * so that the slice of B being reused stays in the core's cache.
+ * The Vector API kernel of {@link Gemm}. A block of 8 rows of C times 3 vectors of columns stays in 24 of the
+ * CPU's 32 vector registers while p runs over the shared dimension; each step broadcasts 8 entries of A, loads 3
+ * vectors of a row of B and does 24 fused multiply-adds. Smaller blocks (8 x 2, 4 x 3, 4 x 2, 4 x 1, 1 x 1)
+ * finish the edges. A very long shared dimension is cut in slices of at most {@link #KC} (or {@link #KC_STRIDED}) so that the slice of B
+ * being reused stays in the core's cache.
+ *
+ * <p>The blocks are written out by hand (the same three steps each: load C or start at 0, accumulate, store):
+ * the JIT compiler keeps named locals in registers, which it would not do for arrays of vectors.
  *
  * <p>Loaded only when module {@code jdk.incubator.vector} is present (see {@link Gemm#best()}). Without C2
  * (for instance under {@code -XX:TieredStopAtLevel=1}) this code is correct but very slow.
@@ -15,7 +19,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorGemm extends Gemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final int KC = 256;
+    private static final int KC = 1024;
+    /** Reading A across rows (A = X^T) touches one cache line per p: shorter slices keep those lines in L1. */
+    private static final int KC_STRIDED = 256;
 
     @Override
     String name() {
@@ -24,16 +30,36 @@ final class VectorGemm extends Gemm {
 
     @Override
     void rows(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int n, int k, int from, int to) {
-        for (int p0 = 0; p0 < k; p0 += KC) {
-            int p1 = Math.min(k, p0 + KC);
+        int kc = cs == 1 ? KC : KC_STRIDED;
+        int slices = (k + kc - 1) / kc;
+        int slice = (k + slices - 1) / slices; // equal slices: no short last one
+        for (int p0 = 0; p0 < k; p0 += slice) {
+            int p1 = Math.min(k, p0 + slice);
             boolean first = p0 == 0;
             int i = from;
+            for (; i + 8 <= to; i += 8) {
+                int j = 0;
+                // blocks of 3 vectors while at least 5 remain (or exactly 3), then pairs, then a last single one
+                for (; n - j >= 5 * L || n - j == 3 * L; j += 3 * L) {
+                    block8x3(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
+                }
+                for (; n - j >= 2 * L; j += 2 * L) {
+                    block8x2(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
+                }
+                if (j < n) {
+                    block4x1(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
+                    block4x1(a, rs, cs, b, ldb, c, ldc, i + 4, j, p0, p1, first);
+                }
+            }
             for (; i + 4 <= to; i += 4) {
                 int j = 0;
-                for (; j + 3 * L <= n; j += 3 * L) {
+                for (; n - j >= 5 * L || n - j == 3 * L; j += 3 * L) {
                     block4x3(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
                 }
-                for (; j < n; j += L) {
+                for (; n - j >= 2 * L; j += 2 * L) {
+                    block4x2(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
+                }
+                if (j < n) {
                     block4x1(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
                 }
             }
@@ -45,52 +71,194 @@ final class VectorGemm extends Gemm {
         }
     }
 
-    private static void block4x3(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int i, int j,
+    private static void block8x3(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int i, int j,
                                  int p0, int p1, boolean first) {
         int c0 = i * ldc + j;
-        int c1 = c0 + ldc;
-        int c2 = c1 + ldc;
-        int c3 = c2 + ldc;
-        FloatVector r00;
-        FloatVector r01;
-        FloatVector r02;
-        FloatVector r10;
-        FloatVector r11;
-        FloatVector r12;
-        FloatVector r20;
-        FloatVector r21;
-        FloatVector r22;
-        FloatVector r30;
-        FloatVector r31;
-        FloatVector r32;
-        if (first) {
-            r00 = r01 = r02 = r10 = r11 = r12 = r20 = r21 = r22 = r30 = r31 = r32 = FloatVector.zero(S);
-        } else {
-            r00 = FloatVector.fromArray(S, c, c0);
-            r01 = FloatVector.fromArray(S, c, c0 + L);
-            r02 = FloatVector.fromArray(S, c, c0 + 2 * L);
-            r10 = FloatVector.fromArray(S, c, c1);
-            r11 = FloatVector.fromArray(S, c, c1 + L);
-            r12 = FloatVector.fromArray(S, c, c1 + 2 * L);
-            r20 = FloatVector.fromArray(S, c, c2);
-            r21 = FloatVector.fromArray(S, c, c2 + L);
-            r22 = FloatVector.fromArray(S, c, c2 + 2 * L);
-            r30 = FloatVector.fromArray(S, c, c3);
-            r31 = FloatVector.fromArray(S, c, c3 + L);
-            r32 = FloatVector.fromArray(S, c, c3 + 2 * L);
-        }
+        FloatVector r00 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 0 * L);
+        FloatVector r01 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 1 * L);
+        FloatVector r02 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 2 * L);
+        FloatVector r10 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 0 * L);
+        FloatVector r11 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 1 * L);
+        FloatVector r12 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 2 * L);
+        FloatVector r20 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 0 * L);
+        FloatVector r21 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 1 * L);
+        FloatVector r22 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 2 * L);
+        FloatVector r30 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 0 * L);
+        FloatVector r31 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 1 * L);
+        FloatVector r32 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 2 * L);
+        FloatVector r40 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc + 0 * L);
+        FloatVector r41 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc + 1 * L);
+        FloatVector r42 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc + 2 * L);
+        FloatVector r50 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc + 0 * L);
+        FloatVector r51 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc + 1 * L);
+        FloatVector r52 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc + 2 * L);
+        FloatVector r60 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc + 0 * L);
+        FloatVector r61 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc + 1 * L);
+        FloatVector r62 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc + 2 * L);
+        FloatVector r70 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc + 0 * L);
+        FloatVector r71 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc + 1 * L);
+        FloatVector r72 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc + 2 * L);
         int a0 = i * rs;
         for (int p = p0; p < p1; p++) {
             int bp = p * ldb + j;
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b0 = FloatVector.fromArray(S, b, bp + 0 * L);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + 1 * L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
             int ap = a0 + p * cs;
-            FloatVector x = FloatVector.broadcast(S, a[ap]);
+            FloatVector x = FloatVector.broadcast(S, a[ap + 0 * rs]);
             r00 = x.fma(b0, r00);
             r01 = x.fma(b1, r01);
             r02 = x.fma(b2, r02);
-            x = FloatVector.broadcast(S, a[ap + rs]);
+            x = FloatVector.broadcast(S, a[ap + 1 * rs]);
+            r10 = x.fma(b0, r10);
+            r11 = x.fma(b1, r11);
+            r12 = x.fma(b2, r12);
+            x = FloatVector.broadcast(S, a[ap + 2 * rs]);
+            r20 = x.fma(b0, r20);
+            r21 = x.fma(b1, r21);
+            r22 = x.fma(b2, r22);
+            x = FloatVector.broadcast(S, a[ap + 3 * rs]);
+            r30 = x.fma(b0, r30);
+            r31 = x.fma(b1, r31);
+            r32 = x.fma(b2, r32);
+            x = FloatVector.broadcast(S, a[ap + 4 * rs]);
+            r40 = x.fma(b0, r40);
+            r41 = x.fma(b1, r41);
+            r42 = x.fma(b2, r42);
+            x = FloatVector.broadcast(S, a[ap + 5 * rs]);
+            r50 = x.fma(b0, r50);
+            r51 = x.fma(b1, r51);
+            r52 = x.fma(b2, r52);
+            x = FloatVector.broadcast(S, a[ap + 6 * rs]);
+            r60 = x.fma(b0, r60);
+            r61 = x.fma(b1, r61);
+            r62 = x.fma(b2, r62);
+            x = FloatVector.broadcast(S, a[ap + 7 * rs]);
+            r70 = x.fma(b0, r70);
+            r71 = x.fma(b1, r71);
+            r72 = x.fma(b2, r72);
+        }
+        r00.intoArray(c, c0 + 0 * ldc + 0 * L);
+        r01.intoArray(c, c0 + 0 * ldc + 1 * L);
+        r02.intoArray(c, c0 + 0 * ldc + 2 * L);
+        r10.intoArray(c, c0 + 1 * ldc + 0 * L);
+        r11.intoArray(c, c0 + 1 * ldc + 1 * L);
+        r12.intoArray(c, c0 + 1 * ldc + 2 * L);
+        r20.intoArray(c, c0 + 2 * ldc + 0 * L);
+        r21.intoArray(c, c0 + 2 * ldc + 1 * L);
+        r22.intoArray(c, c0 + 2 * ldc + 2 * L);
+        r30.intoArray(c, c0 + 3 * ldc + 0 * L);
+        r31.intoArray(c, c0 + 3 * ldc + 1 * L);
+        r32.intoArray(c, c0 + 3 * ldc + 2 * L);
+        r40.intoArray(c, c0 + 4 * ldc + 0 * L);
+        r41.intoArray(c, c0 + 4 * ldc + 1 * L);
+        r42.intoArray(c, c0 + 4 * ldc + 2 * L);
+        r50.intoArray(c, c0 + 5 * ldc + 0 * L);
+        r51.intoArray(c, c0 + 5 * ldc + 1 * L);
+        r52.intoArray(c, c0 + 5 * ldc + 2 * L);
+        r60.intoArray(c, c0 + 6 * ldc + 0 * L);
+        r61.intoArray(c, c0 + 6 * ldc + 1 * L);
+        r62.intoArray(c, c0 + 6 * ldc + 2 * L);
+        r70.intoArray(c, c0 + 7 * ldc + 0 * L);
+        r71.intoArray(c, c0 + 7 * ldc + 1 * L);
+        r72.intoArray(c, c0 + 7 * ldc + 2 * L);
+    }
+
+    private static void block8x2(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int i, int j,
+                                 int p0, int p1, boolean first) {
+        int c0 = i * ldc + j;
+        FloatVector r00 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 0 * L);
+        FloatVector r01 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 1 * L);
+        FloatVector r10 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 0 * L);
+        FloatVector r11 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 1 * L);
+        FloatVector r20 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 0 * L);
+        FloatVector r21 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 1 * L);
+        FloatVector r30 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 0 * L);
+        FloatVector r31 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 1 * L);
+        FloatVector r40 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc + 0 * L);
+        FloatVector r41 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc + 1 * L);
+        FloatVector r50 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc + 0 * L);
+        FloatVector r51 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc + 1 * L);
+        FloatVector r60 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc + 0 * L);
+        FloatVector r61 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc + 1 * L);
+        FloatVector r70 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc + 0 * L);
+        FloatVector r71 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc + 1 * L);
+        int a0 = i * rs;
+        for (int p = p0; p < p1; p++) {
+            int bp = p * ldb + j;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp + 0 * L);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + 1 * L);
+            int ap = a0 + p * cs;
+            FloatVector x = FloatVector.broadcast(S, a[ap + 0 * rs]);
+            r00 = x.fma(b0, r00);
+            r01 = x.fma(b1, r01);
+            x = FloatVector.broadcast(S, a[ap + 1 * rs]);
+            r10 = x.fma(b0, r10);
+            r11 = x.fma(b1, r11);
+            x = FloatVector.broadcast(S, a[ap + 2 * rs]);
+            r20 = x.fma(b0, r20);
+            r21 = x.fma(b1, r21);
+            x = FloatVector.broadcast(S, a[ap + 3 * rs]);
+            r30 = x.fma(b0, r30);
+            r31 = x.fma(b1, r31);
+            x = FloatVector.broadcast(S, a[ap + 4 * rs]);
+            r40 = x.fma(b0, r40);
+            r41 = x.fma(b1, r41);
+            x = FloatVector.broadcast(S, a[ap + 5 * rs]);
+            r50 = x.fma(b0, r50);
+            r51 = x.fma(b1, r51);
+            x = FloatVector.broadcast(S, a[ap + 6 * rs]);
+            r60 = x.fma(b0, r60);
+            r61 = x.fma(b1, r61);
+            x = FloatVector.broadcast(S, a[ap + 7 * rs]);
+            r70 = x.fma(b0, r70);
+            r71 = x.fma(b1, r71);
+        }
+        r00.intoArray(c, c0 + 0 * ldc + 0 * L);
+        r01.intoArray(c, c0 + 0 * ldc + 1 * L);
+        r10.intoArray(c, c0 + 1 * ldc + 0 * L);
+        r11.intoArray(c, c0 + 1 * ldc + 1 * L);
+        r20.intoArray(c, c0 + 2 * ldc + 0 * L);
+        r21.intoArray(c, c0 + 2 * ldc + 1 * L);
+        r30.intoArray(c, c0 + 3 * ldc + 0 * L);
+        r31.intoArray(c, c0 + 3 * ldc + 1 * L);
+        r40.intoArray(c, c0 + 4 * ldc + 0 * L);
+        r41.intoArray(c, c0 + 4 * ldc + 1 * L);
+        r50.intoArray(c, c0 + 5 * ldc + 0 * L);
+        r51.intoArray(c, c0 + 5 * ldc + 1 * L);
+        r60.intoArray(c, c0 + 6 * ldc + 0 * L);
+        r61.intoArray(c, c0 + 6 * ldc + 1 * L);
+        r70.intoArray(c, c0 + 7 * ldc + 0 * L);
+        r71.intoArray(c, c0 + 7 * ldc + 1 * L);
+    }
+
+    private static void block4x3(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int i, int j,
+                                 int p0, int p1, boolean first) {
+        int c0 = i * ldc + j;
+        FloatVector r00 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 0 * L);
+        FloatVector r01 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 1 * L);
+        FloatVector r02 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 2 * L);
+        FloatVector r10 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 0 * L);
+        FloatVector r11 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 1 * L);
+        FloatVector r12 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 2 * L);
+        FloatVector r20 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 0 * L);
+        FloatVector r21 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 1 * L);
+        FloatVector r22 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 2 * L);
+        FloatVector r30 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 0 * L);
+        FloatVector r31 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 1 * L);
+        FloatVector r32 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 2 * L);
+        int a0 = i * rs;
+        for (int p = p0; p < p1; p++) {
+            int bp = p * ldb + j;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp + 0 * L);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + 1 * L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            int ap = a0 + p * cs;
+            FloatVector x = FloatVector.broadcast(S, a[ap + 0 * rs]);
+            r00 = x.fma(b0, r00);
+            r01 = x.fma(b1, r01);
+            r02 = x.fma(b2, r02);
+            x = FloatVector.broadcast(S, a[ap + 1 * rs]);
             r10 = x.fma(b0, r10);
             r11 = x.fma(b1, r11);
             r12 = x.fma(b2, r12);
@@ -103,49 +271,99 @@ final class VectorGemm extends Gemm {
             r31 = x.fma(b1, r31);
             r32 = x.fma(b2, r32);
         }
-        r00.intoArray(c, c0);
-        r01.intoArray(c, c0 + L);
-        r02.intoArray(c, c0 + 2 * L);
-        r10.intoArray(c, c1);
-        r11.intoArray(c, c1 + L);
-        r12.intoArray(c, c1 + 2 * L);
-        r20.intoArray(c, c2);
-        r21.intoArray(c, c2 + L);
-        r22.intoArray(c, c2 + 2 * L);
-        r30.intoArray(c, c3);
-        r31.intoArray(c, c3 + L);
-        r32.intoArray(c, c3 + 2 * L);
+        r00.intoArray(c, c0 + 0 * ldc + 0 * L);
+        r01.intoArray(c, c0 + 0 * ldc + 1 * L);
+        r02.intoArray(c, c0 + 0 * ldc + 2 * L);
+        r10.intoArray(c, c0 + 1 * ldc + 0 * L);
+        r11.intoArray(c, c0 + 1 * ldc + 1 * L);
+        r12.intoArray(c, c0 + 1 * ldc + 2 * L);
+        r20.intoArray(c, c0 + 2 * ldc + 0 * L);
+        r21.intoArray(c, c0 + 2 * ldc + 1 * L);
+        r22.intoArray(c, c0 + 2 * ldc + 2 * L);
+        r30.intoArray(c, c0 + 3 * ldc + 0 * L);
+        r31.intoArray(c, c0 + 3 * ldc + 1 * L);
+        r32.intoArray(c, c0 + 3 * ldc + 2 * L);
+    }
+
+    private static void block4x2(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int i, int j,
+                                 int p0, int p1, boolean first) {
+        int c0 = i * ldc + j;
+        FloatVector r00 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 0 * L);
+        FloatVector r01 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 1 * L);
+        FloatVector r10 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 0 * L);
+        FloatVector r11 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 1 * L);
+        FloatVector r20 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 0 * L);
+        FloatVector r21 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 1 * L);
+        FloatVector r30 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 0 * L);
+        FloatVector r31 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 1 * L);
+        int a0 = i * rs;
+        for (int p = p0; p < p1; p++) {
+            int bp = p * ldb + j;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp + 0 * L);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + 1 * L);
+            int ap = a0 + p * cs;
+            FloatVector x = FloatVector.broadcast(S, a[ap + 0 * rs]);
+            r00 = x.fma(b0, r00);
+            r01 = x.fma(b1, r01);
+            x = FloatVector.broadcast(S, a[ap + 1 * rs]);
+            r10 = x.fma(b0, r10);
+            r11 = x.fma(b1, r11);
+            x = FloatVector.broadcast(S, a[ap + 2 * rs]);
+            r20 = x.fma(b0, r20);
+            r21 = x.fma(b1, r21);
+            x = FloatVector.broadcast(S, a[ap + 3 * rs]);
+            r30 = x.fma(b0, r30);
+            r31 = x.fma(b1, r31);
+        }
+        r00.intoArray(c, c0 + 0 * ldc + 0 * L);
+        r01.intoArray(c, c0 + 0 * ldc + 1 * L);
+        r10.intoArray(c, c0 + 1 * ldc + 0 * L);
+        r11.intoArray(c, c0 + 1 * ldc + 1 * L);
+        r20.intoArray(c, c0 + 2 * ldc + 0 * L);
+        r21.intoArray(c, c0 + 2 * ldc + 1 * L);
+        r30.intoArray(c, c0 + 3 * ldc + 0 * L);
+        r31.intoArray(c, c0 + 3 * ldc + 1 * L);
     }
 
     private static void block4x1(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int i, int j,
                                  int p0, int p1, boolean first) {
         int c0 = i * ldc + j;
-        FloatVector r0 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
-        FloatVector r1 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + ldc);
-        FloatVector r2 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc);
-        FloatVector r3 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc);
+        FloatVector r00 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 0 * L);
+        FloatVector r10 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 0 * L);
+        FloatVector r20 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 0 * L);
+        FloatVector r30 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 0 * L);
         int a0 = i * rs;
         for (int p = p0; p < p1; p++) {
-            FloatVector bv = FloatVector.fromArray(S, b, p * ldb + j);
+            int bp = p * ldb + j;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp + 0 * L);
             int ap = a0 + p * cs;
-            r0 = FloatVector.broadcast(S, a[ap]).fma(bv, r0);
-            r1 = FloatVector.broadcast(S, a[ap + rs]).fma(bv, r1);
-            r2 = FloatVector.broadcast(S, a[ap + 2 * rs]).fma(bv, r2);
-            r3 = FloatVector.broadcast(S, a[ap + 3 * rs]).fma(bv, r3);
+            FloatVector x = FloatVector.broadcast(S, a[ap + 0 * rs]);
+            r00 = x.fma(b0, r00);
+            x = FloatVector.broadcast(S, a[ap + 1 * rs]);
+            r10 = x.fma(b0, r10);
+            x = FloatVector.broadcast(S, a[ap + 2 * rs]);
+            r20 = x.fma(b0, r20);
+            x = FloatVector.broadcast(S, a[ap + 3 * rs]);
+            r30 = x.fma(b0, r30);
         }
-        r0.intoArray(c, c0);
-        r1.intoArray(c, c0 + ldc);
-        r2.intoArray(c, c0 + 2 * ldc);
-        r3.intoArray(c, c0 + 3 * ldc);
+        r00.intoArray(c, c0 + 0 * ldc + 0 * L);
+        r10.intoArray(c, c0 + 1 * ldc + 0 * L);
+        r20.intoArray(c, c0 + 2 * ldc + 0 * L);
+        r30.intoArray(c, c0 + 3 * ldc + 0 * L);
     }
 
     private static void block1x1(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int i, int j,
                                  int p0, int p1, boolean first) {
         int c0 = i * ldc + j;
-        FloatVector r = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
+        FloatVector r00 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 0 * L);
+        int a0 = i * rs;
         for (int p = p0; p < p1; p++) {
-            r = FloatVector.broadcast(S, a[i * rs + p * cs]).fma(FloatVector.fromArray(S, b, p * ldb + j), r);
+            int bp = p * ldb + j;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp + 0 * L);
+            int ap = a0 + p * cs;
+            FloatVector x = FloatVector.broadcast(S, a[ap + 0 * rs]);
+            r00 = x.fma(b0, r00);
         }
-        r.intoArray(c, c0);
+        r00.intoArray(c, c0 + 0 * ldc + 0 * L);
     }
 }
