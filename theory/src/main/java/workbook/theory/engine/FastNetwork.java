@@ -74,9 +74,9 @@ public final class FastNetwork {
         return widths[0];
     }
 
-    /** The output width: the number of classes. */
+    /** The number of classes: the output width, or 2 for a single logistic output. */
     public int classes() {
-        return widths[widths.length - 1];
+        return Math.max(2, widths[widths.length - 1]);
     }
 
     /** The number of layers. */
@@ -208,7 +208,7 @@ public final class FastNetwork {
     /** The softmax cross-entropy of the logits; with {@code gradient}, dL/dlogits goes into the top dA buffer. */
     private Evaluation lossAndGradient(int[] labels, int rows, boolean gradient) {
         int top = depth() - 1;
-        int classes = classes();
+        int classes = widths[top + 1];
         int stride = ld[top + 1];
         double[] z = new double[classes];
         double[] g = new double[classes];
@@ -219,7 +219,7 @@ public final class FastNetwork {
                 z[j] = last.a[top][i * stride + j];
             }
             loss += SoftmaxCrossEntropy.row(z, labels[i], g);
-            correct += SoftmaxCrossEntropy.argmax(z) == labels[i] ? 1 : 0;
+            correct += SoftmaxCrossEntropy.predicted(z) == labels[i] ? 1 : 0;
             for (int j = 0; gradient && j < classes; j++) {
                 last.dA[top][i * stride + j] = (float) (g[j] / rows);
             }

@@ -36,9 +36,19 @@ class GradientCheckTest {
     @MethodSource("activations")
     void everyWeightBiasAndBetaMatchesCentralDifferences(Nonlinearity hidden) {
         SplittableRandom random = new SplittableRandom(42);
-        Network net = Network.classifier(new int[] {4, 5, 3, 3}, hidden, Scheme.XAVIER, random);
-        double[][] x = Matrices.gaussian(6, 4, random);
-        int[] labels = {0, 1, 2, 2, 1, 0};
+        check(Network.classifier(new int[] {4, 5, 3, 3}, hidden, Scheme.XAVIER, random), Matrices.gaussian(6, 4, random),
+                new int[] {0, 1, 2, 2, 1, 0}, hidden);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("activations")
+    void aSingleLogisticOutputToo(Nonlinearity hidden) {
+        SplittableRandom random = new SplittableRandom(43);
+        check(Network.classifier(new int[] {2, 4, 1}, hidden, Scheme.HE, random), Matrices.gaussian(5, 2, random),
+                new int[] {0, 1, 1, 0, 1}, hidden);
+    }
+
+    private static void check(Network net, double[][] x, int[] labels, Nonlinearity hidden) {
         Network.Gradients g = net.gradient(x, labels);
         for (int l = 0; l < net.depth(); l++) {
             double[][] w = net.weights(l);
