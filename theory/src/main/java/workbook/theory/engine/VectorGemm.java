@@ -5,10 +5,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API kernel of {@link Gemm}. A block of 8 rows of C times 3 vectors of columns stays in 24 of the
- * CPU's 32 vector registers while p runs over the shared dimension; each step broadcasts 8 entries of A, loads 3
- * vectors of a row of B and does 24 fused multiply-adds. Smaller blocks (8 x 2, 4 x 3, 4 x 2, 4 x 1, 1 x 1)
- * finish the edges. A very long shared dimension is cut in slices of at most {@link #KC} (or {@link #KC_STRIDED}) so that the slice of B
- * being reused stays in the core's cache.
+ * 32 vector registers of an AVX-512 CPU (with 16, on AVX2, some spill: slower, still right) while p runs over the shared dimension; each step broadcasts 8 entries of A, loads 3
+ * vectors of a row of B and does 24 fused multiply-adds. Smaller blocks (8 x 2, 8 x 1, and 1 x 1 for the
+ * last rows) finish the edges. A long shared dimension is cut in equal slices of at most {@link #KC} (or
+ * {@link #KC_STRIDED}) so that the slice of B being reused stays in the core's cache.
  *
  * <p>The blocks are written out by hand (the same three steps each: load C or start at 0, accumulate, store):
  * the JIT compiler keeps named locals in registers, which it would not do for arrays of vectors.
@@ -47,20 +47,7 @@ final class VectorGemm extends Gemm {
                     block8x2(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
                 }
                 if (j < n) {
-                    block4x1(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
-                    block4x1(a, rs, cs, b, ldb, c, ldc, i + 4, j, p0, p1, first);
-                }
-            }
-            for (; i + 4 <= to; i += 4) {
-                int j = 0;
-                for (; n - j >= 5 * L || n - j == 3 * L; j += 3 * L) {
-                    block4x3(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
-                }
-                for (; n - j >= 2 * L; j += 2 * L) {
-                    block4x2(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
-                }
-                if (j < n) {
-                    block4x1(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
+                    block8x1(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
                 }
             }
             for (; i < to; i++) {
@@ -74,42 +61,42 @@ final class VectorGemm extends Gemm {
     private static void block8x3(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int i, int j,
                                  int p0, int p1, boolean first) {
         int c0 = i * ldc + j;
-        FloatVector r00 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 0 * L);
-        FloatVector r01 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 1 * L);
-        FloatVector r02 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 2 * L);
-        FloatVector r10 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 0 * L);
-        FloatVector r11 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 1 * L);
-        FloatVector r12 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 2 * L);
-        FloatVector r20 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 0 * L);
-        FloatVector r21 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 1 * L);
+        FloatVector r00 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
+        FloatVector r01 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + L);
+        FloatVector r02 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * L);
+        FloatVector r10 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + ldc);
+        FloatVector r11 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + ldc + L);
+        FloatVector r12 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + ldc + 2 * L);
+        FloatVector r20 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc);
+        FloatVector r21 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + L);
         FloatVector r22 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 2 * L);
-        FloatVector r30 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 0 * L);
-        FloatVector r31 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 1 * L);
+        FloatVector r30 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc);
+        FloatVector r31 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + L);
         FloatVector r32 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 2 * L);
-        FloatVector r40 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc + 0 * L);
-        FloatVector r41 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc + 1 * L);
+        FloatVector r40 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc);
+        FloatVector r41 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc + L);
         FloatVector r42 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc + 2 * L);
-        FloatVector r50 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc + 0 * L);
-        FloatVector r51 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc + 1 * L);
+        FloatVector r50 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc);
+        FloatVector r51 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc + L);
         FloatVector r52 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc + 2 * L);
-        FloatVector r60 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc + 0 * L);
-        FloatVector r61 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc + 1 * L);
+        FloatVector r60 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc);
+        FloatVector r61 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc + L);
         FloatVector r62 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc + 2 * L);
-        FloatVector r70 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc + 0 * L);
-        FloatVector r71 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc + 1 * L);
+        FloatVector r70 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc);
+        FloatVector r71 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc + L);
         FloatVector r72 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc + 2 * L);
         int a0 = i * rs;
         for (int p = p0; p < p1; p++) {
             int bp = p * ldb + j;
-            FloatVector b0 = FloatVector.fromArray(S, b, bp + 0 * L);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + 1 * L);
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
             int ap = a0 + p * cs;
-            FloatVector x = FloatVector.broadcast(S, a[ap + 0 * rs]);
+            FloatVector x = FloatVector.broadcast(S, a[ap]);
             r00 = x.fma(b0, r00);
             r01 = x.fma(b1, r01);
             r02 = x.fma(b2, r02);
-            x = FloatVector.broadcast(S, a[ap + 1 * rs]);
+            x = FloatVector.broadcast(S, a[ap + rs]);
             r10 = x.fma(b0, r10);
             r11 = x.fma(b1, r11);
             r12 = x.fma(b2, r12);
@@ -138,61 +125,61 @@ final class VectorGemm extends Gemm {
             r71 = x.fma(b1, r71);
             r72 = x.fma(b2, r72);
         }
-        r00.intoArray(c, c0 + 0 * ldc + 0 * L);
-        r01.intoArray(c, c0 + 0 * ldc + 1 * L);
-        r02.intoArray(c, c0 + 0 * ldc + 2 * L);
-        r10.intoArray(c, c0 + 1 * ldc + 0 * L);
-        r11.intoArray(c, c0 + 1 * ldc + 1 * L);
-        r12.intoArray(c, c0 + 1 * ldc + 2 * L);
-        r20.intoArray(c, c0 + 2 * ldc + 0 * L);
-        r21.intoArray(c, c0 + 2 * ldc + 1 * L);
+        r00.intoArray(c, c0);
+        r01.intoArray(c, c0 + L);
+        r02.intoArray(c, c0 + 2 * L);
+        r10.intoArray(c, c0 + ldc);
+        r11.intoArray(c, c0 + ldc + L);
+        r12.intoArray(c, c0 + ldc + 2 * L);
+        r20.intoArray(c, c0 + 2 * ldc);
+        r21.intoArray(c, c0 + 2 * ldc + L);
         r22.intoArray(c, c0 + 2 * ldc + 2 * L);
-        r30.intoArray(c, c0 + 3 * ldc + 0 * L);
-        r31.intoArray(c, c0 + 3 * ldc + 1 * L);
+        r30.intoArray(c, c0 + 3 * ldc);
+        r31.intoArray(c, c0 + 3 * ldc + L);
         r32.intoArray(c, c0 + 3 * ldc + 2 * L);
-        r40.intoArray(c, c0 + 4 * ldc + 0 * L);
-        r41.intoArray(c, c0 + 4 * ldc + 1 * L);
+        r40.intoArray(c, c0 + 4 * ldc);
+        r41.intoArray(c, c0 + 4 * ldc + L);
         r42.intoArray(c, c0 + 4 * ldc + 2 * L);
-        r50.intoArray(c, c0 + 5 * ldc + 0 * L);
-        r51.intoArray(c, c0 + 5 * ldc + 1 * L);
+        r50.intoArray(c, c0 + 5 * ldc);
+        r51.intoArray(c, c0 + 5 * ldc + L);
         r52.intoArray(c, c0 + 5 * ldc + 2 * L);
-        r60.intoArray(c, c0 + 6 * ldc + 0 * L);
-        r61.intoArray(c, c0 + 6 * ldc + 1 * L);
+        r60.intoArray(c, c0 + 6 * ldc);
+        r61.intoArray(c, c0 + 6 * ldc + L);
         r62.intoArray(c, c0 + 6 * ldc + 2 * L);
-        r70.intoArray(c, c0 + 7 * ldc + 0 * L);
-        r71.intoArray(c, c0 + 7 * ldc + 1 * L);
+        r70.intoArray(c, c0 + 7 * ldc);
+        r71.intoArray(c, c0 + 7 * ldc + L);
         r72.intoArray(c, c0 + 7 * ldc + 2 * L);
     }
 
     private static void block8x2(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int i, int j,
                                  int p0, int p1, boolean first) {
         int c0 = i * ldc + j;
-        FloatVector r00 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 0 * L);
-        FloatVector r01 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 1 * L);
-        FloatVector r10 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 0 * L);
-        FloatVector r11 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 1 * L);
-        FloatVector r20 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 0 * L);
-        FloatVector r21 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 1 * L);
-        FloatVector r30 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 0 * L);
-        FloatVector r31 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 1 * L);
-        FloatVector r40 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc + 0 * L);
-        FloatVector r41 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc + 1 * L);
-        FloatVector r50 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc + 0 * L);
-        FloatVector r51 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc + 1 * L);
-        FloatVector r60 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc + 0 * L);
-        FloatVector r61 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc + 1 * L);
-        FloatVector r70 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc + 0 * L);
-        FloatVector r71 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc + 1 * L);
+        FloatVector r00 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
+        FloatVector r01 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + L);
+        FloatVector r10 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + ldc);
+        FloatVector r11 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + ldc + L);
+        FloatVector r20 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc);
+        FloatVector r21 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + L);
+        FloatVector r30 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc);
+        FloatVector r31 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + L);
+        FloatVector r40 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc);
+        FloatVector r41 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc + L);
+        FloatVector r50 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc);
+        FloatVector r51 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc + L);
+        FloatVector r60 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc);
+        FloatVector r61 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc + L);
+        FloatVector r70 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc);
+        FloatVector r71 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc + L);
         int a0 = i * rs;
         for (int p = p0; p < p1; p++) {
             int bp = p * ldb + j;
-            FloatVector b0 = FloatVector.fromArray(S, b, bp + 0 * L);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + 1 * L);
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             int ap = a0 + p * cs;
-            FloatVector x = FloatVector.broadcast(S, a[ap + 0 * rs]);
+            FloatVector x = FloatVector.broadcast(S, a[ap]);
             r00 = x.fma(b0, r00);
             r01 = x.fma(b1, r01);
-            x = FloatVector.broadcast(S, a[ap + 1 * rs]);
+            x = FloatVector.broadcast(S, a[ap + rs]);
             r10 = x.fma(b0, r10);
             r11 = x.fma(b1, r11);
             x = FloatVector.broadcast(S, a[ap + 2 * rs]);
@@ -214,156 +201,79 @@ final class VectorGemm extends Gemm {
             r70 = x.fma(b0, r70);
             r71 = x.fma(b1, r71);
         }
-        r00.intoArray(c, c0 + 0 * ldc + 0 * L);
-        r01.intoArray(c, c0 + 0 * ldc + 1 * L);
-        r10.intoArray(c, c0 + 1 * ldc + 0 * L);
-        r11.intoArray(c, c0 + 1 * ldc + 1 * L);
-        r20.intoArray(c, c0 + 2 * ldc + 0 * L);
-        r21.intoArray(c, c0 + 2 * ldc + 1 * L);
-        r30.intoArray(c, c0 + 3 * ldc + 0 * L);
-        r31.intoArray(c, c0 + 3 * ldc + 1 * L);
-        r40.intoArray(c, c0 + 4 * ldc + 0 * L);
-        r41.intoArray(c, c0 + 4 * ldc + 1 * L);
-        r50.intoArray(c, c0 + 5 * ldc + 0 * L);
-        r51.intoArray(c, c0 + 5 * ldc + 1 * L);
-        r60.intoArray(c, c0 + 6 * ldc + 0 * L);
-        r61.intoArray(c, c0 + 6 * ldc + 1 * L);
-        r70.intoArray(c, c0 + 7 * ldc + 0 * L);
-        r71.intoArray(c, c0 + 7 * ldc + 1 * L);
+        r00.intoArray(c, c0);
+        r01.intoArray(c, c0 + L);
+        r10.intoArray(c, c0 + ldc);
+        r11.intoArray(c, c0 + ldc + L);
+        r20.intoArray(c, c0 + 2 * ldc);
+        r21.intoArray(c, c0 + 2 * ldc + L);
+        r30.intoArray(c, c0 + 3 * ldc);
+        r31.intoArray(c, c0 + 3 * ldc + L);
+        r40.intoArray(c, c0 + 4 * ldc);
+        r41.intoArray(c, c0 + 4 * ldc + L);
+        r50.intoArray(c, c0 + 5 * ldc);
+        r51.intoArray(c, c0 + 5 * ldc + L);
+        r60.intoArray(c, c0 + 6 * ldc);
+        r61.intoArray(c, c0 + 6 * ldc + L);
+        r70.intoArray(c, c0 + 7 * ldc);
+        r71.intoArray(c, c0 + 7 * ldc + L);
     }
 
-    private static void block4x3(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int i, int j,
+    private static void block8x1(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int i, int j,
                                  int p0, int p1, boolean first) {
         int c0 = i * ldc + j;
-        FloatVector r00 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 0 * L);
-        FloatVector r01 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 1 * L);
-        FloatVector r02 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 2 * L);
-        FloatVector r10 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 0 * L);
-        FloatVector r11 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 1 * L);
-        FloatVector r12 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 2 * L);
-        FloatVector r20 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 0 * L);
-        FloatVector r21 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 1 * L);
-        FloatVector r22 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 2 * L);
-        FloatVector r30 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 0 * L);
-        FloatVector r31 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 1 * L);
-        FloatVector r32 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 2 * L);
+        FloatVector r00 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
+        FloatVector r10 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + ldc);
+        FloatVector r20 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc);
+        FloatVector r30 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc);
+        FloatVector r40 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 4 * ldc);
+        FloatVector r50 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 5 * ldc);
+        FloatVector r60 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 6 * ldc);
+        FloatVector r70 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 7 * ldc);
         int a0 = i * rs;
         for (int p = p0; p < p1; p++) {
             int bp = p * ldb + j;
-            FloatVector b0 = FloatVector.fromArray(S, b, bp + 0 * L);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + 1 * L);
-            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
             int ap = a0 + p * cs;
-            FloatVector x = FloatVector.broadcast(S, a[ap + 0 * rs]);
+            FloatVector x = FloatVector.broadcast(S, a[ap]);
             r00 = x.fma(b0, r00);
-            r01 = x.fma(b1, r01);
-            r02 = x.fma(b2, r02);
-            x = FloatVector.broadcast(S, a[ap + 1 * rs]);
-            r10 = x.fma(b0, r10);
-            r11 = x.fma(b1, r11);
-            r12 = x.fma(b2, r12);
-            x = FloatVector.broadcast(S, a[ap + 2 * rs]);
-            r20 = x.fma(b0, r20);
-            r21 = x.fma(b1, r21);
-            r22 = x.fma(b2, r22);
-            x = FloatVector.broadcast(S, a[ap + 3 * rs]);
-            r30 = x.fma(b0, r30);
-            r31 = x.fma(b1, r31);
-            r32 = x.fma(b2, r32);
-        }
-        r00.intoArray(c, c0 + 0 * ldc + 0 * L);
-        r01.intoArray(c, c0 + 0 * ldc + 1 * L);
-        r02.intoArray(c, c0 + 0 * ldc + 2 * L);
-        r10.intoArray(c, c0 + 1 * ldc + 0 * L);
-        r11.intoArray(c, c0 + 1 * ldc + 1 * L);
-        r12.intoArray(c, c0 + 1 * ldc + 2 * L);
-        r20.intoArray(c, c0 + 2 * ldc + 0 * L);
-        r21.intoArray(c, c0 + 2 * ldc + 1 * L);
-        r22.intoArray(c, c0 + 2 * ldc + 2 * L);
-        r30.intoArray(c, c0 + 3 * ldc + 0 * L);
-        r31.intoArray(c, c0 + 3 * ldc + 1 * L);
-        r32.intoArray(c, c0 + 3 * ldc + 2 * L);
-    }
-
-    private static void block4x2(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int i, int j,
-                                 int p0, int p1, boolean first) {
-        int c0 = i * ldc + j;
-        FloatVector r00 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 0 * L);
-        FloatVector r01 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 1 * L);
-        FloatVector r10 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 0 * L);
-        FloatVector r11 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 1 * L);
-        FloatVector r20 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 0 * L);
-        FloatVector r21 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 1 * L);
-        FloatVector r30 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 0 * L);
-        FloatVector r31 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 1 * L);
-        int a0 = i * rs;
-        for (int p = p0; p < p1; p++) {
-            int bp = p * ldb + j;
-            FloatVector b0 = FloatVector.fromArray(S, b, bp + 0 * L);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + 1 * L);
-            int ap = a0 + p * cs;
-            FloatVector x = FloatVector.broadcast(S, a[ap + 0 * rs]);
-            r00 = x.fma(b0, r00);
-            r01 = x.fma(b1, r01);
-            x = FloatVector.broadcast(S, a[ap + 1 * rs]);
-            r10 = x.fma(b0, r10);
-            r11 = x.fma(b1, r11);
-            x = FloatVector.broadcast(S, a[ap + 2 * rs]);
-            r20 = x.fma(b0, r20);
-            r21 = x.fma(b1, r21);
-            x = FloatVector.broadcast(S, a[ap + 3 * rs]);
-            r30 = x.fma(b0, r30);
-            r31 = x.fma(b1, r31);
-        }
-        r00.intoArray(c, c0 + 0 * ldc + 0 * L);
-        r01.intoArray(c, c0 + 0 * ldc + 1 * L);
-        r10.intoArray(c, c0 + 1 * ldc + 0 * L);
-        r11.intoArray(c, c0 + 1 * ldc + 1 * L);
-        r20.intoArray(c, c0 + 2 * ldc + 0 * L);
-        r21.intoArray(c, c0 + 2 * ldc + 1 * L);
-        r30.intoArray(c, c0 + 3 * ldc + 0 * L);
-        r31.intoArray(c, c0 + 3 * ldc + 1 * L);
-    }
-
-    private static void block4x1(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int i, int j,
-                                 int p0, int p1, boolean first) {
-        int c0 = i * ldc + j;
-        FloatVector r00 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 0 * L);
-        FloatVector r10 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 1 * ldc + 0 * L);
-        FloatVector r20 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 0 * L);
-        FloatVector r30 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 0 * L);
-        int a0 = i * rs;
-        for (int p = p0; p < p1; p++) {
-            int bp = p * ldb + j;
-            FloatVector b0 = FloatVector.fromArray(S, b, bp + 0 * L);
-            int ap = a0 + p * cs;
-            FloatVector x = FloatVector.broadcast(S, a[ap + 0 * rs]);
-            r00 = x.fma(b0, r00);
-            x = FloatVector.broadcast(S, a[ap + 1 * rs]);
+            x = FloatVector.broadcast(S, a[ap + rs]);
             r10 = x.fma(b0, r10);
             x = FloatVector.broadcast(S, a[ap + 2 * rs]);
             r20 = x.fma(b0, r20);
             x = FloatVector.broadcast(S, a[ap + 3 * rs]);
             r30 = x.fma(b0, r30);
+            x = FloatVector.broadcast(S, a[ap + 4 * rs]);
+            r40 = x.fma(b0, r40);
+            x = FloatVector.broadcast(S, a[ap + 5 * rs]);
+            r50 = x.fma(b0, r50);
+            x = FloatVector.broadcast(S, a[ap + 6 * rs]);
+            r60 = x.fma(b0, r60);
+            x = FloatVector.broadcast(S, a[ap + 7 * rs]);
+            r70 = x.fma(b0, r70);
         }
-        r00.intoArray(c, c0 + 0 * ldc + 0 * L);
-        r10.intoArray(c, c0 + 1 * ldc + 0 * L);
-        r20.intoArray(c, c0 + 2 * ldc + 0 * L);
-        r30.intoArray(c, c0 + 3 * ldc + 0 * L);
+        r00.intoArray(c, c0);
+        r10.intoArray(c, c0 + ldc);
+        r20.intoArray(c, c0 + 2 * ldc);
+        r30.intoArray(c, c0 + 3 * ldc);
+        r40.intoArray(c, c0 + 4 * ldc);
+        r50.intoArray(c, c0 + 5 * ldc);
+        r60.intoArray(c, c0 + 6 * ldc);
+        r70.intoArray(c, c0 + 7 * ldc);
     }
 
     private static void block1x1(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int i, int j,
                                  int p0, int p1, boolean first) {
         int c0 = i * ldc + j;
-        FloatVector r00 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 0 * ldc + 0 * L);
+        FloatVector r00 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
         int a0 = i * rs;
         for (int p = p0; p < p1; p++) {
             int bp = p * ldb + j;
-            FloatVector b0 = FloatVector.fromArray(S, b, bp + 0 * L);
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
             int ap = a0 + p * cs;
-            FloatVector x = FloatVector.broadcast(S, a[ap + 0 * rs]);
+            FloatVector x = FloatVector.broadcast(S, a[ap]);
             r00 = x.fma(b0, r00);
         }
-        r00.intoArray(c, c0 + 0 * ldc + 0 * L);
+        r00.intoArray(c, c0);
     }
 }
