@@ -5,8 +5,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The Vector API kernel of {@link Gemm}. A block of 8 rows of C times 3 vectors of columns stays in 24 of the
- * 32 vector registers of an AVX-512 CPU (with 16, on AVX2, some spill: slower, still right) while p runs over the shared dimension; each step broadcasts 8 entries of A, loads 3
- * vectors of a row of B and does 24 fused multiply-adds. Smaller blocks (8 x 2, 8 x 1, and 1 x 1 for the
+ * 32 vector registers of an AVX-512 CPU (an AVX2 CPU has 16: some spill, slower but still right) while p runs
+ * over the shared dimension; each step broadcasts 8 entries of A, loads 3 vectors of a row of B and does 24
+ * fused multiply-adds. Smaller blocks (8 x 2, 8 x 1, and 1 x 1 for the
  * last rows) finish the edges. A long shared dimension is cut in equal slices of at most {@link #KC} (or
  * {@link #KC_STRIDED}) so that the slice of B being reused stays in the core's cache.
  *
