@@ -116,14 +116,14 @@ public final class FastNetwork {
     /** The loss and accuracy of the network on a batch, without changing it. */
     public Evaluation evaluate(float[] x, int[] labels) {
         int rows = checkBatch(x, labels);
-        forward(x, rows);
+        forward(x, rows, false);
         return lossAndGradient(labels, rows, false);
     }
 
     /** The gradient of the batch's mean loss in {@code double} arrays, without changing the network (tests). */
     public Network.Gradients gradient(float[] x, int[] labels) {
         int rows = checkBatch(x, labels);
-        forward(x, rows);
+        forward(x, rows, true);
         lossAndGradient(labels, rows, true);
         backward(x, rows);
         int layers = depth();
@@ -173,7 +173,7 @@ public final class FastNetwork {
 
     /** The unchecked step, for {@link Trainer} (its {@link Dataset} was checked once). */
     Evaluation train(float[] x, int[] labels, int rows, double rate) {
-        forward(x, rows);
+        forward(x, rows, true);
         Evaluation before = lossAndGradient(labels, rows, true);
         backward(x, rows);
         update(rate);
@@ -182,12 +182,12 @@ public final class FastNetwork {
 
     /** The unchecked evaluation, for {@link Trainer}. */
     Evaluation evaluate(float[] x, int[] labels, int rows) {
-        forward(x, rows);
+        forward(x, rows, false);
         return lossAndGradient(labels, rows, false);
     }
 
     /** Z_l = X_(l-1) W_l + b_l, X_l = act(Z_l), layer by layer. */
-    private void forward(float[] x, int rows) {
+    private void forward(float[] x, int rows, boolean training) {
         last = buffers.computeIfAbsent(rows, Buffers::new);
         float[] input = x;
         int inputStride = widths[0];
@@ -199,7 +199,8 @@ public final class FastNetwork {
             float[] a = last.a[l];
             Nonlinearity act = acts[l];
             float[] bias = b[l];
-            Gemm.inTwo(rows, n, (part, from, to) -> act.forward(z, bias, a, from, to, n, stride));
+            float[] slopes = training && !act.identity() ? last.dZ[l] : null;
+            Gemm.inTwo(rows, n, (part, from, to) -> act.forward(z, bias, a, slopes, from, to, n, stride));
             input = a;
             inputStride = stride;
         }
