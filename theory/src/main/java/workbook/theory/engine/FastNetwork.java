@@ -239,7 +239,7 @@ public final class FastNetwork {
             if (dZ != dA) {
                 Nonlinearity act = acts[l];
                 double[] dBeta = new double[2];
-                Gemm.inTwo(rows, n, (part, from, to) -> dBeta[part] = act.backward(z, dA, dZ, from, to, n, stride));
+                Gemm.inTwo(rows, n, (part, from, to) -> dBeta[part] += act.backward(z, dA, dZ, from, to, n, stride));
                 last.dBeta[l] = dBeta[0] + dBeta[1];
             }
             float[] db = last.db[l];

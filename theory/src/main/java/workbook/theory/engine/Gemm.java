@@ -3,6 +3,7 @@ package workbook.theory.engine;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The float matrix product {@code C = A B} behind the f32 network, split by rows across two threads.
@@ -21,6 +22,8 @@ abstract class Gemm {
     static final int LANES = 16;
     /** Products smaller than this many multiply-adds run on the calling thread alone. */
     private static final long PARALLEL_WORK = 1L << 18;
+    /** About this many chunks of rows per product, shared out between the two threads. */
+    private static final int CHUNKS = 16;
 
     private static final Gemm BEST = choose();
 
@@ -55,24 +58,27 @@ abstract class Gemm {
         inTwo(m, (long) n * k, (part, from, to) -> rows(a, rs, cs, b, ldb, c, ldc, n, k, from, to));
     }
 
-    /** Work on a range of rows; {@code part} is 0 or 1 (for per-thread partial sums). */
+    /** Work on a range of rows; {@code part} is 0 or 1, the thread (for per-thread partial sums). */
     @FunctionalInterface
     interface Rows {
         void run(int part, int from, int to);
     }
 
     /**
-     * Runs {@code work} on rows {@code [0, half)} here and {@code [half, rows)} on the common pool, or on all rows
-     * here when the job ({@code rows x workPerRow}) is too small to be worth a second thread.
+     * Runs {@code work} over all rows on two threads, this one and one of the common pool, or on this thread alone
+     * when the job ({@code rows x workPerRow}) is too small to be worth a second. The rows are dealt out in
+     * chunks of a multiple of 8 (a register block), whichever thread is free taking the next, so that a thread
+     * slowed down by another program on the machine does not hold up the other.
      */
     static void inTwo(int rows, long workPerRow, Rows work) {
-        if (rows * workPerRow < PARALLEL_WORK || rows < 8) {
+        if (rows * workPerRow < PARALLEL_WORK || rows < 16) {
             work.run(0, 0, rows);
             return;
         }
-        int half = (rows / 2 + 7) & ~7; // a multiple of 8, so both halves start on a register block
-        Future<?> second = ForkJoinPool.commonPool().submit(() -> work.run(1, half, rows));
-        work.run(0, 0, half);
+        int chunk = Math.max(8, (rows / CHUNKS + 7) & ~7);
+        AtomicInteger next = new AtomicInteger();
+        Future<?> second = ForkJoinPool.commonPool().submit(() -> takeChunks(1, rows, chunk, next, work));
+        takeChunks(0, rows, chunk, next, work);
         try {
             second.get();
         } catch (InterruptedException e) {
@@ -83,6 +89,12 @@ abstract class Gemm {
                 throw runtime; // an exercise's UnsupportedOperationException, say
             }
             throw new IllegalStateException("work on rows failed", e.getCause());
+        }
+    }
+
+    private static void takeChunks(int part, int rows, int chunk, AtomicInteger next, Rows work) {
+        for (int from = next.getAndAdd(chunk); from < rows; from = next.getAndAdd(chunk)) {
+            work.run(part, from, Math.min(rows, from + chunk));
         }
     }
 
