@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The Vector API kernel of {@link Gemm}. A block of 8 rows of C times 3 vectors of columns stays in 24 of the
  * 32 vector registers of an AVX-512 CPU (an AVX2 CPU has 16: some spill, slower but still right) while p runs
  * over the shared dimension; each step broadcasts 8 entries of A, loads 3 vectors of a row of B and does 24
- * fused multiply-adds. Smaller blocks (8 x 2, 8 x 1, and 1 x 1 for the
+ * fused multiply-adds. Smaller blocks (4 x 4, 8 x 2, 8 x 1, and 1 x 1 for the
  * last rows) finish the edges. A long shared dimension is cut in equal slices of at most {@link #KC} (or
  * {@link #KC_STRIDED}) so that the slice of B being reused stays in the core's cache.
  *
@@ -43,6 +43,11 @@ final class VectorGemm extends Gemm {
                 // blocks of 3 vectors while at least 5 remain (or exactly 3), then pairs, then a last single one
                 for (; n - j >= 5 * L || n - j == 3 * L; j += 3 * L) {
                     block8x3(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
+                }
+                if (n - j == 4 * L) {
+                    block4x4(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
+                    block4x4(a, rs, cs, b, ldb, c, ldc, i + 4, j, p0, p1, first);
+                    j += 4 * L;
                 }
                 for (; n - j >= 2 * L; j += 2 * L) {
                     block8x2(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
@@ -261,6 +266,72 @@ final class VectorGemm extends Gemm {
         r50.intoArray(c, c0 + 5 * ldc);
         r60.intoArray(c, c0 + 6 * ldc);
         r70.intoArray(c, c0 + 7 * ldc);
+    }
+
+    private static void block4x4(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int i, int j,
+                                 int p0, int p1, boolean first) {
+        int c0 = i * ldc + j;
+        FloatVector r00 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0);
+        FloatVector r01 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + L);
+        FloatVector r02 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * L);
+        FloatVector r03 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * L);
+        FloatVector r10 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + ldc);
+        FloatVector r11 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + ldc + L);
+        FloatVector r12 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + ldc + 2 * L);
+        FloatVector r13 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + ldc + 3 * L);
+        FloatVector r20 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc);
+        FloatVector r21 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + L);
+        FloatVector r22 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 2 * L);
+        FloatVector r23 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 2 * ldc + 3 * L);
+        FloatVector r30 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc);
+        FloatVector r31 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + L);
+        FloatVector r32 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 2 * L);
+        FloatVector r33 = first ? FloatVector.zero(S) : FloatVector.fromArray(S, c, c0 + 3 * ldc + 3 * L);
+        int a0 = i * rs;
+        for (int p = p0; p < p1; p++) {
+            int bp = p * ldb + j;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            int ap = a0 + p * cs;
+            FloatVector x = FloatVector.broadcast(S, a[ap]);
+            r00 = x.fma(b0, r00);
+            r01 = x.fma(b1, r01);
+            r02 = x.fma(b2, r02);
+            r03 = x.fma(b3, r03);
+            x = FloatVector.broadcast(S, a[ap + rs]);
+            r10 = x.fma(b0, r10);
+            r11 = x.fma(b1, r11);
+            r12 = x.fma(b2, r12);
+            r13 = x.fma(b3, r13);
+            x = FloatVector.broadcast(S, a[ap + 2 * rs]);
+            r20 = x.fma(b0, r20);
+            r21 = x.fma(b1, r21);
+            r22 = x.fma(b2, r22);
+            r23 = x.fma(b3, r23);
+            x = FloatVector.broadcast(S, a[ap + 3 * rs]);
+            r30 = x.fma(b0, r30);
+            r31 = x.fma(b1, r31);
+            r32 = x.fma(b2, r32);
+            r33 = x.fma(b3, r33);
+        }
+        r00.intoArray(c, c0);
+        r01.intoArray(c, c0 + L);
+        r02.intoArray(c, c0 + 2 * L);
+        r03.intoArray(c, c0 + 3 * L);
+        r10.intoArray(c, c0 + ldc);
+        r11.intoArray(c, c0 + ldc + L);
+        r12.intoArray(c, c0 + ldc + 2 * L);
+        r13.intoArray(c, c0 + ldc + 3 * L);
+        r20.intoArray(c, c0 + 2 * ldc);
+        r21.intoArray(c, c0 + 2 * ldc + L);
+        r22.intoArray(c, c0 + 2 * ldc + 2 * L);
+        r23.intoArray(c, c0 + 2 * ldc + 3 * L);
+        r30.intoArray(c, c0 + 3 * ldc);
+        r31.intoArray(c, c0 + 3 * ldc + L);
+        r32.intoArray(c, c0 + 3 * ldc + 2 * L);
+        r33.intoArray(c, c0 + 3 * ldc + 3 * L);
     }
 
     private static void block1x1(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int i, int j,
