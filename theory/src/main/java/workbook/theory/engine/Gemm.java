@@ -55,8 +55,19 @@ abstract class Gemm {
      * {@code n} must be a multiple of {@link #LANES}.
      */
     final void multiply(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int m, int n, int k) {
-        inTwo(m, (long) n * k, (part, from, to) -> rows(a, rs, cs, b, ldb, c, ldc, n, k, from, to));
+        // Slices of the shared dimension are the outer loop, so both threads reuse one slice of B from cache
+        // before the next is read.
+        int slices = (int) ((k + (long) slice(cs) - 1) / slice(cs));
+        int length = (k + slices - 1) / slices; // equal slices: no short last one
+        for (int p0 = 0; p0 < k; p0 += length) {
+            int from = p0;
+            int to = Math.min(k, p0 + length);
+            inTwo(m, (long) n * (to - from), (part, i0, i1) -> rows(a, rs, cs, b, ldb, c, ldc, n, from, to, i0, i1));
+        }
     }
+
+    /** The longest slice of the shared dimension to work on at once, for A read with column stride {@code cs}. */
+    abstract int slice(int cs);
 
     /** Work on a range of rows; {@code part} is 0 or 1, the thread (for per-thread partial sums). */
     @FunctionalInterface
@@ -98,9 +109,12 @@ abstract class Gemm {
         }
     }
 
-    /** Computes rows {@code from <= i < to} of {@code C}. */
-    abstract void rows(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int n, int k, int from,
-                       int to);
+    /**
+     * Adds {@code sum_p A(i, p) B(p, j)} over {@code p0 <= p < p1} to rows {@code from <= i < to} of {@code C}
+     * (overwrites them when {@code p0 = 0}).
+     */
+    abstract void rows(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int n, int p0, int p1,
+                       int from, int to);
 
     private static Gemm choose() {
         boolean vectorApi = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
@@ -125,11 +139,19 @@ abstract class Gemm {
         }
 
         @Override
-        void rows(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int n, int k, int from, int to) {
+        int slice(int cs) {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        void rows(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int n, int p0, int p1, int from,
+                  int to) {
             for (int i = from; i < to; i++) {
                 int ci = i * ldc;
-                java.util.Arrays.fill(c, ci, ci + n, 0f);
-                for (int p = 0; p < k; p++) {
+                if (p0 == 0) {
+                    java.util.Arrays.fill(c, ci, ci + n, 0f);
+                }
+                for (int p = p0; p < p1; p++) {
                     float aip = a[i * rs + p * cs];
                     int bp = p * ldb;
                     for (int j = 0; j < n; j++) {

@@ -30,36 +30,36 @@ final class VectorGemm extends Gemm {
     }
 
     @Override
-    void rows(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int n, int k, int from, int to) {
-        int kc = cs == 1 ? KC : KC_STRIDED;
-        int slices = (k + kc - 1) / kc;
-        int slice = (k + slices - 1) / slices; // equal slices: no short last one
-        for (int p0 = 0; p0 < k; p0 += slice) {
-            int p1 = Math.min(k, p0 + slice);
-            boolean first = p0 == 0;
-            int i = from;
-            for (; i + 8 <= to; i += 8) {
-                int j = 0;
-                // blocks of 3 vectors while at least 5 remain (or exactly 3), then pairs, then a last single one
-                for (; n - j >= 5 * L || n - j == 3 * L; j += 3 * L) {
-                    block8x3(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
-                }
-                if (n - j == 4 * L) {
-                    block4x4(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
-                    block4x4(a, rs, cs, b, ldb, c, ldc, i + 4, j, p0, p1, first);
-                    j += 4 * L;
-                }
-                for (; n - j >= 2 * L; j += 2 * L) {
-                    block8x2(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
-                }
-                if (j < n) {
-                    block8x1(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
-                }
+    int slice(int cs) {
+        return cs == 1 ? KC : KC_STRIDED;
+    }
+
+    @Override
+    void rows(float[] a, int rs, int cs, float[] b, int ldb, float[] c, int ldc, int n, int p0, int p1, int from,
+              int to) {
+        boolean first = p0 == 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            int j = 0;
+            // blocks of 3 vectors while at least 5 remain (or exactly 3), then pairs, then a last single one
+            for (; n - j >= 5 * L || n - j == 3 * L; j += 3 * L) {
+                block8x3(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
             }
-            for (; i < to; i++) {
-                for (int j = 0; j < n; j += L) {
-                    block1x1(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
-                }
+            if (n - j == 4 * L) {
+                block4x4(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
+                block4x4(a, rs, cs, b, ldb, c, ldc, i + 4, j, p0, p1, first);
+                j += 4 * L;
+            }
+            for (; n - j >= 2 * L; j += 2 * L) {
+                block8x2(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
+            }
+            if (j < n) {
+                block8x1(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
+            }
+        }
+        for (; i < to; i++) {
+            for (int j = 0; j < n; j += L) {
+                block1x1(a, rs, cs, b, ldb, c, ldc, i, j, p0, p1, first);
             }
         }
     }
