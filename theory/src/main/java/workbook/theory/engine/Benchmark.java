@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
  * Times one full-batch training epoch of the seed's MLP 784-200-64-10 (ReLU): forward, backward and an SGD
  * update on 9,600 MNIST-shaped random inputs, then a forward pass (loss and accuracy) on 2,400 validation
  * inputs. Prints the median over several epochs, the GFLOP/s that implies, and the same for twice the batch
- * and twice the hidden widths. {@code theory/src/bench/epoch.py} does exactly the same epoch in PyTorch.
+ * and twice the hidden widths, with the engine's built-in ReLU; then once more with the ReLU of {@code Ex03}
+ * called entry by entry (what a network on your own activation costs). {@code theory/src/bench/epoch.py} does exactly the same epoch in PyTorch.
  *
  * <p>Run it in a JVM with C2 and the Vector API (the grading JVM runs C1 only, where the kernel is slow):
  * <pre>
@@ -26,18 +27,21 @@ public final class Benchmark {
         boolean quick = args.length > 0 && args[0].equals("quick");
         System.out.println("Java engine, kernel: " + Gemm.best().name() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores");
-        time("784-200-64-10, 9600 + 2400 rows", new int[] {784, 200, 64, 10}, 9_600, 2_400);
+        Nonlinearity builtin = Nonlinearity.builtinRelu();
+        time("784-200-64-10, 9600 + 2400 rows", new int[] {784, 200, 64, 10}, 9_600, 2_400, builtin);
         if (!quick) {
-            time("784-200-64-10, batch x2 (19200 + 4800)", new int[] {784, 200, 64, 10}, 19_200, 4_800);
-            time("784-400-128-10, width x2", new int[] {784, 400, 128, 10}, 9_600, 2_400);
+            time("784-200-64-10, batch x2 (19200 + 4800)", new int[] {784, 200, 64, 10}, 19_200, 4_800, builtin);
+            time("784-400-128-10, width x2", new int[] {784, 400, 128, 10}, 9_600, 2_400, builtin);
+            time("784-200-64-10, ReLU of Ex03 (pluggable)", new int[] {784, 200, 64, 10}, 9_600, 2_400,
+                    Nonlinearity.of(Activations.RELU));
         }
     }
 
-    private static void time(String label, int[] widths, int trainRows, int validationRows) {
+    private static void time(String label, int[] widths, int trainRows, int validationRows, Nonlinearity relu) {
         SplittableRandom random = new SplittableRandom(2024);
         Dataset train = randomSet(trainRows, widths[0], random);
         Dataset validation = randomSet(validationRows, widths[0], random);
-        FastNetwork net = FastNetwork.of(Network.classifier(widths, Activations.RELU, Scheme.HE, random));
+        FastNetwork net = FastNetwork.of(Network.classifier(widths, relu, Scheme.HE, random));
         Trainer.Settings oneEpoch = new Trainer.Settings(1, 0, 0.01, 1);
         double[] millis = new double[TIMED];
         for (int e = 0; e < WARMUP + TIMED; e++) {

@@ -200,7 +200,7 @@ public final class FastNetwork {
             Nonlinearity act = acts[l];
             float[] bias = b[l];
             float[] slopes = training && !act.identity() ? last.dZ[l] : null;
-            Gemm.inTwo(rows, n, (part, from, to) -> act.forward(z, bias, a, slopes, from, to, n, stride));
+            Gemm.inTwo(rows, n, (part, from, to) -> act.forward(z, bias, a, slopes, from, to, n, stride, gemm));
             input = a;
             inputStride = stride;
         }

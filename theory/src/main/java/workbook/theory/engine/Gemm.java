@@ -103,6 +103,13 @@ abstract class Gemm {
         }
     }
 
+    /**
+     * The built-in ReLU on rows {@code [from, to)} of padded rows of length {@code stride}: {@code z += bias},
+     * {@code a = max(z, 0)}, and unless {@code slopes} is null {@code slopes = (z > 0 ? 1 : 0)}. The padding
+     * columns hold 0 in {@code z} and {@code bias}, so they stay 0 everywhere.
+     */
+    abstract void relu(float[] z, float[] bias, float[] a, float[] slopes, int from, int to, int stride);
+
     private static void takeChunks(int part, int rows, int chunk, AtomicInteger next, Rows work) {
         for (int from = next.getAndAdd(chunk); from < rows; from = next.getAndAdd(chunk)) {
             work.run(part, from, Math.min(rows, from + chunk));
@@ -141,6 +148,19 @@ abstract class Gemm {
         @Override
         int slice(int cs) {
             return Integer.MAX_VALUE;
+        }
+
+        @Override
+        void relu(float[] z, float[] bias, float[] a, float[] slopes, int from, int to, int stride) {
+            for (int i = from; i < to; i++) {
+                for (int j = 0, at = i * stride; j < stride; j++, at++) {
+                    z[at] += bias[j];
+                    a[at] = Math.max(z[at], 0f);
+                    if (slopes != null) {
+                        slopes[at] = z[at] > 0 ? 1f : 0f;
+                    }
+                }
+            }
         }
 
         @Override

@@ -1,6 +1,7 @@
 package workbook.theory.engine;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -27,6 +28,22 @@ final class VectorGemm extends Gemm {
     @Override
     String name() {
         return "Vector API, " + L + " floats per vector";
+    }
+
+    @Override
+    void relu(float[] z, float[] bias, float[] a, float[] slopes, int from, int to, int stride) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector zero = FloatVector.zero(S);
+        for (int i = from; i < to; i++) {
+            for (int j = 0, at = i * stride; j < stride; j += L, at += L) {
+                FloatVector v = FloatVector.fromArray(S, z, at).add(FloatVector.fromArray(S, bias, j));
+                v.intoArray(z, at);
+                v.max(zero).intoArray(a, at);
+                if (slopes != null) {
+                    zero.blend(one, v.compare(VectorOperators.GT, 0f)).intoArray(slopes, at);
+                }
+            }
+        }
     }
 
     @Override

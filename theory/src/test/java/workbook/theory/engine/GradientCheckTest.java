@@ -29,6 +29,7 @@ class GradientCheckTest {
             all.add(Nonlinearity.of(a));
         }
         all.add(Nonlinearity.trainableSwish(1.3));
+        all.add(Nonlinearity.builtinRelu());
         return all.stream();
     }
 

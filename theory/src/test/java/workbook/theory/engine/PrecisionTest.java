@@ -26,7 +26,8 @@ class PrecisionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("kernels")
     void forwardAndBackwardAgreeWithTheDoubleNetwork(Gemm kernel) {
-        for (Nonlinearity hidden : new Nonlinearity[] {Nonlinearity.of(Activations.TANH), Nonlinearity.trainableSwish(0.7)}) {
+        for (Nonlinearity hidden : new Nonlinearity[] {Nonlinearity.of(Activations.TANH), Nonlinearity.trainableSwish(0.7),
+                Nonlinearity.builtinRelu(), Nonlinearity.of(Activations.RELU)}) {
             SplittableRandom random = new SplittableRandom(7);
             // widths that are not multiples of 16, so every padded row is exercised
             Network exact = Network.classifier(new int[] {20, 33, 17, 5}, hidden, Scheme.HE, random);
