@@ -238,9 +238,12 @@ public final class FastNetwork {
             float[] dZ = acts[l].identity() ? dA : last.dZ[l];
             if (dZ != dA) {
                 Nonlinearity act = acts[l];
-                double[] dBeta = new double[2];
-                Gemm.inTwo(rows, n, (part, from, to) -> dBeta[part] += act.backward(z, dA, dZ, from, to, n, stride));
-                last.dBeta[l] = dBeta[0] + dBeta[1];
+                double[] betaRows = last.betaRows;
+                Gemm.inTwo(rows, n, (part, from, to) -> act.backward(z, dA, dZ, betaRows, from, to, n, stride));
+                last.dBeta[l] = 0;
+                for (double share : betaRows) {
+                    last.dBeta[l] += share;
+                }
             }
             float[] db = last.db[l];
             java.util.Arrays.fill(db, 0f);
@@ -310,6 +313,7 @@ public final class FastNetwork {
         final float[][] db;
         final float[][] wT;
         final double[] dBeta;
+        final double[] betaRows;
 
         Buffers(int rows) {
             int layers = depth();
@@ -322,6 +326,7 @@ public final class FastNetwork {
             db = new float[layers][];
             wT = new float[layers][];
             dBeta = new double[layers];
+            betaRows = new double[rows];
             for (int l = 0; l < layers; l++) {
                 z[l] = new float[rows * ld[l + 1]];
                 a[l] = acts[l].identity() ? z[l] : new float[rows * ld[l + 1]];

@@ -1,9 +1,8 @@
 package workbook.theory.engine;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The float matrix product {@code C = A B} behind the f32 network, split by rows across two threads.
@@ -69,7 +68,7 @@ abstract class Gemm {
     /** The longest slice of the shared dimension to work on at once, for A read with column stride {@code cs}. */
     abstract int slice(int cs);
 
-    /** Work on a range of rows; {@code part} is 0 or 1, the thread (for per-thread partial sums). */
+    /** Work on a range of rows; {@code part} is 0 on the calling thread, 1 on the helper. */
     @FunctionalInterface
     interface Rows {
         void run(int part, int from, int to);
@@ -79,7 +78,9 @@ abstract class Gemm {
      * Runs {@code work} over all rows on two threads, this one and one of the common pool, or on this thread alone
      * when the job ({@code rows x workPerRow}) is too small to be worth a second. The rows are dealt out in
      * chunks of a multiple of 8 (a register block), whichever thread is free taking the next, so that a thread
-     * slowed down by another program on the machine does not hold up the other.
+     * slowed down by another program does not hold up the other. This thread never waits for the helper to
+     * start: if the pool is busy (say with another network training at the same time), it takes every chunk
+     * itself, and waits only for chunks the helper has begun.
      */
     static void inTwo(int rows, long workPerRow, Rows work) {
         if (rows * workPerRow < PARALLEL_WORK || rows < 16) {
@@ -88,18 +89,34 @@ abstract class Gemm {
         }
         int chunk = Math.max(8, (rows / CHUNKS + 7) & ~7);
         AtomicInteger next = new AtomicInteger();
-        Future<?> second = ForkJoinPool.commonPool().submit(() -> takeChunks(1, rows, chunk, next, work));
-        takeChunks(0, rows, chunk, next, work);
-        try {
-            second.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while working on rows", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime; // an exercise's UnsupportedOperationException, say
+        AtomicInteger done = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        ForkJoinPool.commonPool().execute(() -> takeChunks(1, rows, chunk, next, done, failure, work));
+        takeChunks(0, rows, chunk, next, done, failure, work);
+        while (done.get() < rows) {
+            Thread.onSpinWait(); // the helper is finishing its last chunk
+        }
+        if (failure.get() instanceof RuntimeException e) {
+            throw e; // an exercise's UnsupportedOperationException, say
+        }
+        if (failure.get() instanceof Error e) {
+            throw e;
+        }
+    }
+
+    private static void takeChunks(int part, int rows, int chunk, AtomicInteger next, AtomicInteger done,
+                                   AtomicReference<Throwable> failure, Rows work) {
+        for (int from = next.getAndAdd(chunk); from < rows; from = next.getAndAdd(chunk)) {
+            int to = Math.min(rows, from + chunk);
+            try {
+                if (failure.get() == null) {
+                    work.run(part, from, to);
+                }
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                done.addAndGet(to - from);
             }
-            throw new IllegalStateException("work on rows failed", e.getCause());
         }
     }
 
@@ -109,12 +126,6 @@ abstract class Gemm {
      * columns hold 0 in {@code z} and {@code bias}, so they stay 0 everywhere.
      */
     abstract void relu(float[] z, float[] bias, float[] a, float[] slopes, int from, int to, int stride);
-
-    private static void takeChunks(int part, int rows, int chunk, AtomicInteger next, Rows work) {
-        for (int from = next.getAndAdd(chunk); from < rows; from = next.getAndAdd(chunk)) {
-            work.run(part, from, Math.min(rows, from + chunk));
-        }
-    }
 
     /**
      * Adds {@code sum_p A(i, p) B(p, j)} over {@code p0 <= p < p1} to rows {@code from <= i < to} of {@code C}

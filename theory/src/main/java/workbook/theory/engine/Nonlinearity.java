@@ -122,19 +122,20 @@ public final class Nonlinearity {
 
     /**
      * The backward step {@code dZ = act'(Z) * dA} on rows {@code [from, to)}, columns {@code [0, n)}, where
-     * {@code dZ} holds {@code act'(Z)} from {@link #forward} on entry; returns this block's share of
-     * {@code dL/dbeta = sum of dA * d act(Z) / d beta} (0 for a fixed activation).
+     * {@code dZ} holds {@code act'(Z)} from {@link #forward} on entry. For a trainable Swish it also writes each
+     * row's share of {@code dL/dbeta = sum of dA * d act(Z) / d beta} into {@code betaRows} (summed later in row
+     * order, so the result does not depend on which thread did which rows).
      */
-    double backward(float[] z, float[] dA, float[] dZ, int from, int to, int n, int stride) {
-        double dBeta = 0;
+    void backward(float[] z, float[] dA, float[] dZ, double[] betaRows, int from, int to, int n, int stride) {
         for (int i = from; i < to; i++) {
+            double dBeta = 0;
             for (int j = i * stride, end = j + n; j < end; j++) {
                 dZ[j] *= dA[j];
                 if (fixed == null) {
                     dBeta += dA[j] * Ex07SmoothActivations.swishBetaGradient(z[j], beta);
                 }
             }
+            betaRows[i] = dBeta;
         }
-        return dBeta;
     }
 }

@@ -44,7 +44,12 @@ public final class Trainer {
         void epochFinished(Epoch epoch);
     }
 
-    /** Trains {@code network} on {@code train}, validating on {@code validation}; returns every epoch. */
+    /**
+     * Trains {@code network} on {@code train}, validating on {@code validation}; returns every epoch. A run whose
+     * training or validation loss stops being finite has diverged: it ends after reporting that epoch. Safe to
+     * run for several networks on several threads at once (each network belongs to one run; the datasets are
+     * only read).
+     */
     public static List<Epoch> fit(FastNetwork network, Dataset train, Dataset validation, Settings settings,
                                   Listener listener) {
         for (Dataset d : new Dataset[] {train, validation}) {
@@ -88,6 +93,9 @@ public final class Trainer {
             history.add(epoch);
             if (listener != null) {
                 listener.epochFinished(epoch);
+            }
+            if (!Double.isFinite(loss) || !Double.isFinite(val.loss())) {
+                break;
             }
         }
         return history;

@@ -75,4 +75,35 @@ class TrainingTest {
         assertThat(betas[1]).isEqualTo(betas[0]);
         assertThat(betas[0]).as("the hidden layer's beta is trained away from its start, 1").isNotEqualTo(1.0);
     }
+
+    @Test
+    void aDivergingRunStopsAfterTheEpochWhoseLossIsNotFinite() {
+        Dataset train = separable(64, 8);
+        FastNetwork net = fresh(Nonlinearity.of(Activations.RELU), 3);
+        // a rate of 1e30 throws the weights to infinity in the first step
+        List<Trainer.Epoch> history = Trainer.fit(net, train, train, new Trainer.Settings(20, 0, 1e30, 1), null);
+        Trainer.Epoch last = history.get(history.size() - 1);
+        assertThat(history).as("epochs run before the loss left the finite numbers").hasSizeLessThan(20);
+        assertThat(Double.isFinite(last.trainLoss()) && Double.isFinite(last.validationLoss()))
+                .as("the last reported epoch is the one that diverged").isFalse();
+    }
+
+    @Test
+    void twoNetworksTrainAtOnceOnTwoThreadsAsTheyWouldAlone() throws Exception {
+        // big enough that every product and every activation pass is shared out between two threads
+        Dataset train = separable(2000, 10);
+        java.util.function.Supplier<FastNetwork> fresh = () -> FastNetwork.of(Network.classifier(new int[] {2, 300, 2},
+                Nonlinearity.trainableSwish(1), Scheme.XAVIER, new SplittableRandom(4)));
+        FastNetwork alone = fresh.get();
+        Trainer.fit(alone, train, train, new Trainer.Settings(3, 0, 0.1, 1), null);
+        FastNetwork[] nets = {fresh.get(), fresh.get()};
+        Thread other = new Thread(() -> Trainer.fit(nets[1], train, train, new Trainer.Settings(3, 0, 0.1, 1), null));
+        other.start();
+        Trainer.fit(nets[0], train, train, new Trainer.Settings(3, 0, 0.1, 1), null);
+        other.join();
+        for (FastNetwork net : nets) {
+            assertThat(net.weights(0)).as("a run trained beside another").isDeepEqualTo(alone.weights(0));
+            assertThat(net.activation(0).beta()).as("its beta").isEqualTo(alone.activation(0).beta());
+        }
+    }
 }
