@@ -10,7 +10,7 @@ import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation;
 
 /**
- * Dead ReLUs: how a unit stops firing for good, how to see it (its active fraction), and what brings it back.
+ * {@writeup}{@summary Dead ReLUs: how a unit stops firing for good, how to see it (its active fraction), and what brings it back.}
  *
  * <h2>Assumptions</h2>
  * <ul>
@@ -19,8 +19,8 @@ import workbook.exercises.Ex10Propagation;
  *       ({@link Ex10Propagation#activeFraction Ex10Propagation.activeFraction}).</li>
  *   <li>For the predictions the inputs are standard normal, \( x \sim N(0, I) \); then
  *       \( z_j \sim N(b_j, \lVert w_j \rVert^2) \).</li>
- *   <li>Following the lab, a unit is called dead when it is active on less than 1 % of the batch
- *       ({@link Ex10Propagation#deadUnits Ex10Propagation.deadUnits} with 0.01). The lecture calls a layer healthy
+ *   <li>A unit is called dead when it is active on less than 1 % of the batch
+ *       ({@link Ex10Propagation#deadUnits Ex10Propagation.deadUnits} with 0.01). A common rule of thumb calls a layer healthy
  *       when 40 % to 60 % of its units fire, and worrying below 20 %.</li>
  * </ul>
  *
@@ -28,8 +28,8 @@ import workbook.exercises.Ex10Propagation;
  * <p><b>The active fraction is a normal probability.</b> With \( z_j \sim N(b_j, \lVert w_j \rVert^2) \),
  * \[ P(z_j > 0) = \Phi\!\left(\frac{b_j}{\lVert w_j \rVert}\right), \]
  * so a unit is dead once its bias is more than \( \Phi^{-1}(0.99) \approx 2.33 \) weight norms below 0. With zero
- * biases every unit fires half of the time, whatever the scale of the weights (this is the symmetry of write-up
- * 10). The theory notebook's pathological layer has pre-activations \( N(-3, 0.5^2) \): each is positive with
+ * biases every unit fires half of the time, whatever the scale of the weights (this is the symmetry of
+ * {@writeup 10}). A pathological layer with strongly negative biases has pre-activations \( N(-3, 0.5^2) \): each is positive with
  * probability \( \Phi(-6) \approx 10^{-9} \), so all 32 units are dead.
  *
  * <p><b>Dead units stay dead.</b> The gradient that reaches the unit's parameters is
@@ -42,7 +42,7 @@ import workbook.exercises.Ex10Propagation;
  * <p><b>How it happens.</b> The usual cause is a step that is too large early in training: an update that pushes
  * \( b_j \) (or \( w_j \) against the data) far enough that \( b_j/\lVert w_j \rVert &lt; -2.33 \) on every
  * input. Weights of the wrong scale make such steps likely, since they make the first gradients huge or tiny
- * (write-up 12).
+ * ({@writeup 12}).
  *
  * <p><b>What fixes it.</b>
  * <ul>
@@ -55,6 +55,10 @@ import workbook.exercises.Ex10Propagation;
  *       them above 0 again, whatever the bias was.</li>
  * </ul>
  *
+ * {@figure 11 How often each ReLU unit fires over a batch: a healthy layer about half of the time, the
+ * pathological layer with pre-activations \( N(-3, 0.5^2) \) never, and per-unit biases kill the units that fall
+ * below the 1 % line.}
+ *
  * <h2>Result</h2>
  * \[ \text{active fraction} = \Phi\!\left(\frac{b}{\lVert w \rVert}\right), \qquad
  *    \text{dead} \iff \frac{b}{\lVert w \rVert} &lt; \Phi^{-1}(0.01) \approx -2.33, \qquad
@@ -62,7 +66,7 @@ import workbook.exercises.Ex10Propagation;
  *
  * <h2>What the checks verify</h2>
  * <ul>
- *   <li>The notebook's layer, 1000 x 32 pre-activations \( N(-3, 0.5^2) \):
+ *   <li>The pathological layer, 1000 x 32 pre-activations \( N(-3, 0.5^2) \):
  *       {@link Ex10Propagation#activeFraction Ex10Propagation.activeFraction} is 0 for every unit and
  *       {@link Ex10Propagation#deadUnits Ex10Propagation.deadUnits} flags all 32.</li>
  *   <li>A layer with {@link Ex09Initialization#heNormal Ex09Initialization.heNormal} weights and zero biases on 2000

@@ -7,8 +7,8 @@ import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex05Softmax;
 
 /**
- * Floating point for deep learning: how many digits a number keeps, where exp overflows and underflows, and
- * why the exercises insist on {@code log1p}, {@code expm1} and the max-shift.
+ * {@writeup}{@summary Floating point for deep learning: how many digits a number keeps, where exp overflows and underflows, and
+ * why the exercises insist on {@code log1p}, {@code expm1} and the max-shift.}
  *
  * <h2>Assumptions</h2>
  * <ul>

@@ -11,8 +11,8 @@ import workbook.exercises.Ex07SmoothActivations;
 import workbook.exercises.Ex08GatedUnits;
 
 /**
- * Gated units: GLU, GEGLU and SwiGLU multiply a content vector by a gate, and back-propagation splits into two
- * paths, one through the content and one through the gate.
+ * {@writeup}{@summary Gated units: GLU, GEGLU and SwiGLU multiply a content vector by a gate, and back-propagation splits into two
+ * paths, one through the content and one through the gate.}
  *
  * <h2>Assumptions</h2>
  * <ul>
@@ -29,7 +29,7 @@ import workbook.exercises.Ex08GatedUnits;
  *    \frac{\partial \mathcal{L}}{\partial b} = u\, a\, g'(b). \]
  * The content receives the gate's value; the gate receives the content times the gate's slope. For the bilinear
  * gate \( y = a \cdot g \) (the gate taken as a variable in its own right) the two are symmetric:
- * \( \partial y/\partial a = g \) and \( \partial y/\partial g = a \), as in the theory notebook's example
+ * \( \partial y/\partial a = g \) and \( \partial y/\partial g = a \), as in the small example
  * \( a = (2, -1) \), \( g = (0.25, 0.75) \), \( y = (0.5, -0.75) \).
  *
  * <p><b>GLU: a gate in (0, 1).</b> With \( g = \sigma \), \( \partial\mathcal{L}/\partial a = u\sigma(b) \) is
@@ -53,7 +53,7 @@ import workbook.exercises.Ex08GatedUnits;
  *
  * <h2>What the checks verify</h2>
  * <ul>
- *   <li>{@link Ex08GatedUnits#glu(double[], double[]) Ex08GatedUnits.glu} on the notebook's \( a = (1, -2, 3) \),
+ *   <li>{@link Ex08GatedUnits#glu(double[], double[]) Ex08GatedUnits.glu} on \( a = (1, -2, 3) \),
  *       \( b = (-2, 0, 2) \) equals \( a(1 + \tanh(b/2))/2 \) computed with {@code Math.tanh}; the one-argument
  *       {@link Ex08GatedUnits#glu(double[]) Ex08GatedUnits.glu} splits \( [a \mid b] \) the same way;
  *       {@link Ex08GatedUnits#geglu Ex08GatedUnits.geglu} and {@link Ex08GatedUnits#swiglu Ex08GatedUnits.swiglu}

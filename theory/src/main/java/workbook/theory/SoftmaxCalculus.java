@@ -9,7 +9,7 @@ import workbook.exercises.Ex05Softmax;
 import workbook.exercises.Ex06SoftmaxJacobian;
 
 /**
- * Softmax, its temperature and entropy, its Jacobian, and the gradient of cross-entropy.
+ * {@writeup}{@summary Softmax, its temperature and entropy, its Jacobian, and the gradient of cross-entropy.}
  *
  * <h2>Assumptions</h2>
  * <ul>
@@ -49,6 +49,9 @@ import workbook.exercises.Ex06SoftmaxJacobian;
  * \[ \nabla_z L = s - e_y. \]
  * Its entries sum to 0, only the true class's entry is negative, each lies in \( (-1, 1) \), and the Hessian of
  * \( L \) is \( J \), positive semi-definite: cross-entropy is convex in the logits.
+ *
+ * {@figure 5 \( \mathrm{softmax}(z/T) \) for the logits \( z = (2, 1, -1) \): temperature moves the
+ * distribution from one-hot (\( T \to 0 \)) to uniform (\( T \) large), and the entropy rises to \( \ln 3 \).}
  *
  * <h2>Result</h2>
  * \[ \mathrm{softmax}(z) = \mathrm{softmax}(z - \max z), \quad \frac{dH}{dT} = \frac{\mathrm{Var}_s(z)}{T^3}, \quad

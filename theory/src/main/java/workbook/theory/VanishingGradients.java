@@ -9,13 +9,13 @@ import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex03ReluFamily;
 
 /**
- * Why sigmoid-like units make gradients vanish, and why ReLU fails differently.
+ * {@writeup}{@summary Why sigmoid-like units make gradients vanish, and why ReLU fails differently.}
  *
  * <h2>Assumptions</h2>
  * <ul>
- *   <li>A deep network computes \( z^{(l)} = W^{(l)} a^{(l-1)} \) and \( a^{(l)} = \sigma(z^{(l)}) \). By the
- *       chain rule the gradient that reaches layer \( l \) is a product of the factors
- *       \( \mathrm{diag}(\sigma'(z^{(k)})) \) and \( W^{(k)T} \) of every later layer \( k \).</li>
+ *   <li>A deep network computes \( z_l = a_{l-1} W_l \) and \( a_l = \sigma(z_l) \) (a sample is a row). By
+ *       the chain rule the gradient that reaches layer \( l \) is a product of the factors
+ *       \( W_k^T \) and \( \mathrm{diag}(\sigma'(z_k)) \) of every later layer \( k \).</li>
  *   <li>To isolate what the activation contributes, follow one path through one unit per layer with every
  *       weight equal to 1: the gradient along the path is \( \prod_{k=1}^{L} \sigma'(z_k) \).</li>
  *   <li>Where randomness enters, the pre-activations of different layers are independent; for tanh they are
@@ -51,6 +51,9 @@ import workbook.exercises.Ex03ReluFamily;
  * keeps about \( n/2 \) units active, so about \( (n/2)^{L} \) paths survive. ReLU does not shrink gradients;
  * its failure is a unit that is never active (a dead ReLU), and the scale of the weights, not the slope, decides
  * whether the sum over paths explodes or fades.
+ *
+ * {@figure 2 The derivatives of the activations; on a log scale the sigmoid's slope never exceeds 1/4, and the
+ * slopes of the sigmoid and of tanh decay exponentially in \( |x| \), while ReLU's is exactly 1 or 0.}
  *
  * <h2>Result</h2>
  * \[ \sigma'(x) \le \tfrac14, \qquad \prod_{k=1}^{40} \sigma'(z_k) \le 2^{-80} \approx 8.3 \times 10^{-25},
