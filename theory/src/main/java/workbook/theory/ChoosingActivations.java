@@ -11,9 +11,9 @@ import workbook.exercises.Ex06SoftmaxJacobian;
 import workbook.exercises.Ex07SmoothActivations;
 
 /**
- * {@writeup}{@summary Choosing an activation: hidden layers want a unit that keeps gradients alive; the output layer wants the
+ * {@summary <span class="book-lede">Choosing an activation: hidden layers want a unit that keeps gradients alive; the output layer wants the
  * activation that turns scores into the kind of prediction the task needs, paired with the loss that makes its
- * gradient simply "prediction minus target".}
+ * gradient simply "prediction minus target".</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>

@@ -10,7 +10,7 @@ import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation;
 
 /**
- * {@writeup}{@summary Dead ReLUs: how a unit stops firing for good, how to see it (its active fraction), and what brings it back.}
+ * {@summary <span class="book-lede">Dead ReLUs: how a unit stops firing for good, how to see it (its active fraction), and what brings it back.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>

@@ -11,8 +11,8 @@ import workbook.exercises.Ex07SmoothActivations;
 import workbook.exercises.Ex08GatedUnits;
 
 /**
- * {@writeup}{@summary Gated units: GLU, GEGLU and SwiGLU multiply a content vector by a gate, and back-propagation splits into two
- * paths, one through the content and one through the gate.}
+ * {@summary <span class="book-lede">Gated units: GLU, GEGLU and SwiGLU multiply a content vector by a gate, and back-propagation splits into two
+ * paths, one through the content and one through the gate.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>

@@ -15,8 +15,8 @@ import workbook.exercises.Ex10Propagation.LayerStats;
 import workbook.theory.DeepNets.Scheme;
 
 /**
- * {@writeup}{@summary Signal propagation across depth: a batch pushed through 50 layers of width 64 for three
- * initializers and two activations, and the one-layer variance argument that predicts every number it prints.}
+ * {@summary <span class="book-lede">Signal propagation across depth: a batch pushed through 50 layers of width 64 for three
+ * initializers and two activations, and the one-layer variance argument that predicts every number it prints.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>

@@ -147,9 +147,10 @@ class WriteUpsTest {
     Stream<DynamicTest> everyWriteUpIsAPageOfTheBook() {
         return Demos.all().stream().map(demo -> dynamicTest(demo.name(), () -> {
             String comment = classComment(demo.writeUp());
-            assertThat(comment).as("the class comment of %s should open with {@writeup}{@summary ...}: the tag prints the "
-                    + "number, title and neighbours, the summary is the page's first sentence", demo.writeUp().getSimpleName())
-                    .startsWith("{@writeup}{@summary ");
+            assertThat(comment).as("the class comment of %s should open with {@summary <span class=\"book-lede\">...</span>}"
+                    + "{@writeup}: the summary is the first sentence of the package's tables, the tag prints the number, "
+                    + "title, neighbours and the summary as the page's abstract", demo.writeUp().getSimpleName())
+                    .startsWith("{@summary <span class=\"book-lede\">").contains("</span>}{@writeup}");
             assertThat(comment).as("%s should name other write-ups with {@writeup N}, which links them",
                     demo.writeUp().getSimpleName()).doesNotContainPattern(PLAIN_REFERENCE);
             Matcher figure = FIGURE.matcher(comment);

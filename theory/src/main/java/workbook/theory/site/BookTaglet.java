@@ -72,6 +72,11 @@ abstract class BookTaglet implements Taglet {
         return "";
     }
 
+    /** The environment javadoc runs in (set when the taglet is initialized). */
+    DocletEnvironment environment() {
+        return environment;
+    }
+
     /** The page of a write-up, relative to the site root. */
     static String page(Demos.Demo demo) {
         return demo.writeUp().getName().replace('.', '/') + ".html";

@@ -1,5 +1,11 @@
 package workbook.theory.site;
 
+import com.sun.source.doctree.DocCommentTree;
+import com.sun.source.doctree.DocTree;
+import com.sun.source.doctree.LiteralTree;
+import com.sun.source.doctree.SummaryTree;
+import com.sun.source.doctree.TextTree;
+import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import workbook.theory.Demos;
@@ -28,7 +34,7 @@ public final class WriteUpTaglet extends BookTaglet {
                 + escape(target.title()) + "\">" + text + "</a>";
     }
 
-    private static String header(String root, Element element) {
+    private String header(String root, Element element) {
         if (!(element instanceof TypeElement type)) {
             throw new IllegalArgumentException("{@writeup} without a number belongs at the top of a write-up's class comment");
         }
@@ -46,11 +52,37 @@ public final class WriteUpTaglet extends BookTaglet {
         html.append("</nav>\n<h1 class=\"book-title\" id=\"write-up-").append(demo.number()).append("\">")
                 .append("<span class=\"book-number\">").append(demo.number()).append(".</span> ")
                 .append(escape(demo.title())).append("</h1>\n");
+        // the summary (the first sentence, shown in the package's tables) comes first in the comment but is hidden
+        // on the page by book.css: it is shown here, under the title, as the page's abstract
+        html.append("<p class=\"book-abstract\">").append(summary(type, root)).append("</p>\n");
         return html.toString();
     }
 
     private static String link(String root, Demos.Demo demo, String role, String before, String after) {
         return "<a class=\"" + role + "\" rel=\"" + (role.endsWith("prev") ? "prev" : "next") + "\" href=\"" + root
                 + page(demo) + "\">" + before + demo.number() + ". " + escape(demo.title()) + after + "</a>";
+    }
+
+    /** The HTML of the comment's {@code {@summary}}, without its span: text and TeX as written, code as code. */
+    private String summary(TypeElement type, String root) {
+        DocCommentTree comment = environment().getDocTrees().getDocCommentTree(type);
+        List<? extends DocTree> first = comment == null ? List.of() : comment.getFirstSentence();
+        if (first.isEmpty() || !(first.get(0) instanceof SummaryTree summary)) {
+            throw new IllegalArgumentException(type.getQualifiedName() + ": a write-up's comment opens with "
+                    + "{@summary <span class=\"book-lede\">...</span>}{@writeup}");
+        }
+        StringBuilder html = new StringBuilder();
+        for (DocTree tree : summary.getSummary()) {
+            if (tree instanceof TextTree text) {
+                html.append(text.getBody());
+            } else if (tree instanceof LiteralTree literal) {
+                html.append(tree.getKind() == DocTree.Kind.CODE ? "<code>" + escape(literal.getBody().getBody()) + "</code>"
+                        : escape(literal.getBody().getBody()));
+            } else if (tree.getKind() != DocTree.Kind.START_ELEMENT && tree.getKind() != DocTree.Kind.END_ELEMENT) {
+                throw new IllegalArgumentException(type.getQualifiedName() + ": the summary may hold text, TeX and "
+                        + "{@code}, not " + tree);
+            }
+        }
+        return html.toString().strip();
     }
 }
