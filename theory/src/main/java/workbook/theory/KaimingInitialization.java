@@ -37,10 +37,9 @@ import workbook.exercises.Ex09Initialization;
  *
  * <p><b>Backward.</b> The gradient at a pre-activation is
  * \[ \delta_{l-1,i} = \mathrm{ReLU}'(z_{l-1,i}) \sum_j W_{l,ij}\, \delta_{l,j} , \]
- * and  * \( E[\mathrm{ReLU}'(z)^2] = P(z > 0) = \tfrac12 \), so
- * \[ \mathrm{Var}[\delta_{l-1}] = \tfrac12\, n_{\text{out}}\, v\, \mathrm{Var}[\delta_l] : \]
- * the backward pass wants
- * \( v = 2/n_{\text{out}} \).
+ * and \( E[\mathrm{ReLU}'(z)^2] = P(z > 0) = \tfrac12 \), so
+ * \[ \mathrm{Var}[\delta_{l-1}] = \tfrac12\, n_{\text{out}}\, v\, \mathrm{Var}[\delta_l] , \]
+ * and the backward pass wants \( v = 2/n_{\text{out}} \).
  *
  * <p><b>The compromise.</b> As with Xavier, take the harmonic mean of the two demands,
  * \( \frac{n_{\text{in}} + n_{\text{out}}}{4} v = 1 \):

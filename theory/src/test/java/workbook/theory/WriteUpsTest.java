@@ -228,6 +228,28 @@ class WriteUpsTest {
                 "observed 2, expected 1 \u00b1 0.25", "expected in [0, 1e-20]", "2 of 3 checks hold.", "0.25");
     }
 
+    @Test
+    @DisplayName("a tight check shows |observed - expected| against its tolerance, not two equal-looking numbers")
+    void tightChecksShowTheDifference() {
+        String report = LabReport.of(Demos.all().get(0).writeUp())
+                .checks(List.of(new Check("tight", 1000.6875, 1000.6875 + 2.5e-13, 1e-12),
+                        new Check("too far", 1000.6875, 1000.6875 + 4e-12, 1e-12), Check.isTrue("a fact", true)))
+                .render();
+        assertThat(report).contains("observed 1000.69, expected 1000.69: |observed - expected| = 2.",
+                "e-13 \u2264 1e-12", "e-12 > 1e-12", "observed 1, expected 1 exactly");
+    }
+
+    @Test
+    @DisplayName("every column of a lab report table has one format")
+    void tableColumnsHaveOneFormatEach() {
+        String report = LabReport.of(Demos.all().get(0).writeUp())
+                .table("numbers", List.of("count", "fraction", "tiny"),
+                        new double[][] {{1, 0.5, 1e-9}, {20, 0.3647391, 3.2e-25}, {300, 1.25, 1}})
+                .render();
+        assertThat(report).as("integers plainly; one number of decimals; E notation for the whole column")
+                .contains("1      0.5000   1.000e-09", "20      0.3647   3.200e-25", "300      1.2500   1.000e+00");
+    }
+
     private static String captureOutput(Runnable action) {
         PrintStream original = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
