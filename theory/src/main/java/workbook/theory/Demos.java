@@ -105,6 +105,10 @@ public final class Demos {
         add(16, "choosing", ChoosingActivations.class, "Choosing an activation, and its loss",
                 "Which activation for hidden layers and which for the output, with which loss?",
                 List.of("Ex01", "Ex03", "Ex05", "Ex06", "Ex07"), List.of(12));
+        add(17, "claims", ActivationClaims.class, "Three claims about activations, checked",
+                "Why did GELU replace ReLU in transformers, what did ReLU's \"six times faster\" compare, and when is "
+                        + "each activation best avoided?",
+                List.of("Ex01", "Ex02", "Ex03", "Ex05", "Ex07"), List.of(3));
     }
 
     private Demos() {}

@@ -67,8 +67,8 @@ import workbook.exercises.Ex10Propagation;
  * recursion \( q_l \approx 1/(2l) \) above predicts.}
  *
  * <h2>Result</h2>
- * \[ \mathrm{Var}[W] = \frac{2}{n_{\text{in}} + n_{\text{out}}}: \qquad
- *    W \sim N(0, \gamma^2), \quad \gamma = \sqrt{\frac{2}{n_{\text{in}} + n_{\text{out}}}}, \qquad \text{or} \qquad
+ * \[ \mathrm{Var}[W] = \frac{2}{n_{\text{in}} + n_{\text{out}}}: \]
+ * \[ W \sim N(0, \gamma^2), \quad \gamma = \sqrt{\frac{2}{n_{\text{in}} + n_{\text{out}}}}, \qquad \text{or} \qquad
  *    W \sim U(-d, d), \quad d = \sqrt{\frac{6}{n_{\text{in}} + n_{\text{out}}}}. \]
  * {@figure 10 Monte Carlo variance of one layer against the variance rules: Xavier's gain
  * \( 2n_{\text{in}}/(n_{\text{in}} + n_{\text{out}}) \) for a linear layer, as derived above.}
