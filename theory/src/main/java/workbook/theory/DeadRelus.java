@@ -91,7 +91,7 @@ public final class DeadRelus {
     public static final long SEED = 20_240_015L;
     /** Monte Carlo tolerance in standard errors: a chance failure has probability about 6e-5 per check. */
     private static final double K = 4;
-    /** The lab's threshold: a unit active on less than 1 % of the batch is dead. */
+    /** The threshold: a unit active on less than 1 % of the batch is dead. */
     private static final double DEAD = 0.01;
     private static final int NOTEBOOK_ROWS = 1000;
     private static final int NOTEBOOK_UNITS = 32;
@@ -125,7 +125,7 @@ public final class DeadRelus {
         return checks;
     }
 
-    /** The theory notebook's layer: 1000 x 32 pre-activations drawn from N(-3, 0.5^2). */
+    /** The pathological layer: 1000 x 32 pre-activations drawn from N(-3, 0.5^2). */
     private static double[][] notebookLayer(SplittableRandom random) {
         double[][] z = new double[NOTEBOOK_ROWS][NOTEBOOK_UNITS];
         for (double[] row : z) {
@@ -344,7 +344,7 @@ public final class DeadRelus {
         }
         Training run = Training.run(SEED + 1); // the run the checks judge
         LabReport.of(DeadRelus.class)
-                .table("Active fraction of a unit with z ~ N(b, ||w||^2), and whether the lab calls it dead (< 1 %)",
+                .table("Active fraction of a unit with z ~ N(b, ||w||^2), and whether it counts as dead (< 1 %)",
                         List.of("b / ||w||", "active", "dead"), rows)
                 .table("A dead unit (b = -5) after 400 steps of gradient descent towards targets 1; rows: ReLU, Leaky",
                         List.of("final bias", "active share"), new double[][] {

@@ -156,7 +156,7 @@ public final class GradientPropagation {
         return checks;
     }
 
-    /** The lab's grid: ReLU and tanh, naive / Xavier / He, depth 50, all from one seed. */
+    /** The 50-layer grid: ReLU and tanh, naive / Xavier / He, depth 50, all from one seed. */
     private static List<Profile> deepGrid(long seed) {
         List<Profile> profiles = new ArrayList<>();
         for (Activation act : List.of(DeepNets.RELU, DeepNets.TANH)) {
@@ -167,7 +167,7 @@ public final class GradientPropagation {
         return profiles;
     }
 
-    /** The lecture's exercise 2: sigmoid, ReLU and GELU, 10 layers, He weights. */
+    /** Ten-layer networks: sigmoid, ReLU and GELU, 10 layers, He weights. */
     private static List<Profile> lectureNets(long seed) {
         List<Profile> profiles = new ArrayList<>();
         for (Activation act : List.of(DeepNets.SIGMOID, DeepNets.RELU, DeepNets.GELU)) {
@@ -307,7 +307,7 @@ public final class GradientPropagation {
                 .table("Depth 50: ReLU and tanh, three initializers",
                         List.of("layer", "relu naive", "relu xavier", "relu he", "tanh naive", "tanh xavier",
                                 "tanh he"), deepRows)
-                .table("Depth 10, He weights (the lecture's exercise 2)",
+                .table("Depth 10, He weights: sigmoid, ReLU and GELU",
                         List.of("layer", "sigmoid", "relu", "gelu"), shallowRows)
                 .table("Decades gained per layer towards the input (1-6: the rows of the first table, 7-9: the "
                                 + "second; fitted over layers 6-45 and 1-10)",

@@ -106,7 +106,7 @@ public final class KaimingInitialization {
     public static final long SEED = 20_240_010L;
     /** Monte Carlo tolerance in standard errors: a chance failure has probability about 6e-5 per check. */
     private static final double K = 4;
-    /** The fans of the theory notebook's example layer. */
+    /** The fans of the example layer. */
     private static final int N_IN = 256;
     private static final int N_OUT = 128;
     /** Widths of the Monte Carlo networks, input first: unequal on purpose, so that fan-in and fan-out differ. */
@@ -303,7 +303,7 @@ public final class KaimingInitialization {
         return random.nextBoolean() ? 1 : -1;
     }
 
-    /** Prints the lab report: the three variances for the notebook's layer, the Monte Carlo, every check. */
+    /** Prints the lab report: the three variances for the example layer, the Monte Carlo, every check. */
     public static void main(String[] args) {
         double xavier = Math.pow(Ex09Initialization.xavierStd(N_IN, N_OUT), 2);
         double he = Math.pow(Ex09Initialization.heStd(N_IN), 2);

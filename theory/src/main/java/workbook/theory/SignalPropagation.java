@@ -31,9 +31,10 @@ import workbook.theory.DeepNets.Scheme;
  * </ul>
  *
  * <h2>Derivation</h2>
- * <p><b>One layer, exactly.</b> Fix everything up to layer \( l - 1 \). Column \( j \) of \( W_l \), the weights \( w_j \) into unit \( j \), is fresh,
- * so for a row \( a \) of \( A_{l-1} \) the pre-activation \( z_j = a \cdot w_j \) is exactly
- * \( N(0, v\lVert a \rVert^2) \), and the \( n \) units of the layer are independent given the past. That is the
+ * <p><b>One layer, exactly.</b> Fix everything up to layer \( l - 1 \). Column \( j \) of \( W_l \), the weights
+ * \( w_j \) into unit \( j \), is fresh, so for a row \( a \) of \( A_{l-1} \) the pre-activation is exactly
+ * \[ z_j = a\, w_j \sim N\left(0,\ v\lVert a \rVert^2\right), \]
+ * and the \( n \) units of the layer are independent given the past. That is the
  * variance argument of {@writeup 8 write-up 8} and {@writeup 10} without any approximation, and it predicts the expected value of every
  * statistic of layer \( l \) from the rows of layer \( l - 1 \):
  * \[ E[\text{saturated}] = \frac{1}{R}\sum_{r} 2\left(1 - \Phi\!\left(\frac{1.8318}{\sqrt{v}\lVert a_r \rVert}
@@ -46,7 +47,9 @@ import workbook.theory.DeepNets.Scheme;
  * \( v \) is, so every unit is zero with probability exactly \( \tfrac12 \), at every layer and for every
  * initializer; the mean local derivative is the fraction of units that are not zero, \( 1 - \) the zero
  * fraction. The scale goes entirely into the size of the signal: the mean square \( m_l \) of layer \( l \)
- * satisfies \( E[m_l] = \tfrac12 n v\, m_{l-1} \), a factor of 32 per layer for the naive weights
+ * satisfies
+ * \[ E[m_l] = \tfrac12 n v\, m_{l-1} , \]
+ * a factor of 32 per layer for the naive weights
  * (\( n/2 \)), \( \tfrac12 \) for Xavier and 1 for He. After 50 layers the standard deviation has grown or shrunk
  * by about \( 32^{25} \approx 10^{37.6} \) (naive) and \( 2^{-25} \approx 3 \times 10^{-8} \) (Xavier), while He
  * keeps it of order 1. Since ReLU is positively homogeneous, \( \mathrm{ReLU}(cz) = c\,\mathrm{ReLU}(z) \) for
@@ -121,7 +124,7 @@ public final class SignalPropagation {
     private static final int ROWS = 64;
     private static final int WIDTH = 64;
     private static final int DEPTH = 50;
-    /** |z| above artanh(0.95) gives |tanh z| above 0.95, the lab's saturation threshold. */
+    /** |z| above artanh(0.95) gives |tanh z| above 0.95, the saturation threshold. */
     private static final double SATURATION_EDGE = 0.5 * Math.log((1 + 0.95) / (1 - 0.95));
     /** Decades a single network's log10 std at layer 50 may stray from the prediction (class comment). */
     private static final double DECADES = 2;
@@ -318,7 +321,7 @@ public final class SignalPropagation {
                 + "to 1 over layers", 1, ratio.mean(), ratio.standardError(), K));
     }
 
-    /** Prints the lab report: the lab's table for ReLU and for tanh, with the predictions, then every check. */
+    /** Prints the lab report: the per-layer table for ReLU and for tanh, with the predictions, then every check. */
     public static void main(String[] args) {
         Map<Scheme, Run> relu = runs(DeepNets.RELU, SEED);
         Map<Scheme, Run> tanh = runs(DeepNets.TANH, SEED);

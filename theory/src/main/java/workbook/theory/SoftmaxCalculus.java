@@ -74,7 +74,7 @@ import workbook.exercises.Ex06SoftmaxJacobian;
 public final class SoftmaxCalculus {
     /** The seed of the random vectors in {@link #checks()}. */
     public static final long SEED = 20_240_004L;
-    /** The logits of the course's theory notebook. */
+    /** Example logits, used throughout. */
     private static final double[] NOTEBOOK_LOGITS = {2, 1, -1};
     /** Four logits for the Jacobian: n = 4, so rank n - 1 = 3 says something. */
     private static final double[] LOGITS = {2, 1, -1, 0.5};
@@ -283,7 +283,7 @@ public final class SoftmaxCalculus {
             rows[i] = new double[] {t, s[0], s[1], s[2], Ex05Softmax.entropy(s)};
         }
         LabReport.of(SoftmaxCalculus.class)
-                .table("softmax(z / T) for the notebook's logits z = (2, 1, -1); ln 3 = 1.0986",
+                .table("softmax(z / T) for the logits z = (2, 1, -1); ln 3 = 1.0986",
                         List.of("T", "s_1", "s_2", "s_3", "entropy H"), rows)
                 .checks(checks())
                 .print();

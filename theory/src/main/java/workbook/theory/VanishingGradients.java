@@ -80,7 +80,7 @@ public final class VanishingGradients {
     public static final long SEED = 20_240_002L;
     /** Monte Carlo tolerance in standard errors: a chance failure has probability about 6e-5 per check. */
     private static final double K = 4;
-    /** The course calls a tanh unit saturated when |a| exceeds this. */
+    /** A tanh unit counts as saturated when |a| exceeds this. */
     private static final double SATURATED = 0.95;
     private static final int TANH_SAMPLES = 100_000;
     private static final double TANH_STD = 2;
@@ -121,7 +121,7 @@ public final class VanishingGradients {
         }
         checks.add(new Check("40 sigmoid layers at their steepest multiply the gradient by 2^-80",
                 Math.scalb(1.0, -80), product, 0)); // powers of two are exact in binary
-        checks.add(Check.inRange("... which is below 1e-20 (the theory notebook's bound)", 0, 1e-20, product));
+        checks.add(Check.inRange("... which is below 1e-20: vanished for any practical purpose", 0, 1e-20, product));
     }
 
     private static void tanhSlope(List<Check> checks, SplittableRandom random) {
