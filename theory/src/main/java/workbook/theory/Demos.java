@@ -168,6 +168,14 @@ public final class Demos {
         DEMOS.add(new Demo(number, name, writeUp, title, question, exercises, figures));
     }
 
+    /**
+     * Returns the write-ups that figure {@code figure} of the charts module's set illustrates, in learning order:
+     * the figure index can link each figure to the pages that show it.
+     */
+    public static List<Demo> illustratedBy(int figure) {
+        return DEMOS.stream().filter(d -> d.figures().contains(figure)).toList();
+    }
+
     /** Returns the write-up with this number. */
     public static Demo number(int number) {
         return DEMOS.stream().filter(d -> d.number() == number).findFirst()

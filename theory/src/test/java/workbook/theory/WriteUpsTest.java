@@ -196,6 +196,15 @@ class WriteUpsTest {
     }
 
     @Test
+    @DisplayName("the lesson index maps figures back to the write-ups they illustrate")
+    void figuresMapBackToWriteUps() {
+        assertThat(Demos.illustratedBy(6)).extracting(Demos.Demo::name).containsExactly("kaiming", "signal-depth");
+        assertThat(Demos.illustratedBy(99)).isEmpty();
+        assertThat(Demos.all()).as("figure numbers count from 1, as in the charts module's set")
+                .allMatch(d -> d.figures().stream().allMatch(f -> f >= 1));
+    }
+
+    @Test
     @DisplayName("a demo is found by name in any case, by number, or by a unique prefix")
     void demosAreFoundByShortNames() {
         for (Demos.Demo demo : Demos.all()) {
