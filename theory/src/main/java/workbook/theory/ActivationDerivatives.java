@@ -9,7 +9,8 @@ import workbook.exercises.Ex03ReluFamily;
 import workbook.exercises.Ex07SmoothActivations;
 
 /**
- * {@summary <span class="book-lede">The derivatives of the common activations, derived by hand and measured by finite differences.</span>}{@writeup}
+ * {@summary <span class="book-lede">The derivatives of the common activations, derived by hand and measured by
+ * finite differences.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>

@@ -14,8 +14,8 @@ import workbook.exercises.Ex10Propagation;
 import workbook.exercises.Ex10Propagation.LayerStats;
 
 /**
- * {@summary <span class="book-lede">What an activation does to a standard normal input: the mean and variance of tanh, ReLU, GELU and SiLU, and
- * the fixed point that makes SELU self-normalizing.</span>}{@writeup}
+ * {@summary <span class="book-lede">What an activation does to a standard normal input: the mean and variance of
+ * tanh, ReLU, GELU and SiLU, and the fixed point that makes SELU self-normalizing.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>

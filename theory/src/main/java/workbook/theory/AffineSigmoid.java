@@ -8,8 +8,8 @@ import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex09Initialization;
 
 /**
- * {@summary <span class="book-lede">Making the sigmoid Xavier-ready: an affine map of its output turns it into an odd unit with slope 1 at 0, and
- * the map moves into the next layer's weights and biases.</span>}{@writeup}
+ * {@summary <span class="book-lede">Making the sigmoid Xavier-ready: an affine map of its output turns it into an
+ * odd unit with slope 1 at 0, and the map moves into the next layer's weights and biases.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>

@@ -11,16 +11,17 @@ import workbook.exercises.Ex06SoftmaxJacobian;
 import workbook.exercises.Ex07SmoothActivations;
 
 /**
- * {@summary <span class="book-lede">Choosing an activation: hidden layers want a unit that keeps gradients alive; the output layer wants the
- * activation that turns scores into the kind of prediction the task needs, paired with the loss that makes its
- * gradient simply "prediction minus target".</span>}{@writeup}
+ * {@summary <span class="book-lede">Choosing an activation: hidden layers want a unit that keeps gradients alive;
+ * the output layer wants the activation that turns scores into the kind of prediction the task needs, paired with
+ * the loss that makes its gradient simply "prediction minus target".</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>The last layer produces scores (logits) \( z \); the output activation turns them into a prediction \( p \),
  *       and a loss compares \( p \) with the target \( y \).</li>
  *   <li>Hidden layers are judged by what the other write-ups derived: the slope that back-propagation multiplies
- *       ({@writeup 2 write-up 2} and {@writeup 12}), the mean and variance the unit passes on ({@writeup 9 write-up 9}, {@writeup 11 11} and {@writeup 13 13}), dead units ({@writeup 15}).</li>
+ *       ({@writeup 2 write-up 2} and {@writeup 12}), the mean and variance the unit passes on
+ *       ({@writeup 9 write-up 9}, {@writeup 11 11} and {@writeup 13 13}), dead units ({@writeup 15}).</li>
  * </ul>
  *
  * <h2>Derivation</h2>

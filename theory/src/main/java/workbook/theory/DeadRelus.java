@@ -10,7 +10,8 @@ import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation;
 
 /**
- * {@summary <span class="book-lede">Dead ReLUs: how a unit stops firing for good, how to see it (its active fraction), and what brings it back.</span>}{@writeup}
+ * {@summary <span class="book-lede">Dead ReLUs: how a unit stops firing for good, how to see it (its active
+ * fraction), and what brings it back.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>
@@ -20,7 +21,8 @@ import workbook.exercises.Ex10Propagation;
  *   <li>For the predictions the inputs are standard normal, \( x \sim N(0, I) \); then
  *       \( z_j \sim N(b_j, \lVert w_j \rVert^2) \).</li>
  *   <li>A unit is called dead when it is active on less than 1 % of the batch
- *       ({@link Ex10Propagation#deadUnits Ex10Propagation.deadUnits} with 0.01). A common rule of thumb calls a layer healthy
+ *       ({@link Ex10Propagation#deadUnits Ex10Propagation.deadUnits} with 0.01). A common rule of thumb calls a
+ *       layer healthy
  *       when 40 % to 60 % of its units fire, and worrying below 20 %.</li>
  * </ul>
  *
@@ -29,7 +31,8 @@ import workbook.exercises.Ex10Propagation;
  * \[ P(z_j > 0) = \Phi\!\left(\frac{b_j}{\lVert w_j \rVert}\right), \]
  * so a unit is dead once its bias is more than \( \Phi^{-1}(0.99) \approx 2.33 \) weight norms below 0. With zero
  * biases every unit fires half of the time, whatever the scale of the weights (this is the symmetry of
- * {@writeup 10}). A pathological layer with strongly negative biases has pre-activations \( N(-3, 0.5^2) \): each is positive with
+ * {@writeup 10}). A pathological layer with strongly negative biases has pre-activations
+ * \( N(-3, 0.5^2) \): each is positive with
  * probability \( \Phi(-6) \approx 10^{-9} \), so all 32 units are dead.
  *
  * <p><b>Dead units stay dead.</b> The gradient that reaches the unit's parameters is

@@ -7,8 +7,9 @@ import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex05Softmax;
 
 /**
- * {@summary <span class="book-lede">Floating point for deep learning: how many digits a number keeps, where exp overflows and underflows, and
- * why the exercises insist on {@code log1p}, {@code expm1} and the max-shift.</span>}{@writeup}
+ * {@summary <span class="book-lede">Floating point for deep learning: how many digits a number keeps, where exp
+ * overflows and underflows, and why the exercises insist on {@code log1p}, {@code expm1} and the
+ * max-shift.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>

@@ -11,8 +11,8 @@ import workbook.exercises.Ex07SmoothActivations;
 import workbook.exercises.Ex08GatedUnits;
 
 /**
- * {@summary <span class="book-lede">Gated units: GLU, GEGLU and SwiGLU multiply a content vector by a gate, and back-propagation splits into two
- * paths, one through the content and one through the gate.</span>}{@writeup}
+ * {@summary <span class="book-lede">Gated units: GLU, GEGLU and SwiGLU multiply a content vector by a gate, and
+ * back-propagation splits into two paths, one through the content and one through the gate.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>
@@ -35,7 +35,8 @@ import workbook.exercises.Ex08GatedUnits;
  * <p><b>GLU: a gate in (0, 1).</b> With \( g = \sigma \),
  * \[ \frac{\partial\mathcal{L}}{\partial a} = u\,\sigma(b), \qquad
  *    \frac{\partial\mathcal{L}}{\partial b} = u\,a\,\sigma(b)(1 - \sigma(b)) : \]
- * the first is never larger than \( u \), the second at most \( |ua|/4 \). A closed gate (\( b \ll 0 \)) stops both paths. A wide-open gate (\( b \gg 0 \)) passes the
+ * the first is never larger than \( u \), the second at most \( |ua|/4 \). A closed gate
+ * (\( b \ll 0 \)) stops both paths. A wide-open gate (\( b \gg 0 \)) passes the
  * content's gradient unchanged, \( u\sigma(b) \to u \), but stops its own, because \( \sigma'(b) \to 0 \): an open
  * GLU gate no longer learns.
  *

@@ -10,8 +10,9 @@ import workbook.exercises.Ex10Propagation.Activation;
 import workbook.theory.DeepNets.Scheme;
 
 /**
- * {@summary <span class="book-lede">Gradient propagation across depth: how the norm of each layer's weight gradient changes from the output to the
- * input, for 50-layer networks and for 10-layer sigmoid, ReLU and GELU networks.</span>}{@writeup}
+ * {@summary <span class="book-lede">Gradient propagation across depth: how the norm of each layer's weight gradient
+ * changes from the output to the input, for 50-layer networks and for 10-layer sigmoid, ReLU and GELU
+ * networks.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>

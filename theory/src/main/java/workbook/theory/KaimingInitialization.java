@@ -8,8 +8,9 @@ import workbook.exercises.Ex03ReluFamily;
 import workbook.exercises.Ex09Initialization;
 
 /**
- * {@summary <span class="book-lede">Kaiming (He) initialization: ReLU switches off half of its inputs, so the weights must carry twice the variance
- * that Xavier gives them; and no affine map can make ReLU symmetric instead.</span>}{@writeup}
+ * {@summary <span class="book-lede">Kaiming (He) initialization: ReLU switches off half of its inputs, so the
+ * weights must carry twice the variance that Xavier gives them; and no affine map can make ReLU symmetric
+ * instead.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>

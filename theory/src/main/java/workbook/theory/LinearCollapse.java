@@ -14,7 +14,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import workbook.exercises.Ex04AffineCollapse;
 
 /**
- * {@summary <span class="book-lede">Without a nonlinearity depth buys nothing; with ReLUs a single hidden layer bends a line into any curve.</span>}{@writeup}
+ * {@summary <span class="book-lede">Without a nonlinearity depth buys nothing; with ReLUs a single hidden layer
+ * bends a line into any curve.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>

@@ -9,7 +9,8 @@ import workbook.exercises.Ex03ReluFamily;
 import workbook.exercises.Ex09Initialization;
 
 /**
- * {@summary <span class="book-lede">How the norm of a product of random matrices grows or shrinks with the scale of the factors and with depth.</span>}{@writeup}
+ * {@summary <span class="book-lede">How the norm of a product of random matrices grows or shrinks with the scale of
+ * the factors and with depth.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>

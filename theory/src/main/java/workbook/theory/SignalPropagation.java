@@ -15,12 +15,14 @@ import workbook.exercises.Ex10Propagation.LayerStats;
 import workbook.theory.DeepNets.Scheme;
 
 /**
- * {@summary <span class="book-lede">Signal propagation across depth: a batch pushed through 50 layers of width 64 for three
- * initializers and two activations, and the one-layer variance argument that predicts every number it prints.</span>}{@writeup}
+ * {@summary <span class="book-lede">Signal propagation across depth: a batch pushed through 50 layers of width 64
+ * for three initializers and two activations, and the one-layer variance argument that predicts every number it
+ * prints.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>
- *   <li>The network, in the front page's convention (rows are samples): \( A_l = f(A_{l-1} W_l) \) for \( l = 1, \dots, 50 \), no biases, width \( n = 64 \), a
+ *   <li>The network, in the front page's convention (rows are samples): \( A_l = f(A_{l-1} W_l) \)
+ *       for \( l = 1, \dots, 50 \), no biases, width \( n = 64 \), a
  *       batch of 64 rows \( A_0 = X \) with independent \( N(0, 1) \) entries. Every \( W_l \) is drawn afresh with
  *       independent \( N(0, v) \) entries: naive \( v = 1 \), Xavier \( v = 2/(n + n) = 1/n \), He
  *       \( v = 2/n \).</li>
@@ -35,7 +37,8 @@ import workbook.theory.DeepNets.Scheme;
  * \( w_j \) into unit \( j \), is fresh, so for a row \( a \) of \( A_{l-1} \) the pre-activation is exactly
  * \[ z_j = a\, w_j \sim N\left(0,\ v\lVert a \rVert^2\right), \]
  * and the \( n \) units of the layer are independent given the past. That is the
- * variance argument of {@writeup 8 write-up 8} and {@writeup 10} without any approximation, and it predicts the expected value of every
+ * variance argument of {@writeup 8 write-up 8} and {@writeup 10} without any
+ * approximation, and it predicts the expected value of every
  * statistic of layer \( l \) from the rows of layer \( l - 1 \):
  * \[ E[\text{saturated}] = \frac{1}{R}\sum_{r} 2\left(1 - \Phi\!\left(\frac{1.8318}{\sqrt{v}\lVert a_r \rVert}
  *    \right)\right), \qquad
@@ -76,7 +79,8 @@ import workbook.theory.DeepNets.Scheme;
  * network is thus a Monte Carlo experiment with a known error bar.
  *
  * <p><b>A single network at depth 50.</b> For ReLU with Gaussian weights, each layer multiplies a row's mean
- * square by an independent random factor with mean \( \tfrac12 nv \) and relative variance \( 5/n \) ({@writeup 10}). The logarithm of a product of 50 such factors spreads by about \( \sqrt{50 \cdot 5/64} \approx 2 \) (natural
+ * square by an independent random factor with mean \( \tfrac12 nv \) and relative variance \( 5/n \) ({@writeup 10}).
+ * The logarithm of a product of 50 such factors spreads by about \( \sqrt{50 \cdot 5/64} \approx 2 \) (natural
  * log, so 0.4 decades for the standard deviation) and sits about half its variance below the logarithm of the
  * mean. A single network's standard deviation at layer 50 therefore lies within a decade or so of
  * \( (\tfrac12 nv)^{25} \); 2 decades is a safe margin.

@@ -9,7 +9,8 @@ import workbook.exercises.Ex05Softmax;
 import workbook.exercises.Ex06SoftmaxJacobian;
 
 /**
- * {@summary <span class="book-lede">Softmax, its temperature and entropy, its Jacobian, and the gradient of cross-entropy.</span>}{@writeup}
+ * {@summary <span class="book-lede">Softmax, its temperature and entropy, its Jacobian, and the gradient of
+ * cross-entropy.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>

@@ -9,7 +9,8 @@ import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex03ReluFamily;
 
 /**
- * {@summary <span class="book-lede">Why sigmoid-like units make gradients vanish, and why ReLU fails differently.</span>}{@writeup}
+ * {@summary <span class="book-lede">Why sigmoid-like units make gradients vanish, and why ReLU fails
+ * differently.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>

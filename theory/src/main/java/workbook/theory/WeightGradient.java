@@ -8,8 +8,8 @@ import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation;
 
 /**
- * {@summary <span class="book-lede">The gradient of a weight matrix is an outer product, \( a^T \delta \); under independence
- * its mean and variance are products of the given variances.</span>}{@writeup}
+ * {@summary <span class="book-lede">The gradient of a weight matrix is an outer product, \( a^T \delta \); under
+ * independence its mean and variance are products of the given variances.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>

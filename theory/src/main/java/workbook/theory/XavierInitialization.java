@@ -9,8 +9,8 @@ import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation;
 
 /**
- * {@summary <span class="book-lede">Xavier (Glorot) initialization: the weight variance that keeps activations and gradients
- * at one scale.</span>}{@writeup}
+ * {@summary <span class="book-lede">Xavier (Glorot) initialization: the weight variance that keeps activations and
+ * gradients at one scale.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>
