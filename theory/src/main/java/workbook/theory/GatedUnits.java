@@ -45,7 +45,7 @@ import workbook.exercises.Ex08GatedUnits;
  * or flip its sign. Their slopes tend to 1 for large \( b \), so an open gate keeps learning, unlike GLU's. The
  * dip of SiLU has a closed form:
  * \[ \mathrm{SiLU}'(x) = \sigma(x)\left(1 + x\sigma(-x)\right) = 0 \iff -x = 1 + e^{x}
- *    \overset{x = -1 - w}{\iff} w e^{w} = e^{-1} , \]
+ *    \iff w e^{w} = e^{-1} \quad \text{with } x = -1 - w , \]
  * so \( w \) is the Lambert function \( W(1/e) \approx 0.2785 \), the minimum sits at \( x^{*} = -1 - w \) and
  * \[ \mathrm{SiLU}(x^{*}) = x^{*}\sigma(x^{*}) = x^{*} + 1 = -w \approx -0.2785 . \] GELU's dip, where
  * \( \Phi(x) + x\varphi(x) = 0 \), is about \( -0.170 \) at \( x \approx -0.752 \).
