@@ -85,6 +85,9 @@ public final class Lab {
         out.println();
         out.print(report);
         Files.writeString(store.root().resolve("report.txt"), report, StandardCharsets.UTF_8);
+        for (Path file : LabFigures.render(results, Charts.output(new String[0], ""))) {
+            out.println("wrote " + file);
+        }
         out.println("\n" + runner.trained() + " runs trained now; the report is also in " + store.root().resolve("report.txt"));
     }
 
