@@ -1,8 +1,5 @@
 package workbook.charts.mnist;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /**
  * How a run draws its initial weights and biases (part 4), named as on the command line. Weight matrices are
  * {@code fanIn x fanOut}.
@@ -15,24 +12,17 @@ import java.util.stream.Collectors;
  * <li>{@link #HE}: weights normal with variance {@code 2/fanIn}, biases 0.
  * </ul>
  */
-public enum Init {
-    PYTORCH("pytorch", "PyTorch default"),
-    NAIVE("naive", "naive N(0, 1)"),
-    SMALL("small", "small N(0, 0.01²)"),
-    XAVIER("xavier", "Xavier"),
-    HE("he", "He");
+public enum Init implements Keyed {
+    PYTORCH("PyTorch default"),
+    NAIVE("naive N(0, 1)"),
+    SMALL("small N(0, 0.01²)"),
+    XAVIER("Xavier"),
+    HE("He");
 
-    private final String key;
     private final String label;
 
-    Init(String key, String label) {
-        this.key = key;
+    Init(String label) {
         this.label = label;
-    }
-
-    /** The command-line and file name, e.g. {@code xavier}. */
-    public String key() {
-        return key;
     }
 
     /** The name in figures and tables. */
@@ -40,14 +30,13 @@ public enum Init {
         return label;
     }
 
-    /** The scheme named {@code key} (as {@link #key()}, case-insensitive). */
+    /** The constant named {@code key} (as {@link #key()}, case-insensitive). */
     public static Init of(String key) {
-        return Arrays.stream(values()).filter(i -> i.key.equalsIgnoreCase(key.trim())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("init must be one of " + keys() + ", got '" + key + "'"));
+        return Keyed.of(Init.class, "init", key);
     }
 
     /** All keys, comma-separated. */
     public static String keys() {
-        return Arrays.stream(values()).map(Init::key).collect(Collectors.joining(", "));
+        return Keyed.keys(Init.class);
     }
 }

@@ -2,7 +2,6 @@ package workbook.charts.mnist;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,24 +80,14 @@ public final class LabInitGrid {
     }
 
     /** White at chance (0.1), deep blue at 1; grey for NaN (diverged). */
-    private static final PaintScale SHADE = new PaintScale() {
-        @Override public double getLowerBound() {
-            return 0;
+    private static final PaintScale SHADE = LabSamples.unitScale(z -> {
+        if (Double.isNaN(z)) {
+            return new Color(0xBBBBBB);
         }
-
-        @Override public double getUpperBound() {
-            return 1;
-        }
-
-        @Override public Paint getPaint(double z) {
-            if (Double.isNaN(z)) {
-                return new Color(0xBBBBBB);
-            }
-            double t = Math.max(0, Math.min(1, (z - 0.1) / 0.9));
-            return new Color((int) Math.round(255 - t * (255 - 0x00)), (int) Math.round(255 - t * (255 - 0x55)),
-                    (int) Math.round(255 - t * (255 - 0x99)));
-        }
-    };
+        double t = Math.max(0, Math.min(1, (z - 0.1) / 0.9));
+        return new Color((int) Math.round(255 * (1 - t)), (int) Math.round(255 - t * (255 - 0x55)),
+                (int) Math.round(255 - t * (255 - 0x99)));
+    });
 
     static void render(Path file, List<StoredRun> runs) throws IOException {
         Charts.save(file, createChart(createDataset(runs)));

@@ -78,20 +78,27 @@ public final class LabSamples {
     }
 
     /** 0 is white paper, 1 is black ink. */
-    private static final PaintScale INK = new PaintScale() {
-        @Override public double getLowerBound() {
-            return 0;
-        }
+    private static final PaintScale INK = unitScale(value -> {
+        int grey = (int) Math.round(255 * (1 - Math.max(0, Math.min(1, value))));
+        return new Color(grey, grey, grey);
+    });
 
-        @Override public double getUpperBound() {
-            return 1;
-        }
+    /** A paint scale on [0, 1] that colours a value with {@code paint}. */
+    static PaintScale unitScale(java.util.function.DoubleFunction<Paint> paint) {
+        return new PaintScale() {
+            @Override public double getLowerBound() {
+                return 0;
+            }
 
-        @Override public Paint getPaint(double value) {
-            int grey = (int) Math.round(255 * (1 - Math.max(0, Math.min(1, value))));
-            return new Color(grey, grey, grey);
-        }
-    };
+            @Override public double getUpperBound() {
+                return 1;
+            }
+
+            @Override public Paint getPaint(double value) {
+                return paint.apply(value);
+            }
+        };
+    }
 
     /** Draws the figure from {@code mnist} into {@code file}. */
     static void render(Mnist mnist, Path file) throws java.io.IOException {
