@@ -17,6 +17,8 @@ import java.util.function.LongSupplier;
 public final class Progress {
     static final long REDRAW_INTERVAL_NANOS = 250_000_000L;
     static final long LOG_INTERVAL_NANOS = 30_000_000_000L;
+    /** The terminal's width if the shell exports it, else a common one. */
+    private static final int COLUMNS = columns(System.getenv("COLUMNS"));
 
     private final PrintStream out;
     private final boolean interactive;
@@ -70,6 +72,8 @@ public final class Progress {
             lastPrint = now;
             String line = String.join(" | ", active.values()) + " | " + timeLeft(now) + " left";
             if (interactive) {
+                // A line longer than the terminal wraps, and \r then redraws only its last part: cut it.
+                line = line.length() < COLUMNS ? line : line.substring(0, COLUMNS - 2) + "…";
                 out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
                 lastWidth = line.length();
                 out.flush();
@@ -125,6 +129,14 @@ public final class Progress {
             return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
         }
         return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
+    }
+
+    static int columns(String env) {
+        try {
+            return env == null ? 160 : Math.max(40, Integer.parseInt(env.trim()));
+        } catch (NumberFormatException e) {
+            return 160;
+        }
     }
 
     private void println(String line) {

@@ -59,6 +59,17 @@ public record RunSpec(String part, Activation activation, Init init, List<Intege
         }
     }
 
+    /** Every layer width from input to output: {@code [features, hidden..., 10]}, e.g. {@code [784, 200, 64, 10]}. */
+    public int[] layers(int features) {
+        int[] widths = new int[hidden.size() + 2];
+        widths[0] = features;
+        for (int i = 0; i < hidden.size(); i++) {
+            widths[i + 1] = hidden.get(i);
+        }
+        widths[widths.length - 1] = Dataset.CLASSES;
+        return widths;
+    }
+
     /** True if every SGD step sees the whole training set. */
     public boolean fullBatch() {
         return batchSize == 0 || batchSize >= trainSize;
