@@ -36,7 +36,7 @@ public final class Lab {
             return;
         }
         try {
-            run(LabConfig.parse(args), System.out, Lab::trainer);
+            run(LabConfig.parse(args), System.out, Lab::trainer, Charts.output(new String[0], ""));
         } catch (IllegalArgumentException e) {
             System.err.println("lab: " + e.getMessage());
             System.err.println("lab: run with --help for the options");
@@ -47,13 +47,16 @@ public final class Lab {
         }
     }
 
-    /** Runs the lab; {@code trainers} is asked for the trainer only if some run is to be trained. */
-    static void run(LabConfig config, PrintStream out, Supplier<Trainer> trainers) throws IOException {
+    /**
+     * Runs the lab, drawing figures under {@code figures/lab/}; {@code trainers} is asked for the trainer only
+     * if some run is to be trained.
+     */
+    static void run(LabConfig config, PrintStream out, Supplier<Trainer> trainers, Path figures) throws IOException {
         Mnist mnist = config.data() == null ? Mnist.bundled() : Mnist.fromFolder(config.data());
         Dataset labelled = take(mnist.train(), config.trainSize(), "--train-size", config.data() == null);
         Dataset test = take(mnist.test(), config.testSize(), "--test-size", false);
         if (config.runs("a")) {
-            Path file = Charts.output(new String[0], LabSamples.FILE);
+            Path file = figures.resolve(LabSamples.FILE);
             LabSamples.render(new Mnist(labelled, test, mnist.source()), file);
             out.println("part (a): wrote " + file);
         }
@@ -85,7 +88,7 @@ public final class Lab {
         out.println();
         out.print(report);
         Files.writeString(store.root().resolve("report.txt"), report, StandardCharsets.UTF_8);
-        for (Path file : LabFigures.render(results, Charts.output(new String[0], ""))) {
+        for (Path file : LabFigures.render(results, figures)) {
             out.println("wrote " + file);
         }
         out.println("\n" + runner.trained() + " runs trained now; the report is also in " + store.root().resolve("report.txt"));
