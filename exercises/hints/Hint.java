@@ -296,7 +296,7 @@ public final class Hint {
                 "\\{\\s*\"name\"\\s*:\\s*\"([^\"]*)\"[^{}]*?\"score\"\\s*:\\s*([-0-9.eE]+)[^{}]*?"
                         + "\"max_score\"\\s*:\\s*([-0-9.eE]+)");
         private static final Pattern TASK_IN_NAME = Pattern.compile("(?i)\\b(ex\\d\\d)\\.(\\w+)");
-        private static final Pattern EXERCISE_IN_NAME = Pattern.compile("(?i)^\\s*ex(\\d\\d)\\b");
+        private static final Pattern EXERCISE_IN_NAME = Pattern.compile("(?i)\\bex(\\d\\d)");
 
         private Grades() {}
 

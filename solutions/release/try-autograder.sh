@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Tries the Gradescope autograder of a release locally, in a temporary folder, with four submissions:
+# Tries the Gradescope autograder of a release locally, in a temporary folder, with five submissions:
 #   finished     the reference solutions                          -> full points
+#   partial      the reference solutions but Ex01's stub          -> every point but Ex01's
 #   unfinished   the pristine stubs                               -> 0 points, every task failed
 #   fake-board   stubs whose code prints a fake 100/100 scoreboard -> still 0 points
 #   fake-json    stubs whose code writes a fake results.json, during the tests and from a shutdown hook,
@@ -54,6 +55,11 @@ grade finished "$ag/finished"
 expect "the reference solutions get every point" '[ "$score" = 100 ]'
 expect "one Gradescope test per graded part, each with md output" \
   '[ "$tests" -gt 0 ] && grep -q "\"output_format\": \"md\"" "$ag/results/results.json"'
+
+mkdir -p "$ag/partial" && cp "$ag/finished"/*.java "$ag/partial/" && cp "$stubs/Ex01Sigmoid.java" "$ag/partial/"
+grade partial "$ag/partial"
+expect "finished but for Ex01: every point but Ex01's, not flagged" \
+  '[ "$score" = 90 ] && ! grep -q "do not match" "$ag/results/results.json"'
 
 grade unfinished "$ag/unfinished"
 cp "$ag/results/results.json" "$out/autograder-unfinished-results.json"
