@@ -7,49 +7,53 @@ package workbook.exercises;
  * <h2>Task</h2>
  * <ul>
  *   <li>{@code sigmoid(x) = 1 / (1 + exp(-x))}</li>
- *   <li>{@code sigmoidDerivative(x) = sigmoid(x) * (1 - sigmoid(x))}, largest at 0 where it is 1/4</li>
- *   <li>{@code softplus(x) = log(1 + exp(x))}, a smooth ReLU whose derivative is {@code sigmoid(x)}</li>
- *   <li>{@code logSigmoid(x) = log(sigmoid(x)) = -softplus(-x)}</li>
+ *   <li>{@code sigmoidDerivative(x)}, the slope of sigmoid at x: derive it on paper, then write it through
+ *       sigmoid itself</li>
+ *   <li>{@code softplus(x) = log(1 + exp(x))}, a smooth ReLU</li>
+ *   <li>{@code logSigmoid(x) = log(sigmoid(x))}</li>
  * </ul>
+ * Every method must return a finite number (never NaN, never an infinity) for every finite x, accurate relative
+ * to its own size: the checks walk x out to +-1000 and compare with independent evidence (finite differences,
+ * limits, identities between the four functions).
  *
- * <h2>Pitfalls</h2>
+ * <h2>Traps</h2>
  * <ul>
- *   <li>{@code exp(1000)} overflows to Infinity. {@code sigmoid(-1000)} must be (close to) 0, never NaN, and
- *       {@code softplus(1000)} must be 1000, not Infinity.</li>
- *   <li>{@code log(1 + tiny)} loses the tiny part: {@code Math.log1p(t)} keeps it. {@code logSigmoid(-1000)}
- *       must be -1000, not {@code -Infinity}.</li>
- *   <li>{@code 1 - sigmoid(x)} for large x cancels to 0 long before the true value underflows; the identity
- *       {@code 1 - sigmoid(x) = sigmoid(-x)} avoids the subtraction.</li>
+ *   <li>What does {@code Math.exp(1000)} return, and what is {@code 1 / (1 + that)}? What do
+ *       {@code sigmoid(-1000)} and {@code softplus(1000)} give with the formulas above?</li>
+ *   <li>What is {@code Math.log(1 + 1e-20)}? {@code softplus(-50)} is about 1.9e-22, not 0, and
+ *       {@code logSigmoid(-1000)} is about -1000, not {@code -Infinity}.</li>
+ *   <li>{@code sigmoidDerivative(40)} is about 4.2e-18. Does your formula return that, or 0? Which subtraction
+ *       rounds the answer away?</li>
  * </ul>
  *
- * <h2>Hint</h2>
- * Branch on the sign of x so that {@code exp} only ever sees a non-positive argument:
- * {@code softplus(x) = max(x, 0) + log1p(exp(-|x|))}.
+ * <h2>Where to look</h2>
+ * The derivation of the slope is in the write-up {@code ActivationDerivatives}; overflow, {@code log1p} and
+ * cancellation in {@code FloatingPoint}. Stuck? {@code java exercises/hints/Hint.java ex01} shows the next hint.
  */
 public final class Ex01Sigmoid {
     private Ex01Sigmoid() {}
 
     /** Returns {@code 1 / (1 + exp(-x))}, in [0, 1] and never NaN for a non-NaN input. */
     public static double sigmoid(double x) {
-        // TODO(Ex01): return 1 / (1 + e^-x) without overflowing for large negative x.
+        // TODO(Ex01): return 1 / (1 + e^-x), finite and never NaN at +-1000 (write-up: FloatingPoint).
         throw new UnsupportedOperationException("Ex01Sigmoid.sigmoid is not implemented yet");
     }
 
-    /** Returns {@code sigmoid(x) * (1 - sigmoid(x))}: 1/4 at 0, tending to 0 in both tails. */
+    /** Returns the slope of sigmoid at x: 1/4 at 0, tending to 0 in both tails, never rounded to 0 early. */
     public static double sigmoidDerivative(double x) {
-        // TODO(Ex01): return sigmoid(x) * (1 - sigmoid(x)), accurate in both tails.
+        // TODO(Ex01): return the slope of sigmoid, accurate in both tails (write-up: ActivationDerivatives).
         throw new UnsupportedOperationException("Ex01Sigmoid.sigmoidDerivative is not implemented yet");
     }
 
     /** Returns {@code log(1 + exp(x))}: about x for large x, about exp(x) for very negative x. */
     public static double softplus(double x) {
-        // TODO(Ex01): return log(1 + e^x) without overflowing for large x.
+        // TODO(Ex01): return log(1 + e^x) without overflow or lost digits at either end (write-up: FloatingPoint).
         throw new UnsupportedOperationException("Ex01Sigmoid.softplus is not implemented yet");
     }
 
     /** Returns {@code log(sigmoid(x))}: about x for very negative x, about -exp(-x) for large x. */
     public static double logSigmoid(double x) {
-        // TODO(Ex01): return log(sigmoid(x)) without ever taking the log of 0.
+        // TODO(Ex01): return log(sigmoid(x)), finite for every finite x (write-up: FloatingPoint).
         throw new UnsupportedOperationException("Ex01Sigmoid.logSigmoid is not implemented yet");
     }
 }

@@ -14,8 +14,8 @@ import java.util.Arrays;
  * <h2>Task</h2>
  * <ul>
  *   <li>{@code collapse(w1, b1, w2, b2)}: the single affine map {@code A x + c} equal to
- *       {@code W2 (W1 x + b1) + b2} for every x, that is {@code A = W2 W1} ({@code [out][in]}) and
- *       {@code c = W2 b1 + b2} ({@code [out]}).</li>
+ *       {@code W2 (W1 x + b1) + b2} for every x, with {@code A} of shape {@code [out][in]} and {@code c} of
+ *       length out. Find A and c by expanding the expression.</li>
  *   <li>{@code reluApproximationOfSquare(tolerance)}: a one-hidden-layer ReLU net
  *       {@code net(x) = sum_j w2[j] * relu(w1[j] * x + b1[j]) + b2} with
  *       {@code max over x in [0, 1] of |net(x) - x^2| <= tolerance}, using at least one and at most
@@ -25,28 +25,23 @@ import java.util.Arrays;
  *       activations does better, since such a net is one affine map: this is why it cannot reach 0.04.</li>
  * </ul>
  *
- * <h2>Pitfalls</h2>
+ * <h2>Traps</h2>
  * <ul>
- *   <li>Order matters: {@code W2 W1} is {@code [out][in]}; {@code W1 W2} has the wrong shape, or the wrong
- *       values when every size is equal.</li>
- *   <li>Check shapes before multiplying: an empty or ragged matrix, {@code b1} not of length hidden,
- *       {@code w2} without {@code hidden} columns, or {@code b2} not of length out must be rejected with an
- *       {@code IllegalArgumentException} that names the argument and the shapes, not an
- *       {@code ArrayIndexOutOfBoundsException} from deep inside a loop. The helpers {@code requireMatrix}
- *       and {@code requireLength} at the end of this file are given complete for that.</li>
+ *   <li>Which order of the two weight matrices has shape {@code [out][in]}? When every size is equal, the wrong
+ *       order still has the right shape, and only the values tell.</li>
+ *   <li>An empty or ragged matrix, {@code b1} not of length hidden, {@code w2} without {@code hidden} columns,
+ *       or {@code b2} not of length out must be rejected with an {@code IllegalArgumentException} that names the
+ *       argument and the shapes, not an {@code ArrayIndexOutOfBoundsException} from deep inside a loop. The
+ *       helpers {@code requireMatrix} and {@code requireLength} at the end of this file are given complete.</li>
  *   <li>{@code tolerance} must be positive and finite; a tolerance below {@link #MIN_TOLERANCE} would need
  *       hundreds of thousands of units and is rejected too. A tolerance of 1/8 or more still gets one unit.</li>
- *   <li>A polyline through points of {@code x^2} is exact at its knots and worst halfway between them: an
- *       error measured only at the knots says nothing.</li>
+ *   <li>A net that is exact at a few points of {@code x^2} can still miss badly between them: where is the
+ *       error of your net largest, and did you measure it there?</li>
  * </ul>
  *
- * <h2>Hint</h2>
- * Join the points {@code (i/k, (i/k)^2)}, {@code i = 0..k}, by straight lines. This polyline is a sum of ramps:
- * {@code relu(x)} with the slope of the first piece, then one {@code relu(x - i/k)} per inner knot weighted by
- * how much the slope grows there. On a piece of width {@code h} the chord lies above the parabola by at most
- * {@code h^2 / 4}, at its middle; lowering the whole polyline by half of that balances the error at
- * {@code +-h^2 / 8}. Pick the number of pieces k from that bound. For the line, look for three points where the
- * error has the same size and alternating signs.
+ * <h2>Where to look</h2>
+ * Write-up {@code LinearCollapse} has the collapse, the ReLU construction and its error bound, and the best
+ * line. Stuck? {@code java exercises/hints/Hint.java ex04} shows the next hint.
  */
 public final class Ex04AffineCollapse {
     /** The smallest tolerance {@link #reluApproximationOfSquare(double)} accepts. */
@@ -146,11 +141,11 @@ public final class Ex04AffineCollapse {
      * @param b1 first bias, length hidden
      * @param w2 second layer, {@code [out][hidden]}, non-empty and rectangular
      * @param b2 second bias, length out
-     * @return {@code A = W2 W1} and {@code c = W2 b1 + b2}
+     * @return the single map {@code x -> A x + c}, {@code A} of shape {@code [out][in]}
      * @throws IllegalArgumentException if an argument is null, empty or ragged, or the shapes do not chain
      */
     public static Affine collapse(double[][] w1, double[] b1, double[][] w2, double[] b2) {
-        // TODO(Ex04): check the shapes (requireMatrix, requireLength), then return A = W2 W1 and c = W2 b1 + b2.
+        // TODO(Ex04): check the shapes (requireMatrix, requireLength), then return A and c (write-up: LinearCollapse).
         throw new UnsupportedOperationException("Ex04AffineCollapse.collapse is not implemented yet");
     }
 
@@ -163,17 +158,17 @@ public final class Ex04AffineCollapse {
      * @throws IllegalArgumentException if {@code tolerance} is not finite or is below {@link #MIN_TOLERANCE}
      */
     public static ReluNet reluApproximationOfSquare(double tolerance) {
-        // TODO(Ex04): check the tolerance, then sum ReLU ramps into a polyline that follows x^2.
+        // TODO(Ex04): check the tolerance, then build the net (write-up: LinearCollapse).
         throw new UnsupportedOperationException("Ex04AffineCollapse.reluApproximationOfSquare is not implemented yet");
     }
 
     /**
-     * Returns the best uniform straight-line fit of {@code x^2} on [0, 1] (its worst error is 1/8).
+     * Returns the best uniform straight-line fit of {@code x^2} on [0, 1].
      *
      * @return the line minimising {@code max over x in [0, 1] of |x^2 - line(x)|}
      */
     public static Line minimaxLineForSquare() {
-        // TODO(Ex04): return the line whose error against x^2 is as large at 0, 1/2 and 1, signs alternating.
+        // TODO(Ex04): return the line with the smallest worst-case error against x^2 (write-up: LinearCollapse).
         throw new UnsupportedOperationException("Ex04AffineCollapse.minimaxLineForSquare is not implemented yet");
     }
 

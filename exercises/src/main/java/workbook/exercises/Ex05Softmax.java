@@ -13,21 +13,20 @@ import java.util.Arrays;
  *       largest entry (ties share), as {@code T -> infinity} to the uniform vector {@code 1/n}.</li>
  *   <li>{@code logSumExp(z) = log(sum_j exp(z_j))}, a smooth maximum: {@code max(z) <= logSumExp(z) <=
  *       max(z) + log(n)}.</li>
- *   <li>{@code logSoftmax(z)_i = log(softmax(z)_i) = z_i - logSumExp(z)}.</li>
+ *   <li>{@code logSoftmax(z)_i = log(softmax(z)_i)}.</li>
  *   <li>{@code entropy(p) = -sum_i p_i * log(p_i)} (natural log, with {@code 0 * log(0) = 0}): 0 for a
  *       one-hot vector, {@code log(n)} for the uniform one.</li>
  * </ul>
  *
- * <h2>Pitfalls</h2>
+ * <h2>Traps</h2>
  * <ul>
- *   <li>{@code exp(1000)} overflows to Infinity and {@code Infinity / Infinity} is NaN. Softmax does not change
- *       when the same constant is added to every entry, so subtract {@code max(z)} first: every exponent is
- *       then at most 0 and the sum is at least 1. {@code logSumExp} uses the same shift:
- *       {@code logSumExp(z) = m + log(sum_j exp(z_j - m))}.</li>
- *   <li>{@code log(softmax(z))} turns an underflowed probability into {@code -Infinity}:
- *       {@code logSoftmax([0, -1000])} must be about {@code [0, -1000]}. Work with {@code z_i - m} directly.</li>
- *   <li>A tiny temperature makes {@code z / T} overflow: shift first, then divide, {@code (z_i - m) / T}.</li>
- *   <li>In Java {@code 0 * Math.log(0)} is NaN, not 0: skip the zero entries in {@code entropy}.</li>
+ *   <li>What is {@code Math.exp(1000) / Math.exp(1000)} in Java? {@code softmax([1000, 1000])} must be
+ *       {@code [0.5, 0.5]} and {@code logSumExp([1000, 1000])} must be {@code 1000 + log 2}.</li>
+ *   <li>{@code logSoftmax([0, -1000])} must be about {@code [0, -1000]}. What does
+ *       {@code log(softmax([0, -1000])[1])} give?</li>
+ *   <li>A tiny temperature: {@code softmax([1, 2], 1e-300)} must be {@code [0, 1]}. What is {@code 2 / 1e-300}?
+ *   </li>
+ *   <li>In Java {@code 0 * Math.log(0)} is NaN, not 0.</li>
  * </ul>
  *
  * <h2>Special values and bad input</h2>
@@ -38,9 +37,9 @@ import java.util.Arrays;
  * non-negative entries whose sum is within {@link #SUM_TOLERANCE} of 1. The helpers {@code requireLogits} and
  * {@code requireProbabilities} at the end of this file are given complete: they check exactly these rules.
  *
- * <h2>Hint</h2>
- * Compute {@code m = max(z)} and {@code e_i = exp(z_i - m)}: every {@code e_i} is in [0, 1] and the largest is
- * exactly 1. Then {@code softmax_i = e_i / sum(e)} and {@code logSoftmax_i = (z_i - m) - log(sum(e))}.
+ * <h2>Where to look</h2>
+ * Write-up {@code SoftmaxCalculus} (softmax, temperature, entropy) and {@code FloatingPoint} (overflow and
+ * underflow of {@code exp}). Stuck? {@code java exercises/hints/Hint.java ex05} shows the next hint.
  */
 public final class Ex05Softmax {
     /** How far from 1 the entries of a probability vector may sum; rounding in softmax stays far below it. */
@@ -56,7 +55,7 @@ public final class Ex05Softmax {
      * @throws IllegalArgumentException if {@code z} breaks the rules above
      */
     public static double[] softmax(double[] z) {
-        // TODO(Ex05): check z with requireLogits, then return exp(z_i - max(z)) / sum_j exp(z_j - max(z)).
+        // TODO(Ex05): check z with requireLogits, then return softmax(z) (write-up: SoftmaxCalculus).
         throw new UnsupportedOperationException("Ex05Softmax.softmax is not implemented yet");
     }
 
@@ -69,7 +68,7 @@ public final class Ex05Softmax {
      * @throws IllegalArgumentException if {@code z} or {@code temperature} breaks the rules above
      */
     public static double[] softmax(double[] z, double temperature) {
-        // TODO(Ex05): check z and the temperature, then return softmax(z / T), dividing only after the max shift.
+        // TODO(Ex05): check z and the temperature, then return softmax(z / T) (write-up: SoftmaxCalculus).
         throw new UnsupportedOperationException("Ex05Softmax.softmax is not implemented yet");
     }
 
@@ -81,19 +80,19 @@ public final class Ex05Softmax {
      * @throws IllegalArgumentException if {@code z} breaks the rules above
      */
     public static double logSumExp(double[] z) {
-        // TODO(Ex05): check z, then return max(z) + log(sum_j exp(z_j - max(z))).
+        // TODO(Ex05): check z, then return log(sum_j e^z_j), finite for every valid z (write-up: FloatingPoint).
         throw new UnsupportedOperationException("Ex05Softmax.logSumExp is not implemented yet");
     }
 
     /**
-     * Returns {@code z_i - logSumExp(z)} for every i: finite wherever {@code z_i} is finite.
+     * Returns {@code log(softmax(z)_i)} for every i: finite wherever {@code z_i} is finite.
      *
      * @param z the logits: non-empty, no NaN, no {@code +Infinity}, at least one finite entry
      * @return a new array of log-probabilities, all at most 0 ({@code -Infinity} exactly where {@code z_i} is)
      * @throws IllegalArgumentException if {@code z} breaks the rules above
      */
     public static double[] logSoftmax(double[] z) {
-        // TODO(Ex05): check z, then return z_i - logSumExp(z) for every i, never the log of a probability.
+        // TODO(Ex05): check z, then return log(softmax(z)_i), finite where z_i is (write-up: SoftmaxCalculus).
         throw new UnsupportedOperationException("Ex05Softmax.logSoftmax is not implemented yet");
     }
 
@@ -106,7 +105,7 @@ public final class Ex05Softmax {
      * @throws IllegalArgumentException if {@code p} is not a probability vector
      */
     public static double entropy(double[] p) {
-        // TODO(Ex05): check p with requireProbabilities, then return -sum_i p_i log(p_i), skipping zero entries.
+        // TODO(Ex05): check p with requireProbabilities, then return -sum_i p_i log(p_i) (write-up: SoftmaxCalculus).
         throw new UnsupportedOperationException("Ex05Softmax.entropy is not implemented yet");
     }
 

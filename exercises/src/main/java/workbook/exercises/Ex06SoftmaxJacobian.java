@@ -1,37 +1,38 @@
 package workbook.exercises;
 
+import static workbook.given.Ex05Given.softmax;
+
 /**
  * Softmax couples its outputs: nudging one logit moves every probability, so its derivative is a matrix, the
- * Jacobian {@code J[i][j] = d s_i / d z_j}; paired with cross-entropy, that matrix collapses to {@code p - y}.
+ * Jacobian {@code J[i][j] = d s_i / d z_j}; cross-entropy, the loss that usually follows softmax, has a
+ * gradient with respect to the logits that you will find strikingly simple.
  *
  * <h2>Task</h2>
  * <ul>
- *   <li>{@code jacobian(s) = diag(s) - s s^T} for a probability vector {@code s = softmax(z)}, that is
- *       {@code J[i][j] = s[i] * (delta_ij - s[j])}: {@code s[i] * (1 - s[i])} on the diagonal,
- *       {@code -s[i] * s[j]} off it</li>
- *   <li>{@code jacobianVectorProduct(s, v) = J v}, computed as {@code (J v)[i] = s[i] * (v[i] - dot(s, v))}
- *       in O(n) time without ever forming J</li>
- *   <li>{@code crossEntropyLoss(z, label) = -log(softmax(z)[label]) = logsumexp(z) - z[label]}</li>
- *   <li>{@code crossEntropyGradient(z, label) = softmax(z) - onehot(label)}, the gradient of that loss with
- *       respect to the logits</li>
+ *   <li>{@code jacobian(s)}: the n-by-n matrix {@code J[i][j] = d s_i / d z_j} of {@code s = softmax(z)},
+ *       written in terms of s alone (derive it: differentiate {@code s_i = exp(z_i) / sum_k exp(z_k)})</li>
+ *   <li>{@code jacobianVectorProduct(s, v) = J v}, in O(n) time and memory, without ever forming J</li>
+ *   <li>{@code crossEntropyLoss(z, label) = -log(softmax(z)[label])}</li>
+ *   <li>{@code crossEntropyGradient(z, label)}: the gradient of that loss with respect to the logits z</li>
  * </ul>
  *
- * <h2>Pitfalls</h2>
+ * <h2>Traps</h2>
  * <ul>
- *   <li>The diagonal is {@code s[i] - s[i]^2}, not {@code 1 - s[i]}. Checks to run on your J: every row sums to
- *       0 (the probabilities still sum to 1 after any nudge), J is symmetric and positive semi-definite, and
- *       for a strictly positive s its rank is n - 1 (the all-ones direction, shifting every logit alike, changes
- *       nothing).</li>
- *   <li>A saturated softmax has a vanishing Jacobian: for {@code s = (0, 1, 0)}, J is all zeros.</li>
- *   <li>For 100,000 classes J has 10^10 entries (80 GB): J v needs one dot product, not the matrix.</li>
- *   <li>{@code log(softmax(z)[label])} is {@code log(0) = -Infinity} for {@code z = (1000, -1000)} and
- *       {@code label = 1}, although the true loss is a plain 2000; {@code exp(1000)} overflows. Subtract the
- *       largest logit before exponentiating.</li>
+ *   <li>Checks to run on your J: does every row sum to 0 (the probabilities still sum to 1 after any nudge)?
+ *       Is J symmetric and positive semi-definite? For a strictly positive s, is its rank n - 1 (shifting every
+ *       logit alike changes nothing)? And what should J be for a saturated {@code s = (0, 1, 0)}?</li>
+ *   <li>For 100,000 classes J has 10^10 entries (80 GB): what does J v cost if you form J first?</li>
+ *   <li>{@code crossEntropyLoss([1000, -1000], 1)} is a plain 2000. What do {@code exp(1000)} and
+ *       {@code log(softmax(z)[1])} give?</li>
  * </ul>
  *
- * <h2>Hint</h2>
- * With {@code m = max(z)}, {@code logsumexp(z) = m + log(sum_i exp(z[i] - m))}: every exponent is at most 0 and
- * the sum is at least 1. The argument checks and a stable {@code softmax} are given below.
+ * <h2>Given</h2>
+ * A stable {@code softmax} is imported from {@code workbook.given.Ex05Given}: it is Ex05's answer, so finish
+ * Ex05 before you open that file. The argument checks are given complete at the end of this file.
+ *
+ * <h2>Where to look</h2>
+ * Write-up {@code SoftmaxCalculus} derives the Jacobian, its vector product and the cross-entropy gradient.
+ * Stuck? {@code java exercises/hints/Hint.java ex06} shows the next hint.
  */
 public final class Ex06SoftmaxJacobian {
     /** How far from 1 the entries of a probability vector may sum: a softmax of n entries is off by ~n ulps. */
@@ -40,14 +41,14 @@ public final class Ex06SoftmaxJacobian {
     private Ex06SoftmaxJacobian() {}
 
     /**
-     * Returns the n-by-n softmax Jacobian {@code diag(s) - s s^T}.
+     * Returns the n-by-n softmax Jacobian {@code J[i][j] = d s_i / d z_j} at {@code s = softmax(z)}.
      *
      * @param s a probability vector: non-empty, finite, non-negative entries that sum to 1 within
      *          {@link #SUM_TOLERANCE}
      * @throws IllegalArgumentException if s is not such a vector
      */
     public static double[][] jacobian(double[] s) {
-        // TODO(Ex06): check s with requireProbabilityVector, then fill J[i][j] = s[i] * (delta_ij - s[j]).
+        // TODO(Ex06): check s with requireProbabilityVector, then fill J (write-up: SoftmaxCalculus).
         throw new UnsupportedOperationException("Ex06SoftmaxJacobian.jacobian is not implemented yet");
     }
 
@@ -59,7 +60,7 @@ public final class Ex06SoftmaxJacobian {
      * @throws IllegalArgumentException if s is not a probability vector or the lengths differ
      */
     public static double[] jacobianVectorProduct(double[] s, double[] v) {
-        // TODO(Ex06): check s and v, then return s[i] * (v[i] - dot(s, v)) without forming J.
+        // TODO(Ex06): check s and v, then return J v without forming J (write-up: SoftmaxCalculus).
         throw new UnsupportedOperationException("Ex06SoftmaxJacobian.jacobianVectorProduct is not implemented yet");
     }
 
@@ -71,39 +72,21 @@ public final class Ex06SoftmaxJacobian {
      * @throws IllegalArgumentException if the logits are empty or not finite, or the label is out of range
      */
     public static double crossEntropyLoss(double[] logits, int label) {
-        // TODO(Ex06): check the arguments, then return logsumexp(logits) - logits[label], max subtracted.
+        // TODO(Ex06): check the arguments, then return the loss, finite at +-1000 (write-up: FloatingPoint).
         throw new UnsupportedOperationException("Ex06SoftmaxJacobian.crossEntropyLoss is not implemented yet");
     }
 
     /**
-     * Returns the gradient of {@link #crossEntropyLoss} with respect to the logits:
-     * {@code softmax(logits) - onehot(label)}. Its entries sum to 0; only the label's entry is negative.
+     * Returns the gradient of {@link #crossEntropyLoss} with respect to the logits. Its entries sum to 0; only
+     * the label's entry is negative.
      *
      * @param logits non-empty, finite scores
      * @param label  the index of the true class, in {@code [0, logits.length)}
      * @throws IllegalArgumentException if the logits are empty or not finite, or the label is out of range
      */
     public static double[] crossEntropyGradient(double[] logits, int label) {
-        // TODO(Ex06): check the arguments, then return softmax(logits) - onehot(label).
+        // TODO(Ex06): check the arguments, then return the loss gradient (write-up: SoftmaxCalculus).
         throw new UnsupportedOperationException("Ex06SoftmaxJacobian.crossEntropyGradient is not implemented yet");
-    }
-
-    /** Returns {@code exp(z[i] - max(z)) / sum_k exp(z[k] - max(z))}: finite for any finite logits. */
-    private static double[] softmax(double[] z) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double value : z) {
-            max = Math.max(max, value);
-        }
-        double[] p = new double[z.length];
-        double sum = 0;
-        for (int i = 0; i < z.length; i++) {
-            p[i] = Math.exp(z[i] - max);
-            sum += p[i];
-        }
-        for (int i = 0; i < z.length; i++) {
-            p[i] /= sum;
-        }
-        return p;
     }
 
     private static void requireProbabilityVector(double[] s) {

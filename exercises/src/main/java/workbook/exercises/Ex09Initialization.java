@@ -10,15 +10,17 @@ import java.util.random.RandomGenerator;
  *
  * <h2>Task</h2>
  * A weight matrix is {@code double[fanIn][fanOut]} and is used as {@code Y = X W} (a row of X is a sample), so
- * {@code fanIn} counts its rows and {@code fanOut} its columns.
+ * {@code fanIn} counts its rows and {@code fanOut} its columns. Weights are drawn independently with mean 0;
+ * what you choose, and derive, is their variance.
  * <ul>
- *   <li>Scales. Xavier (Glorot) keeps {@code Var(W) = 2 / (fanIn + fanOut)}:
- *       {@code xavierStd = sqrt(2 / (fanIn + fanOut))}, {@code xavierUniformBound = sqrt(6 / (fanIn + fanOut))}.
- *       He (Kaiming, fan-in mode) keeps {@code Var(W) = 2 / fanIn} for ReLU layers:
- *       {@code heStd = sqrt(2 / fanIn)}, {@code heUniformBound = sqrt(6 / fanIn)}. The assignment's ReLU
- *       compromise averages both directions, {@code Var(W) = 4 / (fanIn + fanOut)}:
- *       {@code kaimingCompromiseStd = sqrt(4 / (fanIn + fanOut))},
- *       {@code kaimingCompromiseBound = sqrt(12 / (fanIn + fanOut))}.</li>
+ *   <li>Scales. Xavier (Glorot, 2010) asks for the weight variance that keeps the variance of the activations
+ *       constant going forward and that of the gradients constant going backward, for an activation that is
+ *       odd with slope 1 at 0; the two demands disagree unless {@code fanIn = fanOut}, and Xavier settles for
+ *       the average of the two fans. He (Kaiming, 2015, fan-in mode) asks for the forward demand alone, for a
+ *       ReLU layer. The assignment's ReLU compromise applies He's correction for ReLU to Xavier's averaged
+ *       fans. Each has a normal std ({@code xavierStd}, {@code heStd}, {@code kaimingCompromiseStd}) and a
+ *       uniform bound b for {@code U(-b, b)} with the same variance ({@code xavierUniformBound},
+ *       {@code heUniformBound}, {@code kaimingCompromiseBound}).</li>
  *   <li>Matrices. {@code naiveNormal} draws N(0, 1) (std 1, the lab's bad baseline); {@code xavierNormal} and
  *       {@code heNormal} draw N(0, std^2) with the std above; {@code xavierUniform} and {@code heUniform} draw
  *       U(-bound, bound) with the bound above. Draw a normal entry as {@code std * rng.nextGaussian()} and a
@@ -26,17 +28,16 @@ import java.util.random.RandomGenerator;
  *       row by row: then a seed gives one documented matrix, the same on every machine.</li>
  *   <li>{@code gain(nonlinearity, negativeSlope)}: the factor that PyTorch's {@code calculate_gain} recommends
  *       for a nonlinearity, by its PyTorch name: {@code linear} 1, {@code sigmoid} 1, {@code tanh} 5/3,
- *       {@code relu} sqrt(2), {@code leaky_relu} {@code sqrt(2 / (1 + negativeSlope^2))}, {@code selu} 3/4.
- *       The slope matters only for {@code leaky_relu}. He's std is {@code gain("relu", 0) / sqrt(fanIn)}.</li>
+ *       {@code selu} 3/4; for {@code relu} and {@code leaky_relu} (with its {@code negativeSlope}) the gain g is
+ *       yours to derive: the std {@code g / sqrt(fanIn)} keeps the forward variance of such a layer. The slope
+ *       matters only for {@code leaky_relu}.</li>
  * </ul>
- * Why the uniform bound is sqrt(3) times the std: U(-d, d) has variance {@code d^2 / 3}.
  *
- * <h2>Pitfalls</h2>
+ * <h2>Traps</h2>
  * <ul>
- *   <li>{@code 2 / (fanIn + fanOut)} with int operands is integer division: 0 for any real layer. And
- *       {@code fanIn + fanOut} itself can overflow an int: add them as doubles.</li>
- *   <li>A std is not a variance: {@code variance * rng.nextGaussian()} draws at the wrong scale.</li>
- *   <li>He uses {@code fanIn} only; Xavier uses both fans.</li>
+ *   <li>What is {@code 2 / (3 + 4)} in Java? And {@code Integer.MAX_VALUE + 1}? Fans are ints.</li>
+ *   <li>Your matrices' variance comes out as the square of what you meant, or its square root: did you
+ *       multiply {@code rng.nextGaussian()} by a std or by a variance?</li>
  *   <li>A constant that reads right can still be wrong: a real framework once documented a uniform limit of
  *       {@code 3 / fanIn} while its code used {@code 3 / sqrt(fanIn)}. The grader does not read your constant;
  *       it measures the variance of the matrices you draw.</li>
@@ -45,8 +46,10 @@ import java.util.random.RandomGenerator;
  *       valid names). A NaN {@code negativeSlope} for {@code leaky_relu} is one too.</li>
  * </ul>
  *
- * <h2>Hint</h2>
- * Compute the scale once, then {@code return fill(fanIn, fanOut, () -> std * rng.nextGaussian());}.
+ * <h2>Where to look</h2>
+ * Write-ups {@code XavierInitialization} (the two demands, normal against uniform) and
+ * {@code KaimingInitialization} (ReLU's factor, the compromise, the gain). Stuck?
+ * {@code java exercises/hints/Hint.java ex09} shows the next hint.
  */
 public final class Ex09Initialization {
     private Ex09Initialization() {}
@@ -61,9 +64,9 @@ public final class Ex09Initialization {
         throw new UnsupportedOperationException("Ex09Initialization.naiveNormal is not implemented yet");
     }
 
-    /** Returns N(0, xavierStd^2) weights of shape {@code [fanIn][fanOut]}: {@code xavierStd * rng.nextGaussian()}. */
+    /** Returns N(0, xavierStd^2) weights of shape {@code [fanIn][fanOut]}: {@code std * rng.nextGaussian()}. */
     public static double[][] xavierNormal(int fanIn, int fanOut, RandomGenerator rng) {
-        // TODO(Ex09): check the arguments, then fill the matrix with xavierStd * rng.nextGaussian() draws.
+        // TODO(Ex09): check the arguments, then draw at the Xavier std (write-up: XavierInitialization).
         throw new UnsupportedOperationException("Ex09Initialization.xavierNormal is not implemented yet");
     }
 
@@ -73,9 +76,9 @@ public final class Ex09Initialization {
         throw new UnsupportedOperationException("Ex09Initialization.xavierUniform is not implemented yet");
     }
 
-    /** Returns N(0, heStd^2) weights of shape {@code [fanIn][fanOut]}: {@code heStd * rng.nextGaussian()}. */
+    /** Returns N(0, heStd^2) weights of shape {@code [fanIn][fanOut]}: {@code std * rng.nextGaussian()}. */
     public static double[][] heNormal(int fanIn, int fanOut, RandomGenerator rng) {
-        // TODO(Ex09): check the arguments, then fill the matrix with heStd * rng.nextGaussian() draws.
+        // TODO(Ex09): check the arguments, then draw at the He std (write-up: KaimingInitialization).
         throw new UnsupportedOperationException("Ex09Initialization.heNormal is not implemented yet");
     }
 
@@ -85,39 +88,39 @@ public final class Ex09Initialization {
         throw new UnsupportedOperationException("Ex09Initialization.heUniform is not implemented yet");
     }
 
-    /** Returns {@code sqrt(2 / (fanIn + fanOut))}, the Xavier normal std. */
+    /** Returns the Xavier (Glorot) normal std for a layer with these fans. */
     public static double xavierStd(int fanIn, int fanOut) {
-        // TODO(Ex09): reject a fan below 1, then return sqrt(2 / (fanIn + fanOut)) in double arithmetic.
+        // TODO(Ex09): reject a fan below 1, then return the Xavier std (write-up: XavierInitialization).
         throw new UnsupportedOperationException("Ex09Initialization.xavierStd is not implemented yet");
     }
 
-    /** Returns {@code sqrt(6 / (fanIn + fanOut))}, the Xavier uniform bound (variance bound^2 / 3). */
+    /** Returns the bound b of the Xavier uniform {@code U(-b, b)}: the same variance as the Xavier normal. */
     public static double xavierUniformBound(int fanIn, int fanOut) {
-        // TODO(Ex09): reject a fan below 1, then return sqrt(6 / (fanIn + fanOut)) in double arithmetic.
+        // TODO(Ex09): reject a fan below 1, then return the Xavier uniform bound (write-up: XavierInitialization).
         throw new UnsupportedOperationException("Ex09Initialization.xavierUniformBound is not implemented yet");
     }
 
-    /** Returns {@code sqrt(2 / fanIn)}, the He (Kaiming fan-in) normal std. */
+    /** Returns the He (Kaiming fan-in) normal std for a ReLU layer. */
     public static double heStd(int fanIn) {
-        // TODO(Ex09): reject a fan below 1, then return sqrt(2 / fanIn) in double arithmetic.
+        // TODO(Ex09): reject a fan below 1, then return the He std (write-up: KaimingInitialization).
         throw new UnsupportedOperationException("Ex09Initialization.heStd is not implemented yet");
     }
 
-    /** Returns {@code sqrt(6 / fanIn)}, the He (Kaiming fan-in) uniform bound. */
+    /** Returns the bound b of the He uniform {@code U(-b, b)}: the same variance as the He normal. */
     public static double heUniformBound(int fanIn) {
-        // TODO(Ex09): reject a fan below 1, then return sqrt(6 / fanIn) in double arithmetic.
+        // TODO(Ex09): reject a fan below 1, then return the He uniform bound (write-up: KaimingInitialization).
         throw new UnsupportedOperationException("Ex09Initialization.heUniformBound is not implemented yet");
     }
 
-    /** Returns {@code sqrt(4 / (fanIn + fanOut))}, the std of the assignment's ReLU compromise. */
+    /** Returns the normal std of the assignment's ReLU compromise: He's ReLU factor on Xavier's averaged fans. */
     public static double kaimingCompromiseStd(int fanIn, int fanOut) {
-        // TODO(Ex09): reject a fan below 1, then return sqrt(4 / (fanIn + fanOut)) in double arithmetic.
+        // TODO(Ex09): reject a fan below 1, then return the compromise std (write-up: KaimingInitialization).
         throw new UnsupportedOperationException("Ex09Initialization.kaimingCompromiseStd is not implemented yet");
     }
 
-    /** Returns {@code sqrt(12 / (fanIn + fanOut))}, the uniform bound of the assignment's ReLU compromise. */
+    /** Returns the uniform bound of the assignment's ReLU compromise: the same variance as its normal std. */
     public static double kaimingCompromiseBound(int fanIn, int fanOut) {
-        // TODO(Ex09): reject a fan below 1, then return sqrt(12 / (fanIn + fanOut)) in double arithmetic.
+        // TODO(Ex09): reject a fan below 1, then return the compromise bound (write-up: KaimingInitialization).
         throw new UnsupportedOperationException("Ex09Initialization.kaimingCompromiseBound is not implemented yet");
     }
 
@@ -127,7 +130,7 @@ public final class Ex09Initialization {
      * only for {@code leaky_relu}.
      */
     public static double gain(String nonlinearity, double negativeSlope) {
-        // TODO(Ex09): return the named nonlinearity's gain; reject an unknown name, listing NONLINEARITIES.
+        // TODO(Ex09): return the gain, or reject the name listing NONLINEARITIES (write-up: KaimingInitialization).
         throw new UnsupportedOperationException("Ex09Initialization.gain is not implemented yet");
     }
 

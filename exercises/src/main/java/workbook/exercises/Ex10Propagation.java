@@ -23,22 +23,22 @@ import java.util.random.RandomGenerator;
  *   <li>{@code gradientNorms} builds the same network (the same {@code init} calls in the same order) for the
  *       loss {@code L = mean of all entries of X_depth} and returns the Frobenius norm
  *       {@code ||dL/dW_l|| = sqrt(sum of squares)} of every layer's weight gradient (index {@code l - 1}).
- *       Backward through the local Jacobians, from the top: {@code dL/dX_depth = 1 / (rows * width)} in every
- *       entry; then for {@code l = depth .. 1}: {@code dZ = dX_l * act'(Z_l)} (entrywise),
- *       {@code dW_l = X_(l-1)^T dZ}, {@code dX_(l-1) = dZ W_l^T}.</li>
+ *       Back-propagation is yours to derive: the gradient of the loss in {@code X_depth}, then, layer by layer
+ *       from the top, the gradients in {@code Z_l}, in {@code W_l} and in {@code X_(l-1)}.</li>
  *   <li>{@code activeFraction(z)}: for each unit (column) of a pre-activation matrix, the fraction of rows with
  *       {@code z > 0}. {@code deadUnits(z, minActiveFraction)}: a unit is dead when its active fraction is
  *       below {@code minActiveFraction} (the lab uses 0.01): a ReLU unit that never fires gets no gradient and
  *       never recovers.</li>
  * </ul>
  *
- * <h2>Pitfalls</h2>
+ * <h2>Traps</h2>
  * <ul>
  *   <li>The local derivative is taken at the pre-activation: {@code act'(Z)}, not {@code act'(act(Z))}.
  *       For tanh they differ.</li>
- *   <li>The backward pass needs every layer's input {@code X_(l-1)}, its weights and {@code act'(Z_l)}:
- *       keep them from the forward pass instead of drawing the weights again.</li>
- *   <li>The loss is a mean, so its gradient is {@code 1 / (rows * width)}, not 1.</li>
+ *   <li>Your gradient norms are all off by the same large factor: what is the derivative of a mean with
+ *       respect to one of its entries?</li>
+ *   <li>Your gradients look right for the top layer and wrong below it: are you using the same weights in the
+ *       backward pass as in the forward pass, or drawing new ones?</li>
  *   <li>The std is the population one (divide by the count, not count - 1).</li>
  *   <li>Explosion is a result, not a bug: with N(0, 1) weights and ReLU the entries reach 1e50 by layer 50.</li>
  *   <li>Speed: depth 50 at width 256 is a few hundred million multiply-adds. The given {@code multiply} runs
@@ -46,13 +46,14 @@ import java.util.random.RandomGenerator;
  *   <li>Bad input is an {@code IllegalArgumentException} naming the argument: an empty or ragged matrix, a
  *       non-positive depth or width, a null initializer, activation or generator, an initializer that returns
  *       the wrong shape, a {@code minActiveFraction} outside [0, 1]. The given {@code requireNetwork},
- *       {@code requireMatrix} and {@code drawWeights} do the checking.</li>
+ *       {@code requireMatrix} and {@code drawWeights} do the checking; {@code multiply}, {@code transpose} and
+ *       {@code apply} are given too.</li>
  * </ul>
  *
- * <h2>Hint</h2>
- * In {@code gradientNorms}, run the forward pass once, storing {@code X_(l-1)}, {@code W_l} and
- * {@code act'(Z_l)} in arrays indexed by layer; then loop {@code l} downwards, using the given
- * {@code multiply}, {@code transpose} and {@code apply}.
+ * <h2>Where to look</h2>
+ * Write-ups {@code SignalPropagation} (the forward experiment), {@code WeightGradient} and
+ * {@code GradientPropagation} (the backward pass), {@code DeadRelus} (active fractions). Stuck?
+ * {@code java exercises/hints/Hint.java ex10} shows the next hint.
  */
 public final class Ex10Propagation {
     private Ex10Propagation() {}
@@ -92,7 +93,7 @@ public final class Ex10Propagation {
     /** Runs {@code X_l = act(X_(l-1) W_l)} for {@code depth} layers and returns each layer's statistics. */
     public static List<LayerStats> forwardStats(double[][] x0, int depth, int width, Initializer init,
                                                 Activation act, RandomGenerator rng) {
-        // TODO(Ex10): run the layers in order and summarise each layer's activations X_l in one LayerStats.
+        // TODO(Ex10): run the layers in order, summarising each X_l in one LayerStats (write-up: SignalPropagation).
         throw new UnsupportedOperationException("Ex10Propagation.forwardStats is not implemented yet");
     }
 
@@ -102,13 +103,13 @@ public final class Ex10Propagation {
      */
     public static double[] gradientNorms(double[][] x0, int depth, int width, Initializer init, Activation act,
                                          RandomGenerator rng) {
-        // TODO(Ex10): run the forward pass keeping X_(l-1), W_l and act'(Z_l), then go backward.
+        // TODO(Ex10): run the forward pass, then back-propagate (write-up: GradientPropagation).
         throw new UnsupportedOperationException("Ex10Propagation.gradientNorms is not implemented yet");
     }
 
     /** Returns, for each unit (column) of {@code preactivations}, the fraction of rows where it is {@code > 0}. */
     public static double[] activeFraction(double[][] preactivations) {
-        // TODO(Ex10): return, for each column, the fraction of rows whose value is > 0.
+        // TODO(Ex10): return, for each column, the fraction of rows whose value is > 0 (write-up: DeadRelus).
         throw new UnsupportedOperationException("Ex10Propagation.activeFraction is not implemented yet");
     }
 

@@ -7,38 +7,35 @@ package workbook.exercises;
  * <h2>Task</h2>
  * <ul>
  *   <li>{@code tanh(x) = (exp(x) - exp(-x)) / (exp(x) + exp(-x))}, built from {@code Math.exp} or
- *       {@code Math.expm1} (calling {@code Math.tanh} is not the exercise)</li>
- *   <li>{@code tanhDerivative(x) = 1 - tanh(x)^2}: 1 at 0, tending to 0 in both tails</li>
+ *       {@code Math.expm1} (calling {@code Math.tanh} or {@code Math.sinh} is not the exercise)</li>
+ *   <li>{@code tanhDerivative(x)}, the slope of tanh at x: derive it and write it so that it keeps its relative
+ *       accuracy in the tails</li>
  *   <li>{@code saturationFraction(activations, threshold)}: the fraction of entries with
  *       {@code |a| > threshold}; the course counts a tanh unit as saturated when {@code |a| > 0.95}</li>
- *   <li>{@code centeredSigmoid(x) = 4 * sigmoid(x) - 2 = 2 * tanh(x / 2)}: the affine rescaling of the sigmoid
- *       that is odd and has slope 1 at 0, the two properties Xavier initialization assumes of an activation</li>
+ *   <li>{@code centeredSigmoid(x) = 4 * sigmoid(x) - 2}, with {@code sigmoid(x) = 1 / (1 + exp(-x))}: the affine
+ *       rescaling of the sigmoid that is odd and has slope 1 at 0, the two properties Xavier initialization
+ *       assumes of an activation</li>
  * </ul>
+ * The checks want every result within a few ulps of the true value, from {@code x = +-1e-8} out to
+ * {@code +-1000}, and never NaN.
  *
- * <h2>Pitfalls</h2>
+ * <h2>Traps</h2>
  * <ul>
- *   <li>Overflow: {@code exp(1000)} is Infinity and {@code Infinity / Infinity} is NaN. {@code tanh(1000)} must
- *       be 1 and {@code tanh(-1000)} must be -1.</li>
- *   <li>Cancellation near 0. {@code tanh(x) = 2 * sigmoid(2x) - 1} holds on paper, not in double precision.
- *       {@code sigmoid(2e-8) = 0.500000005...} is stored with an absolute error of up to
- *       {@code ulp(0.5) / 2 = 5.6e-17}; doubling it and subtracting 1 keeps that absolute error but leaves a
- *       result of only {@code 1e-8}, so the relative error grows to about {@code 1e-8}: half of the 16 digits
- *       are gone ({@code 2 * sigmoid(2e-8) - 1} gives {@code 9.99999993922529E-9}). The textbook quotient
- *       {@code (exp(x) - exp(-x)) / (exp(x) + exp(-x))} loses the same digits in its numerator.</li>
- *   <li>The cure is {@code Math.expm1(u) = exp(u) - 1}, computed without ever forming {@code exp(u)}:
- *       {@code expm1(-2e-8) = -1.99999998E-8} to full precision. With {@code t = expm1(-2|x|)},
- *       {@code tanh(|x|) = -t / (2 + t)}: no two nearly equal numbers are subtracted anywhere, and
- *       {@code t} stays in [-1, 0], so nothing overflows either.</li>
- *   <li>Tails of the derivative: {@code tanh(20)} rounds to exactly 1, so {@code 1 - tanh(20)^2} is 0 while
- *       the true value is about {@code 4 * exp(-40) = 1.7e-17}. Write {@code 1 - tanh(x)^2 = 1 / cosh(x)^2
- *       = 4e / (1 + e)^2} with {@code e = exp(-2|x|)}, which keeps its relative accuracy in the tails.</li>
- *   <li>{@code 4 * sigmoid(x) - 2} cancels near 0 exactly like {@code 2 * sigmoid(2x) - 1}: compute the centred
- *       sigmoid through your {@code tanh}.</li>
+ *   <li>What is {@code Infinity / Infinity} in Java? {@code tanh(1000)} must be 1 and {@code tanh(-1000)} -1.</li>
+ *   <li>{@code tanh(1e-8)} equals 1e-8 to all 16 digits, but {@code 2 * sigmoid(2e-8) - 1} gives
+ *       {@code 9.99999993922529E-9}, and the textbook quotient loses as many digits. Which operation destroyed
+ *       them?</li>
+ *   <li>{@code tanh(20)} rounds to exactly 1 in double precision, yet the slope of tanh at 20 is about
+ *       1.7e-17. What does your derivative return there?</li>
+ *   <li>{@code 4 * sigmoid(x) - 2} has the same trouble near 0 as {@code 2 * sigmoid(2x) - 1}:
+ *       {@code centeredSigmoid(1e-8)} must be about 1e-8 to full precision.</li>
  * </ul>
  *
- * <h2>Hint</h2>
- * tanh is odd: compute it for {@code |x|} and put the sign back with {@code Math.copySign}. Never call
- * another exercise's class: each exercise is graded on its own.
+ * <h2>Where to look</h2>
+ * Cancellation and {@code expm1}: write-up {@code FloatingPoint}; the slope: {@code ActivationDerivatives};
+ * the centred sigmoid: {@code AffineSigmoid}; saturation: {@code VanishingGradients}. Stuck?
+ * {@code java exercises/hints/Hint.java ex02} shows the next hint. Never call another exercise's class: each
+ * exercise is graded on its own.
  */
 public final class Ex02Tanh {
     private Ex02Tanh() {}
@@ -54,8 +51,8 @@ public final class Ex02Tanh {
     }
 
     /**
-     * Returns {@code 1 - tanh(x)^2}: exactly 1 at 0, even in x, and accurate relative to its own size in the
-     * tails (about {@code 4 * exp(-2|x|)} there, not 0 before it underflows).
+     * Returns the slope of tanh at x: exactly 1 at 0, even in x, and accurate relative to its own size in the
+     * tails (about 1.7e-17 at {@code x = 20}, not 0 before the true value underflows).
      */
     public static double tanhDerivative(double x) {
         // 1 - tanh^2 = 4e / (1 + e)^2 with e = exp(-2|x|): no cancellation when tanh(x) rounds to +-1
@@ -95,8 +92,8 @@ public final class Ex02Tanh {
     }
 
     /**
-     * Returns {@code 4 * sigmoid(x) - 2 = 2 * tanh(x / 2)}: odd, slope 1 at 0, range (-2, 2), accurate near 0
-     * (about x there) and equal to +-2 far out.
+     * Returns {@code 4 * sigmoid(x) - 2}: odd, slope 1 at 0, range (-2, 2), accurate near 0 (about x there)
+     * and equal to +-2 far out.
      */
     public static double centeredSigmoid(double x) {
         // the tanh form inherits tanh's accuracy; 4 sigmoid(x) - 2 would cancel near 0

@@ -15,17 +15,15 @@ package workbook.exercises;
  *   <li>{@code selu(x) = SELU_LAMBDA * elu(x, SELU_ALPHA)}: with these two constants, an input distributed
  *       as N(0, 1) comes out with mean 0 and variance 1 again, which is what makes SELU networks
  *       self-normalizing</li>
- *   <li>{@code hardswish(x) = x * min(max(x + 3, 0), 6) / 6}: 0 for {@code x <= -3}, x for {@code x >= 3},
- *       and the parabola {@code x * (x + 3) / 6} in between (a cheap stand-in for swish on mobile hardware)</li>
- *   <li>each function's derivative, {@code reluDerivative(x)} and so on</li>
+ *   <li>{@code hardswish(x) = x * min(max(x + 3, 0), 6) / 6} (a cheap stand-in for swish on mobile
+ *       hardware)</li>
+ *   <li>each function's derivative, {@code reluDerivative(x)} and so on: derive each piece's slope</li>
  * </ul>
  *
  * <h2>Convention at a kink</h2>
  * Where a one-sided slope jumps, the derivative takes the value of the {@code x <= 0} branch, as the
- * mainstream frameworks do: {@code reluDerivative(0) = 0}, {@code leakyReluDerivative(0, slope) = slope},
- * {@code eluDerivative(0, alpha) = alpha}, {@code seluDerivative(0) = SELU_LAMBDA * SELU_ALPHA}. For hardswish
- * the middle piece owns only the open interval (-3, 3): its derivative is 0 for {@code x <= -3},
- * {@code (2x + 3) / 6} for {@code -3 < x < 3} and 1 for {@code x >= 3}.
+ * mainstream frameworks do: {@code reluDerivative(0)} is the slope of ReLU's left piece, and so on. For
+ * hardswish the middle piece owns only the open interval (-3, 3): at -3 and at 3 the outer pieces' slopes apply.
  *
  * <h2>Argument rules</h2>
  * {@code slope} must be finite (any sign: a parametric ReLU learns it freely); {@code alpha} must be finite and
@@ -33,21 +31,22 @@ package workbook.exercises;
  * whose message names the argument and the rule, e.g. {@code "alpha must be finite and non-negative, got -1.0"}.
  * The input x may be any number; results for a NaN input are not specified.
  *
- * <h2>Pitfalls</h2>
+ * <h2>Traps</h2>
  * <ul>
- *   <li>{@code alpha * (Math.exp(x) - 1)} loses digits for x near 0 ({@code exp(-1e-8)} is stored next to 1,
- *       and subtracting 1 leaves mostly rounding error): {@code Math.expm1(x)} keeps them.</li>
- *   <li>Far out the functions settle: {@code elu(-1000, alpha) = -alpha}, {@code selu(-1000) =
- *       -SELU_LAMBDA * SELU_ALPHA}, their derivatives 0; nothing here may return NaN for a non-NaN input.</li>
- *   <li>A comparison with the wrong strictness ({@code x >= 0} where {@code x > 0} is meant) changes nothing
- *       but the value at the kink itself, and the checks evaluate every derivative exactly at 0, -3 and 3.</li>
+ *   <li>What does {@code Math.exp(-1e-8) - 1} return, and how many of its digits are right?
+ *       {@code elu(-1e-8, 1)} must be about -1e-8 to full precision.</li>
+ *   <li>Far out the functions settle: what must {@code elu(-1000, alpha)} and {@code selu(-1000)} be, and their
+ *       slopes? Nothing here may return NaN for a non-NaN input.</li>
+ *   <li>{@code x >= 0} where {@code x > 0} is meant changes nothing but the value at the kink itself, and the
+ *       checks evaluate every derivative exactly at 0, -3 and 3.</li>
  *   <li>The SELU constants are given below with more digits than a double keeps: use them as they are. A
  *       rounded copy such as 1.6733 already moves the output mean measurably away from 0.</li>
  * </ul>
  *
- * <h2>Hint</h2>
- * Each function is one comparison with 0 (two for hardswish). Write {@code elu} and {@code eluDerivative} first;
- * {@code selu} and {@code seluDerivative} are one line each on top of them.
+ * <h2>Where to look</h2>
+ * The slopes: write-up {@code ActivationDerivatives}; {@code expm1}: {@code FloatingPoint}; SELU's fixed point:
+ * {@code ActivationStatistics}; dead units: {@code DeadRelus}. Stuck? {@code java exercises/hints/Hint.java ex03}
+ * shows the next hint.
  */
 public final class Ex03ReluFamily {
     private Ex03ReluFamily() {}
@@ -66,7 +65,7 @@ public final class Ex03ReluFamily {
         return x > 0 ? x : 0.0;
     }
 
-    /** Returns 1 for {@code x > 0} and 0 for {@code x <= 0} (so {@code reluDerivative(0) = 0}). */
+    /** Returns the slope of {@code relu} at x; at the kink, the left piece's slope. */
     public static double reluDerivative(double x) {
         return x > 0 ? 1.0 : 0.0;
     }
@@ -84,7 +83,7 @@ public final class Ex03ReluFamily {
     }
 
     /**
-     * Returns 1 for {@code x > 0} and {@code slope} for {@code x <= 0}.
+     * Returns the slope of {@code leakyRelu(x, slope)} in x; at the kink, the left piece's slope.
      *
      * @throws IllegalArgumentException if {@code slope} is not finite
      */
@@ -110,8 +109,7 @@ public final class Ex03ReluFamily {
     }
 
     /**
-     * Returns 1 for {@code x > 0} and {@code alpha * exp(x)} for {@code x <= 0} (so
-     * {@code eluDerivative(0, alpha) = alpha}).
+     * Returns the slope of {@code elu(x, alpha)} in x; at the kink, the left piece's slope.
      *
      * @throws IllegalArgumentException if {@code alpha} is negative or not finite
      */
@@ -128,20 +126,19 @@ public final class Ex03ReluFamily {
     }
 
     /**
-     * Returns {@code SELU_LAMBDA} for {@code x > 0} and {@code SELU_LAMBDA * SELU_ALPHA * exp(x)} for
-     * {@code x <= 0}.
+     * Returns the slope of {@code selu} at x; at the kink, the left piece's slope.
      */
     public static double seluDerivative(double x) {
         return SELU_LAMBDA * eluDerivative(x, SELU_ALPHA);
     }
 
-    /** Returns {@code x * min(max(x + 3, 0), 6) / 6}: 0 for {@code x <= -3}, x for {@code x >= 3}. */
+    /** Returns {@code x * min(max(x + 3, 0), 6) / 6}. */
     public static double hardswish(double x) {
         // divide the gate before multiplying, so that x * 6 cannot overflow for huge x
         return x * (Math.min(Math.max(x + 3, 0), 6) / 6);
     }
 
-    /** Returns 0 for {@code x <= -3}, {@code (2x + 3) / 6} for {@code -3 < x < 3}, and 1 for {@code x >= 3}. */
+    /** Returns the slope of {@code hardswish} at x; the middle piece owns only the open interval (-3, 3). */
     public static double hardswishDerivative(double x) {
         if (x <= -3) {
             return 0.0;

@@ -1,5 +1,8 @@
 package workbook.exercises;
 
+import static workbook.given.Ex01Given.sigmoid;
+import static workbook.given.Ex01Given.softplus;
+
 import org.apache.commons.math3.special.Erf;
 
 /**
@@ -7,17 +10,18 @@ import org.apache.commons.math3.special.Erf;
  * ReLU's shape but trade its kink for a curve with a small negative dip; and a design task of your own.
  *
  * <h2>Task</h2>
+ * Implement each activation from its definition, and derive each derivative yourself:
  * <ul>
- *   <li>{@code gelu(x) = x * Phi(x)}, with the standard normal CDF {@code Phi(x) = erfc(-x / sqrt(2)) / 2};
- *       {@code geluDerivative(x) = Phi(x) + x * phi(x)}, with the density
- *       {@code phi(x) = exp(-x^2 / 2) / sqrt(2 pi)}</li>
+ *   <li>{@code gelu(x) = x * Phi(x)}, with the standard normal CDF {@code Phi(x) = (1 + erf(x / sqrt(2))) / 2};
+ *       {@code geluDerivative(x)} is its slope. The standard normal density is
+ *       {@code phi(x) = exp(-x^2 / 2) / sqrt(2 pi)}. The JDK has no erf: Commons Math's {@code Erf} has
+ *       {@code erf} and {@code erfc}.</li>
  *   <li>{@code geluTanh(x) = 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3)))}, the fast approximation of
  *       BERT and GPT-2 (within 5e-4 of the exact GELU)</li>
  *   <li>{@code swish(x, beta) = x * sigmoid(beta x)} and {@code silu(x) = swish(x, 1)};
  *       {@code swishDerivative(x, beta)} is the slope in x and {@code swishBetaGradient(x, beta)} the slope in
- *       beta, {@code x^2 s (1 - s)} with {@code s = sigmoid(beta x)}, which trains a learnable beta</li>
- *   <li>{@code mish(x) = x * tanh(softplus(x))} and its derivative
- *       {@code tanh(sp) + x * (1 - tanh(sp)^2) * sigmoid(x)}, with {@code sp = softplus(x)}</li>
+ *       beta, which trains a learnable beta</li>
+ *   <li>{@code mish(x) = x * tanh(softplus(x))} and its slope {@code mishDerivative(x)}</li>
  *   <li>{@code customActivation(x)} and {@code customActivationDerivative(x)}: an activation of your own
  *       design with the four properties below. The grader checks the properties, not a formula.</li>
  * </ul>
@@ -34,26 +38,31 @@ import org.apache.commons.math3.special.Erf;
  *       within 0.01 of its lowest value on [-1000, 0] (a leaky slope, however small, keeps falling).</li>
  * </ol>
  * ReLU fails 2 (its kink), leaky ReLU fails 4, sigmoid and tanh fail 3, {@code x + x^3} fails 4, the identity
- * fails 1. Directions worth exploring: a smooth ReLU, a self-gated {@code x * g(x)}, or an algebraic curve such
- * as a hyperbola with the asymptotes {@code y = 0} and {@code y = x}. Check the four properties on paper before
- * you code, and mind the far tails: a formula that cancels to 0 or overflows there fails property 2 or 4.
+ * fails 1. Check the four properties on paper before you code, and mind the far tails: a formula that cancels
+ * to 0 or overflows there fails property 2 or 4.
  *
- * <h2>Pitfalls</h2>
+ * <h2>Traps</h2>
  * <ul>
- *   <li>{@code 1 + erf(x / sqrt(2))} cancels for x below about -5: {@code gelu(-10)} is about -7.6e-23, not
- *       0. {@code Erf.erfc} keeps the tail; Commons Math has it because the JDK has no erf.</li>
- *   <li>Everything must stay finite at +-1000: {@code exp(1000)} overflows and {@code 0 * Infinity} is NaN.
- *       {@code softplus} and {@code sigmoid} are given, already stable.</li>
- *   <li>{@code 1 - sigmoid(z)} rounds to 0 for z above about 37, while the true value is about {@code exp(-z)}:
- *       {@code swishBetaGradient(40, 1)} is about 6.8e-15, not 0. Write it as {@code sigmoid(-z)}.</li>
+ *   <li>{@code gelu(-10)} is about -7.6e-23. What does {@code 1 + erf(-10 / sqrt(2))} give in double
+ *       precision?</li>
+ *   <li>Everything must stay finite at +-1000: what is {@code exp(1000)}, and what is {@code 0 * Infinity}?</li>
+ *   <li>{@code swishBetaGradient(40, 1)} is about 6.8e-15, not 0. Does any subtraction in your formula round
+ *       the answer away?</li>
  *   <li>GELU, SiLU and Mish are not monotonic: each dips below 0 (SiLU to about -0.2785 near x = -1.2785)
  *       before rising back to 0 as x goes to -Infinity.</li>
+ *   <li>Checks you can run yourself: GELU and SiLU are {@code x * g(x)} for a CDF g with
+ *       {@code g(-x) = 1 - g(x)}, so {@code f(x) - f(-x) = x}; what does that say about {@code f'(x) + f'(-x)}?
+ *   </li>
  * </ul>
  *
- * <h2>Hint</h2>
- * Both GELU and SiLU are {@code x * g(x)} for a CDF g with {@code g(-x) = 1 - g(x)}, hence
- * {@code f(x) - f(-x) = x} and {@code f'(x) + f'(-x) = 1}: quick checks for your code. By the chain rule,
- * {@code d/dx sigmoid(beta x) = beta s (1 - s)}.
+ * <h2>Given</h2>
+ * {@code sigmoid} and {@code softplus}, stable, are imported from {@code workbook.given.Ex01Given}: they are
+ * Ex01's answers, so finish Ex01 before you open that file.
+ *
+ * <h2>Where to look</h2>
+ * Write-up {@code ActivationDerivatives} derives every slope here; {@code FloatingPoint} covers the tails;
+ * {@code ChoosingActivations} compares the curves. Stuck? {@code java exercises/hints/Hint.java ex07} shows the
+ * next hint.
  */
 public final class Ex07SmoothActivations {
     private static final double SQRT_2 = Math.sqrt(2);
@@ -73,7 +82,7 @@ public final class Ex07SmoothActivations {
         return 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
     }
 
-    /** Returns the exact slope of GELU, {@code Phi(x) + x * phi(x)}: 1/2 at 0, 1 and 0 in the tails. */
+    /** Returns the exact slope of GELU: 1/2 at 0, tending to 1 and to 0 in the tails. */
     public static double geluDerivative(double x) {
         return 0.5 * Erf.erfc(-x / SQRT_2) + x * Math.exp(-0.5 * x * x) / SQRT_2_PI;
     }
@@ -90,14 +99,14 @@ public final class Ex07SmoothActivations {
         return x * sigmoid(beta * x);
     }
 
-    /** Returns the slope in x of swish: {@code s + beta x s (1 - s)} with {@code s = sigmoid(beta x)}. */
+    /** Returns the slope in x of {@code swish(x, beta)}, finite at +-1000. */
     public static double swishDerivative(double x, double beta) {
         double s = sigmoid(beta * x);
         // 1 - s = sigmoid(-beta x) avoids cancellation when s rounds to 1
         return s + beta * x * s * sigmoid(-beta * x);
     }
 
-    /** Returns the slope in beta of swish: {@code x^2 s (1 - s)} with {@code s = sigmoid(beta x)}. */
+    /** Returns the slope in beta of {@code swish(x, beta)}, finite at +-1000. */
     public static double swishBetaGradient(double x, double beta) {
         return x * x * sigmoid(beta * x) * sigmoid(-beta * x);
     }
@@ -107,7 +116,7 @@ public final class Ex07SmoothActivations {
         return x * Math.tanh(softplus(x));
     }
 
-    /** Returns the slope of Mish, {@code t + x (1 - t^2) sigmoid(x)} with {@code t = tanh(softplus(x))}. */
+    /** Returns the slope of Mish, finite at +-1000. */
     public static double mishDerivative(double x) {
         double t = Math.tanh(softplus(x));
         return t + x * (1 - t * t) * sigmoid(x);
@@ -127,19 +136,5 @@ public final class Ex07SmoothActivations {
     public static double customActivationDerivative(double x) {
         // (1 + x / r) / 2 with r = sqrt(x^2 + 4) lies in (0, 1) and is at least 1/2 for x >= 0
         return 0.5 * (1 + x / Math.hypot(x, 2));
-    }
-
-    /** Returns {@code 1 / (1 + exp(-x))}, never NaN for a non-NaN input (as in Ex01). */
-    private static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1 / (1 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1 + e);
-    }
-
-    /** Returns {@code log(1 + exp(x))}, never overflowing (as in Ex01). */
-    private static double softplus(double x) {
-        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
     }
 }

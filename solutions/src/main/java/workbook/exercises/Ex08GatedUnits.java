@@ -1,7 +1,10 @@
 package workbook.exercises;
 
+import static workbook.given.Ex01Given.sigmoid;
+import static workbook.given.Ex07Given.gelu;
+import static workbook.given.Ex07Given.silu;
+
 import java.util.Arrays;
-import org.apache.commons.math3.special.Erf;
 
 /**
  * A gated linear unit multiplies a content vector {@code a} by a gate computed from a second vector {@code b};
@@ -14,28 +17,31 @@ import org.apache.commons.math3.special.Erf;
  *       content, second half gate, as PyTorch's {@code glu} does) and applies {@code glu(a, b)}</li>
  *   <li>{@code geglu(a, b) = a * gelu(b)} (exact GELU) and {@code swiglu(a, b) = a * silu(b)}</li>
  *   <li>{@code gluBackward(a, b, upstream)}: given {@code upstream = dL/dy} for {@code y = glu(a, b)}, return
- *       {@code dA = upstream * sigmoid(b)} and {@code dB = upstream * a * sigmoid(b) * (1 - sigmoid(b))}</li>
+ *       {@code dA = dL/da} and {@code dB = dL/db} (derive both by the chain rule)</li>
  * </ul>
  *
- * <h2>Pitfalls</h2>
+ * <h2>Traps</h2>
  * <ul>
  *   <li>The gate is the second argument: {@code glu(a, b)} is not {@code glu(b, a)}.</li>
- *   <li>Two gradient paths: the content gets the gate's value, the gate gets the content times the sigmoid's
- *       slope. A closed gate ({@code b} very negative) stops both, an open one stops only the gate's.</li>
+ *   <li>Two gradient paths: what reaches the content, and what reaches the gate? With a closed gate
+ *       ({@code b} very negative), which of the two survives? With a wide-open one?</li>
  *   <li>Mismatched lengths, empty input and an odd length to split are errors
  *       ({@code IllegalArgumentException}), not a silently truncated result. Return new arrays; leave the
  *       arguments untouched.</li>
- *   <li>{@code b = +-1000} must give finite results, and {@code 1 - sigmoid(b)} rounds to 0 long before the true
- *       value does (at {@code b = 40} already).</li>
+ *   <li>{@code b = +-1000} must give finite results, and at {@code b = 40} the gate's gradient is tiny but not
+ *       0: does a subtraction in your formula round it away?</li>
  * </ul>
  *
- * <h2>Hint</h2>
- * One loop per method; the argument checks and stable {@code sigmoid}, {@code gelu} and {@code silu} are given
- * below. Write {@code 1 - sigmoid(b)} as {@code sigmoid(-b)}, which keeps its tail.
+ * <h2>Given</h2>
+ * Stable {@code sigmoid}, {@code gelu} and {@code silu} are imported from {@code workbook.given.Ex01Given} and
+ * {@code workbook.given.Ex07Given}: they are Ex01's and Ex07's answers, so finish those before you open them.
+ * The argument checks are given complete at the end of this file.
+ *
+ * <h2>Where to look</h2>
+ * Write-up {@code GatedUnits} derives the two gradient paths. Stuck? {@code java exercises/hints/Hint.java ex08}
+ * shows the next hint.
  */
 public final class Ex08GatedUnits {
-    private static final double SQRT_2 = Math.sqrt(2);
-
     private Ex08GatedUnits() {}
 
     /**
@@ -115,25 +121,6 @@ public final class Ex08GatedUnits {
             dB[i] = upstream[i] * a[i] * gate * sigmoid(-b[i]);
         }
         return new GateGradients(dA, dB);
-    }
-
-    /** Returns {@code 1 / (1 + exp(-x))}, never NaN for a non-NaN input (as in Ex01). */
-    private static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1 / (1 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1 + e);
-    }
-
-    /** Returns the exact GELU {@code x * Phi(x)} with {@code Phi(x) = erfc(-x / sqrt(2)) / 2} (as in Ex07). */
-    private static double gelu(double x) {
-        return x * 0.5 * Erf.erfc(-x / SQRT_2);
-    }
-
-    /** Returns {@code x * sigmoid(x)}. */
-    private static double silu(double x) {
-        return x * sigmoid(x);
     }
 
     private static void requireSameLength(double[] a, double[] b) {

@@ -9,7 +9,8 @@ import workbook.exercises.Ex03ReluFamily;
 import workbook.exercises.Ex07SmoothActivations;
 
 /**
- * The derivatives of the common activations, derived by hand and measured by finite differences.
+ * {@summary <span class="book-lede">The derivatives of the common activations, derived by hand and measured by
+ * finite differences.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>
@@ -52,6 +53,13 @@ import workbook.exercises.Ex07SmoothActivations;
  * <p><b>SELU.</b> \( \lambda x \) for \( x > 0 \) and \( \lambda\alpha (e^x - 1) \) otherwise, so the slope is
  * \( \lambda \approx 1.0507 \) on the right and \( \lambda\alpha e^{x} \) on the left, which tends to
  * \( \lambda\alpha \approx 1.7581 \) at 0. SELU is continuous at 0 but its slope jumps there.
+ *
+ * {@figure 1 The activation functions of the workbook: the classic ones (sigmoid, tanh, ReLU and its variants)
+ * and the smooth modern ones (GELU, SiLU, Mish).}
+ * {@figure 2 Their derivatives, the slopes derived above; on a log scale the slopes of the sigmoid and of tanh
+ * fall off exponentially away from 0.}
+ * {@figure 3 Softplus, a smooth ReLU, against ReLU; exact GELU against its tanh form, which is off by less than
+ * \( 5 \times 10^{-4} \).}
  *
  * <h2>Result</h2>
  * \[ \sigma' = \sigma(1 - \sigma), \quad \tanh' = 1 - \tanh^2, \quad \mathrm{ReLU}' = [z > 0], \quad

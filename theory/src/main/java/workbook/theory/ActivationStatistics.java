@@ -16,13 +16,13 @@ import workbook.theory.engine.Activations;
 import workbook.theory.engine.Matrices;
 
 /**
- * What an activation does to a standard normal input: the mean and variance of tanh, ReLU, GELU and SiLU, and
- * the fixed point that makes SELU self-normalizing.
+ * {@summary <span class="book-lede">What an activation does to a standard normal input: the mean and variance of
+ * tanh, ReLU, GELU and SiLU, and the fixed point that makes SELU self-normalizing.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>\( Z \sim N(0, 1) \), with density \( \varphi \) and distribution function \( \Phi \); this is the
- *       pre-activation of a unit whose layer is well initialized (write-ups 8 and 10).</li>
+ *       pre-activation of a unit whose layer is well initialized ({@writeup 8 write-up 8} and {@writeup 10}).</li>
  *   <li>The SELU constants are those of Ex03: \( \alpha \approx 1.6733 \), \( \lambda \approx 1.0507 \).</li>
  *   <li>For the fixed point: zero-mean weights with \( nv = 1 \) (LeCun's \( v = 1/n \), which is also Xavier's when
  *       the fans are equal), so that the next pre-activation has variance \( q' = E[f(z)^2] \) whatever the mean of
@@ -42,8 +42,8 @@ import workbook.theory.engine.Matrices;
  * \[ E[Z\Phi(Z)] = E[\varphi(Z)] = \frac{1}{2\sqrt\pi} \approx 0.2821, \qquad
  *    E[Z^2\Phi(Z)^2] = \frac13 + \frac{1}{2\pi\sqrt3} \approx 0.4252. \]
  * For SiLU, \( x\sigma(x) \), the same lemma gives \( E[Z\sigma(Z)] = E[\sigma'(Z)] \approx 0.2066 \); its second
- * moment has no closed form and is integrated numerically. The tanh approximation of GELU (the lab's "GELU
- * (approx)") moves both moments by less than \( 10^{-4} \).
+ * moment has no closed form and is integrated numerically. The tanh approximation of GELU,
+ * \( \tfrac12 x\,(1 + \tanh(\sqrt{2/\pi}\,(x + 0.044715\,x^3))) \), moves both moments by less than \( 10^{-4} \).
  *
  * <p><b>tanh.</b> tanh is odd, so its mean is 0; \( E[\tanh(Z)^2] \approx 0.3943 \) (numerical): tanh is centred
  * but shrinks the variance to about 0.39.
@@ -62,7 +62,7 @@ import workbook.theory.engine.Matrices;
  *    &lt; 1, \]
  * so a deviation from variance 1 shrinks by about a fifth per layer. Compare ReLU with He weights, where
  * \( h(q) = 2E[\mathrm{ReLU}(\sqrt q Z)^2] = q \): every variance is kept, none is preferred, and a single
- * network wanders (write-up 11); and tanh with Xavier, where \( h(q) = E[\tanh(\sqrt q Z)^2] &lt; q \) drifts
+ * network wanders ({@writeup 11}); and tanh with Xavier, where \( h(q) = E[\tanh(\sqrt q Z)^2] &lt; q \) drifts
  * to 0.
  *
  * <h2>Result</h2>
@@ -91,7 +91,7 @@ import workbook.theory.engine.Matrices;
  *       \( 10^{-4} \).</li>
  *   <li>The closed forms with Ex03's constants give SELU mean 0 and second moment 1, and the central-difference slope
  *       of \( h \) at 1 equals the closed form \( h'(1) \).</li>
- *   <li>Monte Carlo, 200 000 standard normal draws (the theory notebook's experiment): for tanh, ReLU, GELU, SiLU and
+ *   <li>Monte Carlo, 200 000 standard normal draws: for tanh, ReLU, GELU, SiLU and
  *       SELU the sample mean and the mean of \( (f(Z) - \mu)^2 \) agree with the exact mean and variance within 4
  *       standard errors.</li>
  *   <li>Iterating \( h \) for 30 layers from \( q = 4 \) and from \( q = 0.25 \) ends within 0.01 of 1, while ReLU

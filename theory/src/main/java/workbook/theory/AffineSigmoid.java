@@ -9,18 +9,18 @@ import workbook.exercises.Ex09Initialization;
 import workbook.theory.engine.Matrices;
 
 /**
- * Making the sigmoid Xavier-ready: an affine map of its output turns it into an odd unit with slope 1 at 0, and
- * the map moves into the next layer's weights and biases.
+ * {@summary <span class="book-lede">Making the sigmoid Xavier-ready: an affine map of its output turns it into an
+ * odd unit with slope 1 at 0, and the map moves into the next layer's weights and biases.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>
- *   <li>Xavier initialization (write-up 8) assumes two things of the activation \( f \): it is odd,
+ *   <li>Xavier initialization ({@writeup 8}) assumes two things of the activation \( f \): it is odd,
  *       \( f(-x) = -f(x) \), so that zero-mean pre-activations give zero-mean outputs; and \( f'(0) = 1 \), so that
  *       near 0 the unit passes its input on unchanged, \( f(x) \approx x \).</li>
  *   <li>The sigmoid \( \sigma(x) = 1/(1 + e^{-x}) \) has neither property: \( \sigma(0) = \tfrac12 \) and
  *       \( \sigma'(0) = \tfrac14 \).</li>
  *   <li>A layer computes \( z' = a W + b \) from the previous layer's outputs \( a \) (a row; the weights are
- *       \( W \in \mathbb{R}^{n_{in} \times n_{out}} \), as everywhere in the workbook).</li>
+ *       \( W \in \mathbb{R}^{n_{\text{in}} \times n_{\text{out}}} \), as everywhere in the workbook).</li>
  * </ul>
  *
  * <h2>Derivation</h2>
@@ -42,7 +42,7 @@ import workbook.theory.engine.Matrices;
  * So a sigmoid layer followed by \( (W, b) \) computes exactly what a \( g \) layer followed by
  * \( (\tilde W, \tilde b) = (W/4,\ b + \tfrac12 \mathbf{1}^{\top} W) \) computes. Run backwards: to give the
  * \( g \) network Xavier weights \( \tilde W \) and zero biases, the sigmoid network takes
- * \[ W = 4\tilde W \quad (\text{standard deviation } 4\sqrt{2/(n_{in} + n_{out})}), \qquad
+ * \[ W = 4\tilde W \quad (\text{standard deviation } 4\sqrt{2/(n_{\text{in}} + n_{\text{out}})}), \qquad
  *    b_j = -\frac12 \sum_i W_{ij} = -2 \sum_i \tilde W_{ij}. \]
  * The factor 4 undoes the sigmoid's flat slope of \( \tfrac14 \); the bias subtracts the mean \( \tfrac12 \)
  * that every sigmoid output carries, which would otherwise enter every pre-activation of the next layer as a
@@ -52,7 +52,7 @@ import workbook.theory.engine.Matrices;
  * <p><b>What the map cannot fix.</b> \( g \) saturates at \( \pm 2 \) and its slope is below 1 away from 0, so
  * the variance of \( g(Z) \) is smaller than that of \( Z \): for \( Z \sim N(0, 1) \),
  * \( E[g(Z)^2] \approx 0.694 \). Like tanh, the centred sigmoid keeps the signal's scale only approximately,
- * slowly shrinking it layer after layer (write-up 11 measures this for tanh).
+ * slowly shrinking it layer after layer ({@writeup 11} measures this for tanh).
  *
  * <h2>Result</h2>
  * \[ g(x) = 4\sigma(x) - 2 = 2\tanh\frac{x}{2}, \qquad g(-x) = -g(x), \qquad g'(0) = 1, \qquad

@@ -11,17 +11,17 @@ import workbook.exercises.Ex06SoftmaxJacobian;
 import workbook.exercises.Ex07SmoothActivations;
 
 /**
- * Choosing an activation: hidden layers want a unit that keeps gradients alive; the output layer wants the
- * activation that turns scores into the kind of prediction the task needs, paired with the loss that makes its
- * gradient simply "prediction minus target".
+ * {@summary <span class="book-lede">Choosing an activation: hidden layers want a unit that keeps gradients alive;
+ * the output layer wants the activation that turns scores into the kind of prediction the task needs, paired with
+ * the loss that makes its gradient simply "prediction minus target".</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>The last layer produces scores (logits) \( z \); the output activation turns them into a prediction \( p \),
  *       and a loss compares \( p \) with the target \( y \).</li>
  *   <li>Hidden layers are judged by what the other write-ups derived: the slope that back-propagation multiplies
- *       (write-ups 2 and 12), the mean and variance the unit passes on (write-ups 9, 11 and 13), dead units (write-up
- *       15).</li>
+ *       ({@writeup 2 write-up 2} and {@writeup 12}), the mean and variance the unit passes on
+ *       ({@writeup 9 write-up 9}, {@writeup 11 11} and {@writeup 13 13}), dead units ({@writeup 15}).</li>
  * </ul>
  *
  * <h2>Derivation</h2>
@@ -46,7 +46,7 @@ import workbook.exercises.Ex07SmoothActivations;
  *    \frac{\partial\mathcal{L}}{\partial z} = -y\,(1 - \sigma(z)) + (1 - y)\,\sigma(z) = \sigma(z) - y, \]
  * because \( \frac{d}{dz}\log\sigma(z) = 1 - \sigma(z) \). The logarithm of the loss undoes the exponential of the
  * activation, and what is left is the error itself. Softmax with cross-entropy does the same for many classes
- * (write-up 4): \( \partial\mathcal{L}/\partial z = s - y \). The identity with \( \tfrac12(z - y)^2 \) is the
+ * ({@writeup 4}): \( \partial\mathcal{L}/\partial z = s - y \). The identity with \( \tfrac12(z - y)^2 \) is the
  * trivial case. With two classes, softmax is a sigmoid of the difference,
  * \( e^{z_1}/(e^{z_1} + e^{z_2}) = \sigma(z_1 - z_2) \), so the first two rows are one idea; multi-label
  * classification keeps one independent sigmoid per label, whose probabilities need not sum to 1.
@@ -61,27 +61,31 @@ import workbook.exercises.Ex07SmoothActivations;
  * \( \sigma(z) \) is \( -\infty \) at \( z = -1000 \), although the loss is a plain 1000; Ex01's
  * {@code logSigmoid} (and the frameworks' "with logits" losses) compute it directly.
  *
- * <p><b>Hidden layers: the lecture's rules of thumb, and the property behind each.</b>
+ * <p><b>Hidden layers: the usual rules of thumb, and the property behind each.</b>
  * <table class="striped">
  * <caption>Hidden-layer activations</caption>
  * <thead><tr><th scope="col">Situation</th><th scope="col">Choice</th><th scope="col">Why</th></tr></thead>
  * <tbody>
  * <tr><td>Starting a new project</td><td>ReLU</td><td>slope exactly 1 where active; cheap; pair with He
- *     initialization (write-up 10)</td></tr>
+ *     initialization ({@writeup 10})</td></tr>
  * <tr><td>Transformers</td><td>GELU, or gated SwiGLU / GEGLU blocks</td><td>smooth (its slope is continuous at 0,
- *     \( \tfrac12 \) there) with a small negative dip (write-up 14)</td></tr>
+ *     \( \tfrac12 \) there) with a small negative dip ({@writeup 14})</td></tr>
  * <tr><td>Efficient convolutional networks</td><td>Swish / SiLU</td><td>smooth, self-gated
  *     \( x\sigma(x) \)</td></tr>
  * <tr><td>Recurrent networks</td><td>tanh (sigmoid for the gates)</td><td>zero-centred, slope 1 at 0, bounded
  *     state</td></tr>
- * <tr><td>Dying units observed</td><td>Leaky ReLU, ELU</td><td>a non-zero slope below 0 (write-up 15)</td></tr>
+ * <tr><td>Dying units observed</td><td>Leaky ReLU, ELU</td><td>a non-zero slope below 0 ({@writeup 15})</td></tr>
  * <tr><td>Very deep plain networks</td><td>ELU, SELU</td><td>outputs near zero mean; SELU keeps variance 1
- *     (write-up 13)</td></tr>
+ *     ({@writeup 13})</td></tr>
  * <tr><td>Avoid in hidden layers</td><td>sigmoid, softmax</td><td>sigmoid: slope at most \( \tfrac14 \) and outputs of
  *     mean \( \tfrac12 \); softmax couples the units</td></tr>
  * </tbody>
  * </table>
  * These are habits of practice, not theorems; what can be checked is the property each row relies on.
+ *
+ * {@figure 12 Decision regions of the same small network trained on two interleaved half-moons with four
+ * activations: ReLU cuts straight pieces, tanh and GELU bend smoothly, and the sigmoid has barely left its
+ * near-linear start after the same number of steps.}
  *
  * <h2>Result</h2>
  * \[ \text{sigmoid + BCE: } \frac{\partial\mathcal{L}}{\partial z} = \sigma(z) - y, \qquad

@@ -11,7 +11,8 @@ import workbook.exercises.Ex10Propagation;
 import workbook.theory.engine.Matrices;
 
 /**
- * Dead ReLUs: how a unit stops firing for good, how to see it (its active fraction), and what brings it back.
+ * {@summary <span class="book-lede">Dead ReLUs: how a unit stops firing for good, how to see it (its active
+ * fraction), and what brings it back.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>
@@ -20,8 +21,9 @@ import workbook.theory.engine.Matrices;
  *       ({@link Ex10Propagation#activeFraction Ex10Propagation.activeFraction}).</li>
  *   <li>For the predictions the inputs are standard normal, \( x \sim N(0, I) \); then
  *       \( z_j \sim N(b_j, \lVert w_j \rVert^2) \).</li>
- *   <li>Following the lab, a unit is called dead when it is active on less than 1 % of the batch
- *       ({@link Ex10Propagation#deadUnits Ex10Propagation.deadUnits} with 0.01). The lecture calls a layer healthy
+ *   <li>A unit is called dead when it is active on less than 1 % of the batch
+ *       ({@link Ex10Propagation#deadUnits Ex10Propagation.deadUnits} with 0.01). A common rule of thumb calls a
+ *       layer healthy
  *       when 40 % to 60 % of its units fire, and worrying below 20 %.</li>
  * </ul>
  *
@@ -29,8 +31,9 @@ import workbook.theory.engine.Matrices;
  * <p><b>The active fraction is a normal probability.</b> With \( z_j \sim N(b_j, \lVert w_j \rVert^2) \),
  * \[ P(z_j > 0) = \Phi\!\left(\frac{b_j}{\lVert w_j \rVert}\right), \]
  * so a unit is dead once its bias is more than \( \Phi^{-1}(0.99) \approx 2.33 \) weight norms below 0. With zero
- * biases every unit fires half of the time, whatever the scale of the weights (this is the symmetry of write-up
- * 10). The theory notebook's pathological layer has pre-activations \( N(-3, 0.5^2) \): each is positive with
+ * biases every unit fires half of the time, whatever the scale of the weights (this is the symmetry of
+ * {@writeup 10}). A pathological layer with strongly negative biases has pre-activations
+ * \( N(-3, 0.5^2) \): each is positive with
  * probability \( \Phi(-6) \approx 10^{-9} \), so all 32 units are dead.
  *
  * <p><b>Dead units stay dead.</b> The gradient that reaches the unit's parameters is
@@ -43,7 +46,7 @@ import workbook.theory.engine.Matrices;
  * <p><b>How it happens.</b> The usual cause is a step that is too large early in training: an update that pushes
  * \( b_j \) (or \( w_j \) against the data) far enough that \( b_j/\lVert w_j \rVert &lt; -2.33 \) on every
  * input. Weights of the wrong scale make such steps likely, since they make the first gradients huge or tiny
- * (write-up 12).
+ * ({@writeup 12}).
  *
  * <p><b>What fixes it.</b>
  * <ul>
@@ -56,6 +59,10 @@ import workbook.theory.engine.Matrices;
  *       them above 0 again, whatever the bias was.</li>
  * </ul>
  *
+ * {@figure 11 How often each ReLU unit fires over a batch: a healthy layer about half of the time, the
+ * pathological layer with pre-activations \( N(-3, 0.5^2) \) never, and per-unit biases kill the units that fall
+ * below the 1 % line.}
+ *
  * <h2>Result</h2>
  * \[ \text{active fraction} = \Phi\!\left(\frac{b}{\lVert w \rVert}\right), \qquad
  *    \text{dead} \iff \frac{b}{\lVert w \rVert} &lt; \Phi^{-1}(0.01) \approx -2.33, \qquad
@@ -63,7 +70,7 @@ import workbook.theory.engine.Matrices;
  *
  * <h2>What the checks verify</h2>
  * <ul>
- *   <li>The notebook's layer, 1000 x 32 pre-activations \( N(-3, 0.5^2) \):
+ *   <li>The pathological layer, 1000 x 32 pre-activations \( N(-3, 0.5^2) \):
  *       {@link Ex10Propagation#activeFraction Ex10Propagation.activeFraction} is 0 for every unit and
  *       {@link Ex10Propagation#deadUnits Ex10Propagation.deadUnits} flags all 32.</li>
  *   <li>A layer with {@link Ex09Initialization#heNormal Ex09Initialization.heNormal} weights and zero biases on 2000
@@ -88,7 +95,7 @@ public final class DeadRelus {
     public static final long SEED = 20_240_015L;
     /** Monte Carlo tolerance in standard errors: a chance failure has probability about 6e-5 per check. */
     private static final double K = 4;
-    /** The lab's threshold: a unit active on less than 1 % of the batch is dead. */
+    /** The threshold: a unit active on less than 1 % of the batch is dead. */
     private static final double DEAD = 0.01;
     private static final int NOTEBOOK_ROWS = 1000;
     private static final int NOTEBOOK_UNITS = 32;
@@ -122,7 +129,7 @@ public final class DeadRelus {
         return checks;
     }
 
-    /** The theory notebook's layer: 1000 x 32 pre-activations drawn from N(-3, 0.5^2). */
+    /** The pathological layer: 1000 x 32 pre-activations drawn from N(-3, 0.5^2). */
     private static double[][] notebookLayer(SplittableRandom random) {
         double[][] z = new double[NOTEBOOK_ROWS][NOTEBOOK_UNITS];
         for (double[] row : z) {
@@ -341,7 +348,7 @@ public final class DeadRelus {
         }
         Training run = Training.run(SEED + 1); // the run the checks judge
         LabReport.of(DeadRelus.class)
-                .table("Active fraction of a unit with z ~ N(b, ||w||^2), and whether the lab calls it dead (< 1 %)",
+                .table("Active fraction of a unit with z ~ N(b, ||w||^2), and whether it counts as dead (< 1 %)",
                         List.of("b / ||w||", "active", "dead"), rows)
                 .table("A dead unit (b = -5) after 400 steps of gradient descent towards targets 1; rows: ReLU, Leaky",
                         List.of("final bias", "active share"), new double[][] {

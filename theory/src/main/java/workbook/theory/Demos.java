@@ -19,54 +19,96 @@ import java.util.Optional;
  * ./mvnw -q -pl theory -am compile exec:java -Ddemo=all      runs the checks of every demo, one line each
  * </pre>
  *
+ * <p>The table below is the workbook's lesson index, its single source: the demo list, the lab reports'
+ * headings, the front page's contents (the {@code {@lessons}} tag), each page's number, title and neighbours
+ * (the {@code {@writeup}} tag), the figures a page shows (the {@code {@figure N caption}} tag) and the README's
+ * theory table all come from it or are checked against it by the module's tests.
+ *
  * <p>Every write-up is a final class with a private constructor, a Javadoc write-up, a pure
- * {@code public static List<Check> checks()} and a {@code main} that prints its lab report. Registering
- * one here is one {@code add(...)} line in learning order, with the write-up's number from the issue; the
- * module's test fails if a write-up in this package is not registered, if the numbers do not increase, or if
- * the overview page lists the write-ups with other numbers or in another order.
+ * {@code public static List<Check> checks()} and a {@code main} that prints its lab report.
  *
  * <h2>Adding a write-up</h2>
  * <ol>
- *   <li>Copy the shape of {@link VanishingGradients}: class Javadoc with the four headings, a {@code SEED}
- *       constant, {@code checks()} and {@code checks(long seed)}, a {@code main} built on {@link LabReport}.
- *       Claims about an exercise call the reference solution; the evidence is independent of it (closed
- *       forms, central differences, Commons Math, Monte Carlo within k standard errors via
- *       {@link MonteCarlo}, with the standard-error formula in a comment).</li>
- *   <li>TeX goes between \( and \) or \[ and \]. In Javadoc write {@code &lt;} for a less-than sign,
- *       {@code &amp;} for an ampersand, and never a backslash followed by the letter u (Java reads it as a
- *       unicode escape even inside a comment): so no TeX command may start with that letter.</li>
- *   <li>Register it below with its number from the issue, and add its row to
- *       {@code src/main/javadoc/overview.html} ({@code <tr><td>N</td><td>{@linkplain ...}}).</li>
+ *   <li>Copy the shape of {@link VanishingGradients}: class Javadoc that opens with {@code {@writeup}} and
+ *       then has the four headings, a {@code SEED} constant, {@code checks()} and {@code checks(long seed)}, a
+ *       {@code main} built on {@link LabReport}. Claims about an exercise call the reference solution; the
+ *       evidence is independent of it (closed forms, central differences, Commons Math, Monte Carlo within
+ *       k standard errors via {@link MonteCarlo}, with the standard-error formula in a comment).</li>
+ *   <li>TeX goes between {@code \(} and {@code \)} or {@code \[} and {@code \]}. In Javadoc write
+ *       {@code &lt;} for a less-than sign, {@code &amp;} for an ampersand, and never a backslash followed by
+ *       the letter u (Java reads it as a unicode escape even inside a comment): so no TeX command may start
+ *       with that letter. Refer to another write-up as {@code {@writeup N}}, never as plain text.</li>
+ *   <li>Add its row to the table below in learning order, and to the README's theory table.</li>
  * </ol>
  */
 public final class Demos {
     private static final List<Demo> DEMOS = new ArrayList<>();
 
     static {
-        // Write-ups 1-8: activations, their gradients, and the variance argument up to Xavier.
-        add(1, "derivatives", "Activation derivatives, by hand and by finite differences", ActivationDerivatives.class,
-                "Ex01", "Ex02", "Ex03", "Ex07");
-        add(2, "vanishing", "Why sigmoid-like units vanish", VanishingGradients.class, "Ex01", "Ex02", "Ex03");
-        add(3, "collapse", "Linear collapse and what one hidden ReLU layer can do", LinearCollapse.class, "Ex04");
-        add(4, "softmax", "Softmax: stable forms, temperature, Jacobian, cross-entropy", SoftmaxCalculus.class,
-                "Ex05", "Ex06");
-        add(5, "floats", "Floating point for deep learning", FloatingPoint.class, "Ex01", "Ex02", "Ex05");
-        add(6, "weight-gradient", "The gradient of a weight under independence", WeightGradient.class, "Ex09", "Ex10");
-        add(7, "products", "Products of random matrices: scale and depth", RandomMatrixProducts.class, "Ex03", "Ex09");
-        add(8, "xavier", "Xavier initialization", XavierInitialization.class, "Ex09", "Ex10");
-
-        // Write-ups 9-16 go below this line, in learning order.
-        add(9, "affine-sigmoid", "Making the sigmoid Xavier-ready", AffineSigmoid.class, "Ex01", "Ex02", "Ex09");
-        add(10, "kaiming", "Kaiming: twice the variance for ReLU", KaimingInitialization.class, "Ex03", "Ex09");
-        add(11, "signal-depth", "Signal propagation across 50 layers", SignalPropagation.class, "Ex09", "Ex10");
-        add(12, "gradient-depth", "Gradient propagation across depth", GradientPropagation.class, "Ex09", "Ex10");
-        add(13, "activation-stats", "Activation statistics on N(0, 1) input", ActivationStatistics.class, "Ex02",
-                "Ex03", "Ex07");
-        add(14, "gated-units", "Gated units and their two gradient paths", GatedUnits.class, "Ex07", "Ex08");
-        add(15, "dead-relus", "Dead ReLUs: cause, detection, cure", DeadRelus.class, "Ex03", "Ex09", "Ex10");
-        add(16, "choosing", "Choosing an activation, and its loss", ChoosingActivations.class, "Ex01", "Ex03",
-                "Ex05", "Ex06", "Ex07");
-
+        // The lesson index: write-up number, demo name, class, title, the question it answers (HTML with TeX for
+        // the front page), the exercises it explains, the figures (charts' numbers) that illustrate it.
+        add(1, "derivatives", ActivationDerivatives.class, "Activation derivatives, by hand and by finite differences",
+                "What are the slopes of sigmoid, tanh, ReLU, swish, GELU, Mish and SELU, and what happens at a kink?",
+                List.of("Ex01", "Ex02", "Ex03", "Ex07"), List.of(1, 2, 3));
+        add(2, "vanishing", VanishingGradients.class, "Why sigmoid-like units vanish",
+                "Why does a product of sigmoid slopes die with depth, and why does ReLU fail differently?",
+                List.of("Ex01", "Ex02", "Ex03"), List.of(2));
+        add(3, "collapse", LinearCollapse.class, "Linear collapse and what one hidden ReLU layer can do",
+                "Why do stacked linear layers stay one line, and how many ReLUs does it take to follow \\( x^2 \\)?",
+                List.of("Ex04"), List.of(4));
+        add(4, "softmax", SoftmaxCalculus.class, "Softmax: stable forms, temperature, Jacobian, cross-entropy",
+                "Why subtract the max, what temperature does to entropy, and why \\( J = \\mathrm{diag}(s) - s s^T \\) "
+                        + "has rank \\( n - 1 \\) and \\( \\nabla_z \\mathcal{L} = s - e_y \\)?",
+                List.of("Ex05", "Ex06"), List.of(5));
+        add(5, "floats", FloatingPoint.class, "Floating point for deep learning",
+                "How many digits does a double keep, where does \\( e^x \\) overflow (709.8, or 88.7 in float), and "
+                        + "why <code>log1p</code>, <code>expm1</code> and the max-shift?",
+                List.of("Ex01", "Ex02", "Ex05"), List.of());
+        add(6, "weight-gradient", WeightGradient.class, "The gradient of a weight under independence",
+                "Why is \\( \\nabla_W \\mathcal{L} = X^T \\Delta \\), and what are its mean and variance when "
+                        + "everything is independent?",
+                List.of("Ex09", "Ex10"), List.of());
+        add(7, "products", RandomMatrixProducts.class, "Products of random matrices: scale and depth",
+                "How does the norm of \\( x W_1 \\cdots W_L \\) grow or shrink with the scale of the factors and "
+                        + "with depth, and why is its typical size not its mean?",
+                List.of("Ex03", "Ex09"), List.of());
+        add(8, "xavier", XavierInitialization.class, "Xavier initialization",
+                "Why \\( \\mathrm{Var}[W] = 2/(n_{\\text{in}} + n_{\\text{out}}) \\), and what it means for a "
+                        + "normal and a uniform draw?",
+                List.of("Ex09", "Ex10"), List.of(7, 10));
+        add(9, "affine-sigmoid", AffineSigmoid.class, "Making the sigmoid Xavier-ready",
+                "Which affine map makes the sigmoid odd with slope 1 at 0, and what does it do to the next layer's "
+                        + "weights and biases?",
+                List.of("Ex01", "Ex02", "Ex09"), List.of());
+        add(10, "kaiming", KaimingInitialization.class, "Kaiming: twice the variance for ReLU",
+                "Why does ReLU need \\( \\mathrm{Var}[W] = 2/n_{\\text{in}} \\) (or "
+                        + "\\( 4/(n_{\\text{in}} + n_{\\text{out}}) \\)), and why can no affine map make it symmetric?",
+                List.of("Ex03", "Ex09"), List.of(6, 10));
+        add(11, "signal-depth", SignalPropagation.class, "Signal propagation across 50 layers",
+                "Why does the naive initialization explode (ReLU) or saturate (tanh) across 50 layers, and how exactly "
+                        + "does one layer predict the next?",
+                List.of("Ex09", "Ex10"), List.of(6, 9));
+        add(12, "gradient-depth", GradientPropagation.class, "Gradient propagation across depth",
+                "How do the weight gradients change from the output to the input, and why is ReLU's profile flat at "
+                        + "every scale?",
+                List.of("Ex09", "Ex10"), List.of(8));
+        add(13, "activation-stats", ActivationStatistics.class, "Activation statistics on N(0, 1) input",
+                "What mean and variance do tanh, ReLU, GELU and SiLU produce, and why does SELU come back to "
+                        + "variance 1?",
+                List.of("Ex02", "Ex03", "Ex07"), List.of());
+        add(14, "gated-units", GatedUnits.class, "Gated units and their two gradient paths",
+                "How does a gradient split between the content and the gate of GLU, GEGLU and SwiGLU?",
+                List.of("Ex07", "Ex08"), List.of());
+        add(15, "dead-relus", DeadRelus.class, "Dead ReLUs: cause, detection, cure",
+                "How does a ReLU unit die, how is it detected, and what brings it back?",
+                List.of("Ex03", "Ex09", "Ex10"), List.of(11));
+        add(16, "choosing", ChoosingActivations.class, "Choosing an activation, and its loss",
+                "Which activation for hidden layers and which for the output, with which loss?",
+                List.of("Ex01", "Ex03", "Ex05", "Ex06", "Ex07"), List.of(12));
+        add(17, "claims", ActivationClaims.class, "Three claims about activations, checked",
+                "Why did GELU replace ReLU in transformers, what did ReLU's \"six times faster\" compare, and when is "
+                        + "each activation best avoided?",
+                List.of("Ex01", "Ex02", "Ex03", "Ex05", "Ex07"), List.of(3));
     }
 
     private Demos() {}
@@ -76,11 +118,14 @@ public final class Demos {
      *
      * @param number    its place in learning order, from 1 (numbers increase down the list)
      * @param name      the short name a reader types after {@code -Ddemo=}
-     * @param title     the title of its lab report
      * @param writeUp   the class whose Javadoc is the write-up
+     * @param title     its title: of the write-up page, of its row in the contents and of its lab report
+     * @param question  the question it answers, one sentence of HTML with TeX for the front page
      * @param exercises the exercises it explains, such as {@code Ex01}
+     * @param figures   the numbers of the figures (of the charts module's set) that illustrate it
      */
-    public record Demo(int number, String name, String title, Class<?> writeUp, List<String> exercises) {
+    public record Demo(int number, String name, Class<?> writeUp, String title, String question,
+                       List<String> exercises, List<Integer> figures) {
 
         /** Calls the write-up's {@code checks()}. */
         @SuppressWarnings("unchecked")
@@ -118,8 +163,24 @@ public final class Demos {
         }
     }
 
-    private static void add(int number, String name, String title, Class<?> writeUp, String... exercises) {
-        DEMOS.add(new Demo(number, name, title, writeUp, List.of(exercises)));
+    private static void add(int number, String name, Class<?> writeUp, String title, String question,
+                            List<String> exercises, List<Integer> figures) {
+        DEMOS.add(new Demo(number, name, writeUp, title, question, exercises, figures));
+    }
+
+    /**
+     * Returns the write-ups that figure {@code figure} of the charts module's set illustrates, in learning order:
+     * the figure index can link each figure to the pages that show it.
+     */
+    public static List<Demo> illustratedBy(int figure) {
+        return DEMOS.stream().filter(d -> d.figures().contains(figure)).toList();
+    }
+
+    /** Returns the write-up with this number. */
+    public static Demo number(int number) {
+        return DEMOS.stream().filter(d -> d.number() == number).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("number must be a write-up's number, 1 to "
+                        + DEMOS.size() + ", got " + number));
     }
 
     /** Returns every write-up in learning order. */

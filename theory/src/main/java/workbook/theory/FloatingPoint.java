@@ -7,8 +7,9 @@ import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex05Softmax;
 
 /**
- * Floating point for deep learning: how many digits a number keeps, where exp overflows and underflows, and
- * why the exercises insist on {@code log1p}, {@code expm1} and the max-shift.
+ * {@summary <span class="book-lede">Floating point for deep learning: how many digits a number keeps, where exp
+ * overflows and underflows, and why the exercises insist on {@code log1p}, {@code expm1} and the
+ * max-shift.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>
@@ -27,7 +28,8 @@ import workbook.exercises.Ex05Softmax;
  *
  * <p><b>Overflow.</b> The largest finite number is \( (2 - 2^{1-p})\,2^{e_{\max}} \), about
  * \( 1.8 \times 10^{308} \) (double, \( e_{\max} = 1023 \)) and \( 3.4 \times 10^{38} \) (float,
- * \( e_{\max} = 127 \)). So \( e^{x} \) is infinite as soon as \( x > \ln(\text{max}) \approx (e_{\max} + 1)\ln 2 \):
+ * \( e_{\max} = 127 \)). So \( e^{x} \) is infinite as soon as
+ * \[ x > \ln(\text{max}) \approx (e_{\max} + 1)\ln 2 : \]
  * \[ x > 709.78 \text{ (double)}, \qquad x > 88.72 \text{ (float)}, \qquad x > 11.09 \text{ (half precision, max 65504)}. \]
  * A logit of 100 is unremarkable, yet \( e^{100} \) does not fit in a float.
  *
@@ -37,8 +39,9 @@ import workbook.exercises.Ex05Softmax;
  * -103.97 \)). A probability that underflows to 0 turns its logarithm into \( -\infty \).
  *
  * <p><b>Cancellation.</b> Subtracting two nearby numbers is exact, but it exposes the rounding errors they
- * already carried: if \( a \) and \( b \) each err by \( \varepsilon/2 \) relative, \( a - b \) errs by up to
- * \( \varepsilon \max(|a|, |b|) / |a - b| \) relative. Hence:
+ * already carried: if \( a \) and \( b \) each err by \( \varepsilon/2 \) relative, then
+ * \[ \frac{|\mathrm{error}(a - b)|}{|a - b|} \le \varepsilon\, \frac{\max(|a|, |b|)}{|a - b|} . \]
+ * Hence:
  * <ul>
  *   <li>\( e^{x} - 1 \) for \( x = 10^{-10} \): \( e^{x} = 1.0000000001 \) is stored with an absolute error near
  *       \( 10^{-16} \), which is \( 10^{-6} \) relative to the answer \( 10^{-10} \). {@code Math.expm1} computes
@@ -50,11 +53,11 @@ import workbook.exercises.Ex05Softmax;
  *       16 digits; the form \( -t/(2 + t) \) with \( t = \mathrm{expm1}(-2|x|) \) subtracts nothing.</li>
  * </ul>
  *
- * <p><b>The max-shift.</b> \( \mathrm{softmax}(z) = \mathrm{softmax}(z - \max z) \) (see the softmax write-up):
+ * <p><b>The max-shift.</b> \( \mathrm{softmax}(z) = \mathrm{softmax}(z - \max z) \) ({@writeup 4}):
  * after the shift every exponent is at most 0 and the largest term is exactly 1. Without it
  * \( e^{1000}/\sum_k e^{z_k} \) is \( \infty/\infty = \) NaN. The same idea gives
- * \( \mathrm{softplus}(x) = \max(x, 0) + \mathrm{log1p}(e^{-|x|}) \) and
- * \( \log\sigma(x) = -\mathrm{softplus}(-x) \).
+ * \[ \mathrm{softplus}(x) = \max(x, 0) + \mathrm{log1p}(e^{-|x|}), \qquad
+ *    \log\sigma(x) = -\mathrm{softplus}(-x) . \]
  *
  * <h2>Result</h2>
  * \[ \varepsilon_{64} = 2^{-52}, \quad \varepsilon_{32} = 2^{-23}, \quad

@@ -11,8 +11,8 @@ import workbook.exercises.Ex07SmoothActivations;
 import workbook.exercises.Ex08GatedUnits;
 
 /**
- * Gated units: GLU, GEGLU and SwiGLU multiply a content vector by a gate, and back-propagation splits into two
- * paths, one through the content and one through the gate.
+ * {@summary <span class="book-lede">Gated units: GLU, GEGLU and SwiGLU multiply a content vector by a gate, and
+ * back-propagation splits into two paths, one through the content and one through the gate.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>
@@ -29,22 +29,25 @@ import workbook.exercises.Ex08GatedUnits;
  *    \frac{\partial \mathcal{L}}{\partial b} = u\, a\, g'(b). \]
  * The content receives the gate's value; the gate receives the content times the gate's slope. For the bilinear
  * gate \( y = a \cdot g \) (the gate taken as a variable in its own right) the two are symmetric:
- * \( \partial y/\partial a = g \) and \( \partial y/\partial g = a \), as in the theory notebook's example
+ * \( \partial y/\partial a = g \) and \( \partial y/\partial g = a \), as in the small example
  * \( a = (2, -1) \), \( g = (0.25, 0.75) \), \( y = (0.5, -0.75) \).
  *
- * <p><b>GLU: a gate in (0, 1).</b> With \( g = \sigma \), \( \partial\mathcal{L}/\partial a = u\sigma(b) \) is
- * never larger than \( u \), and \( \partial\mathcal{L}/\partial b = u\,a\,\sigma(b)(1 - \sigma(b)) \) is at most
- * \( |ua|/4 \). A closed gate (\( b \ll 0 \)) stops both paths. A wide-open gate (\( b \gg 0 \)) passes the
+ * <p><b>GLU: a gate in (0, 1).</b> With \( g = \sigma \),
+ * \[ \frac{\partial\mathcal{L}}{\partial a} = u\,\sigma(b), \qquad
+ *    \frac{\partial\mathcal{L}}{\partial b} = u\,a\,\sigma(b)(1 - \sigma(b)) : \]
+ * the first is never larger than \( u \), the second at most \( |ua|/4 \). A closed gate
+ * (\( b \ll 0 \)) stops both paths. A wide-open gate (\( b \gg 0 \)) passes the
  * content's gradient unchanged, \( u\sigma(b) \to u \), but stops its own, because \( \sigma'(b) \to 0 \): an open
  * GLU gate no longer learns.
  *
  * <p><b>GEGLU and SwiGLU: gates that are not probabilities.</b> \( \mathrm{GELU}(b) \) and \( \mathrm{SiLU}(b) \)
  * grow without bound for large \( b \) and dip below 0 for negative \( b \), so the "gate" can amplify the content
  * or flip its sign. Their slopes tend to 1 for large \( b \), so an open gate keeps learning, unlike GLU's. The
- * dip of SiLU has a closed form: \( \mathrm{SiLU}'(x) = \sigma(x)(1 + x\sigma(-x)) = 0 \) gives
- * \( -x = 1 + e^{x} \); writing \( x = -1 - w \) turns this into \( w e^{w} = e^{-1} \), so \( w \) is the Lambert
- * function \( W(1/e) \approx 0.2785 \), the minimum sits at \( x^{*} = -1 - w \) and
- * \( \mathrm{SiLU}(x^{*}) = x^{*}\sigma(x^{*}) = x^{*} + 1 = -w \approx -0.2785 \). GELU's dip, where
+ * dip of SiLU has a closed form:
+ * \[ \mathrm{SiLU}'(x) = \sigma(x)\left(1 + x\sigma(-x)\right) = 0 \iff -x = 1 + e^{x}
+ *    \iff w e^{w} = e^{-1} \quad \text{with } x = -1 - w , \]
+ * so \( w \) is the Lambert function \( W(1/e) \approx 0.2785 \), the minimum sits at \( x^{*} = -1 - w \) and
+ * \[ \mathrm{SiLU}(x^{*}) = x^{*}\sigma(x^{*}) = x^{*} + 1 = -w \approx -0.2785 . \] GELU's dip, where
  * \( \Phi(x) + x\varphi(x) = 0 \), is about \( -0.170 \) at \( x \approx -0.752 \).
  *
  * <h2>Result</h2>
@@ -53,7 +56,7 @@ import workbook.exercises.Ex08GatedUnits;
  *
  * <h2>What the checks verify</h2>
  * <ul>
- *   <li>{@link Ex08GatedUnits#glu(double[], double[]) Ex08GatedUnits.glu} on the notebook's \( a = (1, -2, 3) \),
+ *   <li>{@link Ex08GatedUnits#glu(double[], double[]) Ex08GatedUnits.glu} on \( a = (1, -2, 3) \),
  *       \( b = (-2, 0, 2) \) equals \( a(1 + \tanh(b/2))/2 \) computed with {@code Math.tanh}; the one-argument
  *       {@link Ex08GatedUnits#glu(double[]) Ex08GatedUnits.glu} splits \( [a \mid b] \) the same way;
  *       {@link Ex08GatedUnits#geglu Ex08GatedUnits.geglu} and {@link Ex08GatedUnits#swiglu Ex08GatedUnits.swiglu}
@@ -236,7 +239,7 @@ public final class GatedUnits {
         return x;
     }
 
-    /** Prints the lab report: the notebook's example through the three units and both paths, then every check. */
+    /** Prints the lab report: a small example through the three units and both paths, then every check. */
     public static void main(String[] args) {
         double[] glu = Ex08GatedUnits.glu(A, B);
         double[] geglu = Ex08GatedUnits.geglu(A, B);
@@ -247,7 +250,7 @@ public final class GatedUnits {
             rows[i] = new double[] {A[i], B[i], glu[i], geglu[i], swiglu[i], grads.dA()[i], grads.dB()[i]};
         }
         LabReport.of(GatedUnits.class)
-                .table("The theory notebook's example; GLU's two gradient paths for u = 1",
+                .table("A small example; GLU's two gradient paths for u = 1",
                         List.of("a", "b", "GLU", "GEGLU", "SwiGLU", "dA = sig(b)", "dB = a sig'(b)"), rows)
                 .checks(checks())
                 .print();

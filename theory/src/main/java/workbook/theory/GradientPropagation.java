@@ -14,17 +14,18 @@ import workbook.theory.engine.Recorder;
 import workbook.theory.engine.Scheme;
 
 /**
- * Gradient propagation across depth: how the norm of each layer's weight gradient changes from the output to the
- * input, for the lab's 50-layer grid and for the lecture's 10-layer sigmoid, ReLU and GELU networks.
+ * {@summary <span class="book-lede">Gradient propagation across depth: how the norm of each layer's weight gradient
+ * changes from the output to the input, for 50-layer networks and for 10-layer sigmoid, ReLU and GELU
+ * networks.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>
- *   <li>The networks of write-up 11: \( X_l = f(Z_l) \), \( Z_l = X_{l-1} W_l \), width \( n = 64 \), 64 input rows
+ *   <li>The networks of {@writeup 11}: \( A_l = f(Z_l) \), \( Z_l = A_{l-1} W_l \), width \( n = 64 \), 64 input rows
  *       with \( N(0, 1) \) entries, weights \( N(0, v) \) with \( nv = 64 \) (naive), 1 (Xavier) or 2 (He). The loss
- *       is the mean of the last layer's entries, \( \mathcal{L} = \frac{1}{Rn}\sum X_L \), as in the lab.</li>
+ *       is the mean of the last layer's entries, \( \mathcal{L} = \frac{1}{Rn}\sum A_L \).</li>
  *   <li>Back-propagation: \( \delta_L = \frac{1}{Rn} f'(Z_L) \),
  *       \( \delta_{l-1} = (\delta_l W_l^{\top}) \odot f'(Z_{l-1}) \), and the weight gradient
- *       \( \partial\mathcal{L}/\partial W_l = X_{l-1}^{\top}\delta_l \), measured by its Frobenius norm
+ *       \( \partial\mathcal{L}/\partial W_l = A_{l-1}^{\top}\delta_l \), measured by its Frobenius norm
  *       \( g_l \).</li>
  *   <li>For the predictions, the usual mean-field approximation: a pre-activation of layer \( l \) is
  *       \( N(0, q_l) \), and the weights used on the way back are treated as independent of the slopes they multiply
@@ -33,7 +34,7 @@ import workbook.theory.engine.Scheme;
  *
  * <h2>Derivation</h2>
  * <p><b>Forward, then backward.</b> The forward pass sets the scale of every layer: \( q_1 = nv \cdot E[x^2] \),
- * \( m_l = E[f(z)^2] \) for \( z \sim N(0, q_l) \), and \( q_{l+1} = nv\, m_l \) (write-up 11). One step back
+ * \( m_l = E[f(z)^2] \) for \( z \sim N(0, q_l) \), and \( q_{l+1} = nv\, m_l \) ({@writeup 11}). One step back
  * multiplies the expected squared norm of a row of \( \delta \) by
  * \[ \chi_l = nv\; E\left[f'(z)^2\right], \qquad z \sim N(0, q_l), \]
  * because each entry of \( \delta_l W_l^{\top} \) sums \( n \) terms of variance \( v\,E[\delta^2] \) and is then
@@ -54,7 +55,7 @@ import workbook.theory.engine.Scheme;
  * \( c > 0 \) scales the loss by \( c^L \) and every layer's gradient by \( c^{L-1} \), the same factor at every
  * layer. The scale of the weights sets the size of all gradients together (about \( 10^{36} \) for the naive
  * network and \( 10^{-8} \) for Xavier at depth 50) but cannot tilt the profile. Vanishing in ReLU networks
- * comes from dead units (write-up 15), not from the slope.
+ * comes from dead units ({@writeup 15}), not from the slope.
  *
  * <p><b>tanh.</b> tanh saturates, so the forward scale settles and the backward factor decides. Naive weights:
  * \( q \approx 57 \), \( E[\tanh'(z)^2] \approx 0.07 \) and \( \chi \approx 4.5 \): although most units are
@@ -64,6 +65,11 @@ import workbook.theory.engine.Scheme;
  *
  * <p><b>GELU.</b> With He weights GELU settles at a moderate \( q \) where \( \chi \) is close to 1, and behaves
  * like ReLU: a nearly flat profile.
+ *
+ * {@figure 8 The weight-gradient norm of every layer on a log scale, from the output to the input: (a) in
+ * 50-layer ReLU networks He keeps the norms near 1, naive \( N(0, 1) \) weights explode them and Xavier weights
+ * shrink them; (b) with tanh, naive weights make the gradients grow towards the input; (c) in 10-layer networks
+ * the sigmoid's gradients vanish towards the input, ReLU's and GELU's do not.}
  *
  * <h2>Result</h2>
  * \[ \frac{g_l}{g_{l+1}} \approx \sqrt{\chi}, \quad \chi = nv\,E[f'(z)^2]:\qquad
@@ -80,7 +86,7 @@ import workbook.theory.engine.Scheme;
  *       layers 6 to 45 is 0 within 0.05 decades per layer.</li>
  *   <li>tanh at depth 50, each initializer: the fitted slope over layers 6 to 45 matches the mean-field prediction
  *       (integrals of {@code tanh'} squared) within 0.05 decades per layer.</li>
- *   <li>The lecture's 10-layer networks with He weights: for sigmoid, ReLU and GELU the fitted slope over all layers
+ *   <li>The 10-layer networks with He weights: for sigmoid, ReLU and GELU the fitted slope over all layers
  *       matches the mean-field prediction within 0.12 decades per layer; the sigmoid loses more than 3 decades
  *       between layer 10 and layer 1, while ReLU and GELU stay within one decade.</li>
  * </ul>
@@ -155,7 +161,7 @@ public final class GradientPropagation {
         return checks;
     }
 
-    /** The lab's grid: ReLU and tanh, naive / Xavier / He, depth 50, all from one seed. */
+    /** The 50-layer grid: ReLU and tanh, naive / Xavier / He, depth 50, all from one seed. */
     private static List<Profile> deepGrid(long seed) {
         List<Profile> profiles = new ArrayList<>();
         for (Activation act : List.of(Activations.RELU, Activations.TANH)) {
@@ -166,7 +172,7 @@ public final class GradientPropagation {
         return profiles;
     }
 
-    /** The lecture's exercise 2: sigmoid, ReLU and GELU, 10 layers, He weights. */
+    /** Ten-layer networks: sigmoid, ReLU and GELU, 10 layers, He weights. */
     private static List<Profile> lectureNets(long seed) {
         List<Profile> profiles = new ArrayList<>();
         for (Activation act : List.of(Activations.SIGMOID, Activations.RELU, Activations.GELU)) {
@@ -320,7 +326,7 @@ public final class GradientPropagation {
                 .table("Depth 50: ReLU and tanh, three initializers",
                         List.of("layer", "relu naive", "relu xavier", "relu he", "tanh naive", "tanh xavier",
                                 "tanh he"), deepRows)
-                .table("Depth 10, He weights (the lecture's exercise 2)",
+                .table("Depth 10, He weights: sigmoid, ReLU and GELU",
                         List.of("layer", "sigmoid", "relu", "gelu"), shallowRows)
                 .table("Decades gained per layer towards the input (1-6: the rows of the first table, 7-9: the "
                                 + "second; fitted over layers 6-45 and 1-10)",

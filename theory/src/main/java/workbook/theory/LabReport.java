@@ -1,8 +1,11 @@
 package workbook.theory;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /**
  * The short lab report a write-up's {@code main} prints: a title line, optional tables of the numbers
@@ -74,20 +77,61 @@ public final class LabReport {
             text.append(String.format(Locale.ROOT, cell, column));
         }
         text.append(newline);
-        for (int r = 0; r < rows.length; r++) {
-            if (rows[r].length != columns.size() - offset) {
+        for (double[] row : rows) {
+            if (row.length != columns.size() - offset) {
                 throw new IllegalArgumentException("every row must have " + (columns.size() - offset)
-                        + " values, got " + rows[r].length);
+                        + " values, got " + row.length);
             }
+        }
+        List<DoubleFunction<String>> formats = new ArrayList<>();
+        for (int c = 0; c < columns.size() - offset; c++) {
+            final int column = c;
+            formats.add(columnFormat(Arrays.stream(rows).mapToDouble(row -> row[column]).toArray()));
+        }
+        for (int r = 0; r < rows.length; r++) {
             if (rowNames != null) {
                 text.append(String.format(Locale.ROOT, nameCell, rowNames.get(r)));
             }
-            for (double value : rows[r]) {
-                text.append(String.format(Locale.ROOT, cell, format(value)));
+            for (int c = 0; c < rows[r].length; c++) {
+                text.append(String.format(Locale.ROOT, cell, formats.get(c).apply(rows[r][c])));
             }
             text.append(newline);
         }
         return this;
+    }
+
+    /**
+     * One format for a whole column: integers plainly; numbers between 1e-3 and 1e6 with the same number of
+     * decimals (enough for 4 significant digits of the smallest); otherwise all in E notation with 4 digits.
+     */
+    static DoubleFunction<String> columnFormat(double[] values) {
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        boolean integers = true;
+        for (double v : values) {
+            if (Double.isNaN(v) || Double.isInfinite(v)) {
+                continue;
+            }
+            double magnitude = Math.abs(v);
+            integers &= v == Math.rint(v) && magnitude < 1e9;
+            if (magnitude > 0) {
+                smallest = Math.min(smallest, magnitude);
+                largest = Math.max(largest, magnitude);
+            }
+        }
+        if (integers) {
+            return v -> special(v, String.format(Locale.ROOT, "%.0f", v));
+        }
+        if (smallest >= 1e-3 && largest < 1e6) {
+            int decimals = Math.max(0, Math.min(6, 3 - (int) Math.floor(Math.log10(smallest))));
+            String pattern = "%." + decimals + "f";
+            return v -> special(v, String.format(Locale.ROOT, pattern, v));
+        }
+        return v -> special(v, String.format(Locale.ROOT, "%.3e", v));
+    }
+
+    private static String special(double value, String formatted) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? Double.toString(value) : formatted;
     }
 
     /** Adds every check, then a one-line verdict. */
@@ -108,12 +152,25 @@ public final class LabReport {
         return this;
     }
 
-    /** A wide tolerance around a non-zero value reads better as an interval (that is how inRange builds it). */
-    private static String expectation(Check check) {
+    /**
+     * What was expected, and how close the observation came. A wide tolerance around a non-zero value reads best as
+     * an interval (that is how inRange builds it); a tolerance finer than the 6 digits {@link #format} prints shows
+     * the difference itself against the tolerance, since both numbers would print the same.
+     */
+    static String expectation(Check check) {
         double expected = check.expected();
+        double observed = check.observed();
         double tolerance = check.tolerance();
         if (expected != 0 && tolerance > 0 && tolerance >= Math.abs(expected) / 2) {
             return "in [" + format(expected - tolerance) + ", " + format(expected + tolerance) + "]";
+        }
+        if (Double.compare(expected, observed) == 0 && (tolerance == 0 || Double.isInfinite(expected))) {
+            return format(expected) + " exactly";
+        }
+        double scale = Math.max(Math.abs(expected), Math.abs(observed));
+        if (tolerance < 1e-5 * scale && Double.isFinite(observed)) {
+            return format(expected) + ": |observed - expected| = " + format(Math.abs(observed - expected))
+                    + (check.holds() ? " \u2264 " : " > ") + format(tolerance);
         }
         return format(expected) + " \u00b1 " + format(tolerance);
     }

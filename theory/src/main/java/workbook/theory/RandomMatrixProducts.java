@@ -10,7 +10,8 @@ import workbook.exercises.Ex09Initialization;
 import workbook.theory.engine.Matrices;
 
 /**
- * How the norm of a product of random matrices grows or shrinks with the scale of the factors and with depth.
+ * {@summary <span class="book-lede">How the norm of a product of random matrices grows or shrinks with the scale of
+ * the factors and with depth.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>

@@ -19,13 +19,15 @@ import workbook.theory.engine.Recorder;
 import workbook.theory.engine.Scheme;
 
 /**
- * Signal propagation across depth: the lab's experiment, a batch pushed through 50 layers for three
- * initializers and two activations, and the one-layer variance argument that predicts every number it prints.
+ * {@summary <span class="book-lede">Signal propagation across depth: a batch pushed through 50 layers of width 64
+ * for three initializers and two activations, and the one-layer variance argument that predicts every number it
+ * prints.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>
- *   <li>The lab's network: \( X_l = f(X_{l-1} W_l) \) for \( l = 1, \dots, 50 \), no biases, width \( n = 64 \), a
- *       batch of 64 rows \( X_0 \) with independent \( N(0, 1) \) entries. Every \( W_l \) is drawn afresh with
+ *   <li>The network, in the front page's convention (rows are samples): \( A_l = f(A_{l-1} W_l) \)
+ *       for \( l = 1, \dots, 50 \), no biases, width \( n = 64 \), a
+ *       batch of 64 rows \( A_0 = X \) with independent \( N(0, 1) \) entries. Every \( W_l \) is drawn afresh with
  *       independent \( N(0, v) \) entries: naive \( v = 1 \), Xavier \( v = 2/(n + n) = 1/n \), He
  *       \( v = 2/n \).</li>
  *   <li>\( f \) is ReLU or tanh. A tanh unit counts as saturated when \( |a| > 0.95 \), that is when
@@ -35,10 +37,12 @@ import workbook.theory.engine.Scheme;
  * </ul>
  *
  * <h2>Derivation</h2>
- * <p><b>One layer, exactly.</b> Fix everything up to layer \( l - 1 \). Column \( j \) of \( W_l \) is fresh,
- * so for a row \( a \) of \( X_{l-1} \) the pre-activation \( z_j = a \cdot w_j \) is exactly
- * \( N(0, v\lVert a \rVert^2) \), and the \( n \) units of the layer are independent given the past. That is the
- * variance argument of write-ups 8 and 10 without any approximation, and it predicts the expected value of every
+ * <p><b>One layer, exactly.</b> Fix everything up to layer \( l - 1 \). Column \( j \) of \( W_l \), the weights
+ * \( w_j \) into unit \( j \), is fresh, so for a row \( a \) of \( A_{l-1} \) the pre-activation is exactly
+ * \[ z_j = a\, w_j \sim N\left(0,\ v\lVert a \rVert^2\right), \]
+ * and the \( n \) units of the layer are independent given the past. That is the
+ * variance argument of {@writeup 8 write-up 8} and {@writeup 10} without any
+ * approximation, and it predicts the expected value of every
  * statistic of layer \( l \) from the rows of layer \( l - 1 \):
  * \[ E[\text{saturated}] = \frac{1}{R}\sum_{r} 2\left(1 - \Phi\!\left(\frac{1.8318}{\sqrt{v}\lVert a_r \rVert}
  *    \right)\right), \qquad
@@ -50,7 +54,9 @@ import workbook.theory.engine.Scheme;
  * \( v \) is, so every unit is zero with probability exactly \( \tfrac12 \), at every layer and for every
  * initializer; the mean local derivative is the fraction of units that are not zero, \( 1 - \) the zero
  * fraction. The scale goes entirely into the size of the signal: the mean square \( m_l \) of layer \( l \)
- * satisfies \( E[m_l] = \tfrac12 n v\, m_{l-1} \), a factor of 32 per layer for the naive weights
+ * satisfies
+ * \[ E[m_l] = \tfrac12 n v\, m_{l-1} , \]
+ * a factor of 32 per layer for the naive weights
  * (\( n/2 \)), \( \tfrac12 \) for Xavier and 1 for He. After 50 layers the standard deviation has grown or shrunk
  * by about \( 32^{25} \approx 10^{37.6} \) (naive) and \( 2^{-25} \approx 3 \times 10^{-8} \) (Xavier), while He
  * keeps it of order 1. Since ReLU is positively homogeneous, \( \mathrm{ReLU}(cz) = c\,\mathrm{ReLU}(z) \) for
@@ -77,11 +83,18 @@ import workbook.theory.engine.Scheme;
  * network is thus a Monte Carlo experiment with a known error bar.
  *
  * <p><b>A single network at depth 50.</b> For ReLU with Gaussian weights, each layer multiplies a row's mean
- * square by an independent random factor with mean \( \tfrac12 nv \) and relative variance \( 5/n \) (write-up
- * 10). The logarithm of a product of 50 such factors spreads by about \( \sqrt{50 \cdot 5/64} \approx 2 \) (natural
+ * square by an independent random factor with mean \( \tfrac12 nv \) and relative variance \( 5/n \) ({@writeup 10}).
+ * The logarithm of a product of 50 such factors spreads by about \( \sqrt{50 \cdot 5/64} \approx 2 \) (natural
  * log, so 0.4 decades for the standard deviation) and sits about half its variance below the logarithm of the
  * mean. A single network's standard deviation at layer 50 therefore lies within a decade or so of
  * \( (\tfrac12 nv)^{25} \); 2 decades is a safe margin.
+ *
+ * {@figure 6 The standard deviation of the activations in each of 50 layers for the three initializers and
+ * the two activations: the ReLU curves grow by the factors \( \tfrac12 nv \) derived above, the tanh curves
+ * saturate (naive) or fade (Xavier).}
+ * {@figure 9 Across the 50 layers: half of the ReLU outputs are zero whatever the weight scale, while naive
+ * \( N(0, 1) \) weights push most tanh units into their flat tails and Xavier weights keep them in the linear
+ * middle.}
  *
  * <h2>Result</h2>
  * \[ \text{ReLU: } P(\mathrm{ReLU}(z) = 0) = \tfrac12 \text{ at every layer}, \qquad
@@ -119,7 +132,7 @@ public final class SignalPropagation {
     private static final int ROWS = 64;
     private static final int WIDTH = 64;
     private static final int DEPTH = 50;
-    /** |z| above artanh(0.95) gives |tanh z| above 0.95, the lab's saturation threshold. */
+    /** |z| above artanh(0.95) gives |tanh z| above 0.95, the saturation threshold. */
     private static final double SATURATION_EDGE = 0.5 * Math.log((1 + 0.95) / (1 - 0.95));
     /** Decades a single network's log10 std at layer 50 may stray from the prediction (class comment). */
     private static final double DECADES = 2;
@@ -317,7 +330,7 @@ public final class SignalPropagation {
                 + "to 1 over layers", 1, ratio.mean(), ratio.standardError(), K));
     }
 
-    /** Prints the lab report: the lab's table for ReLU and for tanh, with the predictions, then every check. */
+    /** Prints the lab report: the per-layer table for ReLU and for tanh, with the predictions, then every check. */
     public static void main(String[] args) {
         Map<Scheme, Run> relu = runs(Activations.RELU, SEED);
         Map<Scheme, Run> tanh = runs(Activations.TANH, SEED);

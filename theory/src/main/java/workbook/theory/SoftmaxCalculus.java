@@ -9,7 +9,8 @@ import workbook.exercises.Ex05Softmax;
 import workbook.exercises.Ex06SoftmaxJacobian;
 
 /**
- * Softmax, its temperature and entropy, its Jacobian, and the gradient of cross-entropy.
+ * {@summary <span class="book-lede">Softmax, its temperature and entropy, its Jacobian, and the gradient of
+ * cross-entropy.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>
@@ -50,6 +51,9 @@ import workbook.exercises.Ex06SoftmaxJacobian;
  * Its entries sum to 0, only the true class's entry is negative, each lies in \( (-1, 1) \), and the Hessian of
  * \( L \) is \( J \), positive semi-definite: cross-entropy is convex in the logits.
  *
+ * {@figure 5 \( \mathrm{softmax}(z/T) \) for the logits \( z = (2, 1, -1) \): temperature moves the
+ * distribution from one-hot (\( T \to 0 \)) to uniform (\( T \) large), and the entropy rises to \( \ln 3 \).}
+ *
  * <h2>Result</h2>
  * \[ \mathrm{softmax}(z) = \mathrm{softmax}(z - \max z), \quad \frac{dH}{dT} = \frac{\mathrm{Var}_s(z)}{T^3}, \quad
  *    J = \mathrm{diag}(s) - ss^T \succeq 0,\ J\mathbf{1} = 0,\ \mathrm{rank}\,J = n - 1, \quad
@@ -71,7 +75,7 @@ import workbook.exercises.Ex06SoftmaxJacobian;
 public final class SoftmaxCalculus {
     /** The seed of the random vectors in {@link #checks()}. */
     public static final long SEED = 20_240_004L;
-    /** The logits of the course's theory notebook. */
+    /** Example logits, used throughout. */
     private static final double[] NOTEBOOK_LOGITS = {2, 1, -1};
     /** Four logits for the Jacobian: n = 4, so rank n - 1 = 3 says something. */
     private static final double[] LOGITS = {2, 1, -1, 0.5};
@@ -280,7 +284,7 @@ public final class SoftmaxCalculus {
             rows[i] = new double[] {t, s[0], s[1], s[2], Ex05Softmax.entropy(s)};
         }
         LabReport.of(SoftmaxCalculus.class)
-                .table("softmax(z / T) for the notebook's logits z = (2, 1, -1); ln 3 = 1.0986",
+                .table("softmax(z / T) for the logits z = (2, 1, -1); ln 3 = 1.0986",
                         List.of("T", "s_1", "s_2", "s_3", "entropy H"), rows)
                 .checks(checks())
                 .print();

@@ -9,13 +9,14 @@ import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex03ReluFamily;
 
 /**
- * Why sigmoid-like units make gradients vanish, and why ReLU fails differently.
+ * {@summary <span class="book-lede">Why sigmoid-like units make gradients vanish, and why ReLU fails
+ * differently.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>
- *   <li>A deep network computes \( z^{(l)} = W^{(l)} a^{(l-1)} \) and \( a^{(l)} = \sigma(z^{(l)}) \). By the
- *       chain rule the gradient that reaches layer \( l \) is a product of the factors
- *       \( \mathrm{diag}(\sigma'(z^{(k)})) \) and \( W^{(k)T} \) of every later layer \( k \).</li>
+ *   <li>A deep network computes \( z_l = a_{l-1} W_l \) and \( a_l = \sigma(z_l) \) (a sample is a row). By
+ *       the chain rule the gradient that reaches layer \( l \) is a product of the factors
+ *       \( W_k^T \) and \( \mathrm{diag}(\sigma'(z_k)) \) of every later layer \( k \).</li>
  *   <li>To isolate what the activation contributes, follow one path through one unit per layer with every
  *       weight equal to 1: the gradient along the path is \( \prod_{k=1}^{L} \sigma'(z_k) \).</li>
  *   <li>Where randomness enters, the pre-activations of different layers are independent; for tanh they are
@@ -52,6 +53,9 @@ import workbook.exercises.Ex03ReluFamily;
  * its failure is a unit that is never active (a dead ReLU), and the scale of the weights, not the slope, decides
  * whether the sum over paths explodes or fades.
  *
+ * {@figure 2 The derivatives of the activations; on a log scale the sigmoid's slope never exceeds 1/4, and the
+ * slopes of the sigmoid and of tanh decay exponentially in \( |x| \), while ReLU's is exactly 1 or 0.}
+ *
  * <h2>Result</h2>
  * \[ \sigma'(x) \le \tfrac14, \qquad \prod_{k=1}^{40} \sigma'(z_k) \le 2^{-80} \approx 8.3 \times 10^{-25},
  *    \qquad \tanh'(x) = 4\sigma'(2x) \le \min\left(1, 4e^{-2|x|}\right),
@@ -77,7 +81,7 @@ public final class VanishingGradients {
     public static final long SEED = 20_240_002L;
     /** Monte Carlo tolerance in standard errors: a chance failure has probability about 6e-5 per check. */
     private static final double K = 4;
-    /** The course calls a tanh unit saturated when |a| exceeds this. */
+    /** A tanh unit counts as saturated when |a| exceeds this. */
     private static final double SATURATED = 0.95;
     private static final int TANH_SAMPLES = 100_000;
     private static final double TANH_STD = 2;
@@ -118,7 +122,7 @@ public final class VanishingGradients {
         }
         checks.add(new Check("40 sigmoid layers at their steepest multiply the gradient by 2^-80",
                 Math.scalb(1.0, -80), product, 0)); // powers of two are exact in binary
-        checks.add(Check.inRange("... which is below 1e-20 (the theory notebook's bound)", 0, 1e-20, product));
+        checks.add(Check.inRange("... which is below 1e-20: vanished for any practical purpose", 0, 1e-20, product));
     }
 
     private static void tanhSlope(List<Check> checks, SplittableRandom random) {

@@ -9,47 +9,48 @@ import workbook.exercises.Ex10Propagation;
 import workbook.theory.engine.Matrices;
 
 /**
- * The gradient of a weight matrix is an outer product, \( \delta a^T \); under independence its mean and variance
- * are products of the given variances.
+ * {@summary <span class="book-lede">The gradient of a weight matrix is an outer product, \( a^T \delta \); under
+ * independence its mean and variance are products of the given variances.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>
- *   <li>The assignment's network, in its column convention: \( z^{(l)} = W^{(l)} a^{(l-1)} \),
- *       \( a^{(l)} = \sigma(z^{(l)}) \), \( W^{(l)} \in \mathbb{R}^{n^{(l)} \times n^{(l-1)}} \), no biases,
- *       output \( y = a^{(L)} \) and a known \( \partial \mathcal{L} / \partial y \).</li>
- *   <li>For the statistics (the assignment's part 4b): the entries of \( \sigma'(z^{(k)}) \), \( W^{(k)} \),
- *       \( \partial \mathcal{L}/\partial y \) and \( a^{(l-1)} \) are independent, each family identically
- *       distributed, all with mean 0 and with the given variances \( v_\sigma^{(k)} \), \( v_W^{(k)} \),
- *       \( v_g \), \( v_a^{(l-1)} \). The distributions need not be normal.</li>
+ *   <li>A network in the workbook's convention (a sample is a row): \( z_l = a_{l-1} W_l \),
+ *       \( a_l = \sigma(z_l) \), \( W_l \in \mathbb{R}^{n_{l-1} \times n_l} \), no biases,
+ *       output \( y = a_L \) and a known \( \partial \mathcal{L} / \partial y \).</li>
+ *   <li>For the statistics: the entries of \( \sigma'(z_k) \), \( W_k \),
+ *       \( \partial \mathcal{L}/\partial y \) and \( a_{l-1} \) are independent, each family identically
+ *       distributed, all with mean 0 and with the given variances \( v_{\sigma,k} \), \( v_{W,k} \),
+ *       \( v_g \), \( v_{a,l-1} \). The distributions need not be normal.</li>
  * </ul>
  *
  * <h2>Derivation</h2>
- * <p><b>The outer product.</b> The chain rule through \( a^{(l)} = \sigma(z^{(l)}) \) and
- * \( z^{(l+1)} = W^{(l+1)} a^{(l)} \) gives the backward recursion
- * \[ \delta^{(L)} = \mathrm{diag}(\sigma'(z^{(L)}))\,\frac{\partial \mathcal{L}}{\partial y}, \qquad
- *    \delta^{(l)} = \mathrm{diag}(\sigma'(z^{(l)}))\,W^{(l+1)T} \delta^{(l+1)}, \]
- * and since \( z^{(l)}_i = \sum_j W^{(l)}_{ij} a^{(l-1)}_j \), the weight \( W^{(l)}_{ij} \) reaches the loss only
- * through \( z^{(l)}_i \), with slope \( a^{(l-1)}_j \):
- * \[ \frac{\partial \mathcal{L}}{\partial W^{(l)}_{ij}} = \delta^{(l)}_i\, a^{(l-1)}_j, \qquad
- *    \nabla_{W^{(l)}} \mathcal{L} = \delta^{(l)} a^{(l-1)T}. \]
- * Over a batch the outer products add up. In the workbook's row convention (\( Z = XW \)) the same sum reads
- * \( X^T\,dZ \), which is what {@link Ex10Propagation#gradientNorms Ex10Propagation.gradientNorms} computes.
+ * <p><b>The outer product.</b> Write \( \delta_l = \partial \mathcal{L}/\partial z_l \), a row like \( z_l \).
+ * The chain rule through \( a_l = \sigma(z_l) \) and \( z_{l+1} = a_l W_{l+1} \) gives the backward recursion
+ * \[ \delta_L = \frac{\partial \mathcal{L}}{\partial y} \odot \sigma'(z_L), \qquad
+ *    \delta_l = \left(\delta_{l+1} W_{l+1}^T\right) \odot \sigma'(z_l), \]
+ * and since \( z_{l,j} = \sum_i a_{l-1,i} W_{l,ij} \), the weight \( W_{l,ij} \) reaches the loss only
+ * through \( z_{l,j} \), with slope \( a_{l-1,i} \):
+ * \[ \frac{\partial \mathcal{L}}{\partial W_{l,ij}} = a_{l-1,i}\, \delta_{l,j}, \qquad
+ *    \nabla_{W_l} \mathcal{L} = a_{l-1}^T \delta_l , \]
+ * an \( n_{l-1} \times n_l \) matrix, the shape of \( W_l \). Over a batch the outer products add up:
+ * \[ \nabla_{W_l} \mathcal{L} = A_{l-1}^T \Delta_l , \]
+ * which is what {@link Ex10Propagation#gradientNorms Ex10Propagation.gradientNorms} computes.
  *
- * <p><b>The mean is 0.</b> \( a^{(l-1)} \) is independent of \( \delta^{(l)} \), so
- * \( E[\delta_i a_j] = E[\delta_i]\,E[a_j] = 0 \).
+ * <p><b>The mean is 0.</b> \( a_{l-1} \) is independent of \( \delta_l \), so
+ * \( E[a_i \delta_j] = E[a_i]\,E[\delta_j] = 0 \).
  *
  * <p><b>The variance is a product.</b> Two facts do all the work. For independent \( X, Y \) with mean 0,
  * \( \mathrm{Var}[XY] = E[X^2]E[Y^2] = \mathrm{Var}[X]\,\mathrm{Var}[Y] \). And the terms of
- * \( (W^{(l+1)T}\delta^{(l+1)})_i = \sum_m W^{(l+1)}_{mi}\,\delta^{(l+1)}_m \) are uncorrelated, because
- * \( E[W_{mi} W_{m'i}] = 0 \) for \( m \ne m' \); so their variances add, \( n^{(l+1)} \) of them. Hence
- * \( \mathrm{Var}[\delta^{(L)}_i] = v_\sigma^{(L)} v_g \) and
- * \( \mathrm{Var}[\delta^{(l)}_i] = v_\sigma^{(l)}\, n^{(l+1)} v_W^{(l+1)}\, \mathrm{Var}[\delta^{(l+1)}_i] \).
+ * \( (\delta_{l+1} W_{l+1}^T)_i = \sum_m \delta_{l+1,m} W_{l+1,im} \) are uncorrelated, because
+ * \( E[W_{im} W_{im'}] = 0 \) for \( m \ne m' \); so their variances add, \( n_{l+1} \) of them. Hence
+ * \( \mathrm{Var}[\delta_{L,i}] = v_{\sigma,L}\, v_g \) and
+ * \[ \mathrm{Var}[\delta_{l,i}] = v_{\sigma,l}\, n_{l+1} v_{W,l+1}\, \mathrm{Var}[\delta_{l+1,i}] . \].
  *
  * <h2>Result</h2>
- * \[ E\left[(\nabla_{W^{(l)}} \mathcal{L})_{ij}\right] = 0, \qquad
- *    \mathrm{Var}\left[(\nabla_{W^{(l)}} \mathcal{L})_{ij}\right]
- *    = v_a^{(l-1)}\; v_g \prod_{k=l}^{L} v_\sigma^{(k)} \prod_{k=l+1}^{L} n^{(k)} v_W^{(k)}. \]
- * Each layer between \( l \) and the output multiplies the variance by \( n^{(k)} v_W^{(k)} v_\sigma^{(k)} \):
+ * \[ E\left[(\nabla_{W_l} \mathcal{L})_{ij}\right] = 0, \qquad
+ *    \mathrm{Var}\left[(\nabla_{W_l} \mathcal{L})_{ij}\right]
+ *    = v_{a,l-1}\; v_g \prod_{k=l}^{L} v_{\sigma,k} \prod_{k=l+1}^{L} n_k v_{W,k}. \]
+ * Each layer between \( l \) and the output multiplies the variance by \( n_k v_{W,k} v_{\sigma,k} \):
  * greater than 1 and the gradients of early layers explode with depth, smaller and they vanish. Keeping
  * \( n\,v_W \) near 1 is the job of the initializers (Xavier, He), keeping \( v_\sigma \) near 1 that of the
  * activation.
@@ -57,7 +58,7 @@ import workbook.theory.engine.Matrices;
  * <h2>What the checks verify</h2>
  * <ul>
  *   <li>On a small tanh network, {@link Ex10Propagation#gradientNorms Ex10Propagation.gradientNorms} agrees with the norms of
- *       \( \sum \delta a^T \) computed here from the same weights, and single entries of \( \delta a^T \) agree with
+ *       \( \sum a^T \delta \) computed here from the same weights, and single entries of \( a^T \delta \) agree with
  *       finite differences of the loss.</li>
  *   <li>Monte Carlo in the independence model (40 000 draws; three layers of widths 5, 4, 6, 3; normal slopes,
  *       uniform weights from {@link Ex09Initialization#xavierUniform Ex09Initialization.xavierUniform}, uniform activations, random-sign output

@@ -10,44 +10,49 @@ import workbook.exercises.Ex10Propagation;
 import workbook.theory.engine.Matrices;
 
 /**
- * Xavier (Glorot) initialization: the weight variance that keeps activations and gradients at one scale.
+ * {@summary <span class="book-lede">Xavier (Glorot) initialization: the weight variance that keeps activations and
+ * gradients at one scale.</span>}{@writeup}
  *
  * <h2>Assumptions</h2>
  * <ul>
- *   <li>The assignment's random-matrix model (part 4e): the entries of \( W^{(l)} \) are independent draws from one
- *       distribution with mean 0 (not necessarily normal); the entries of \( a^{(l-1)} \) are independent draws
- *       from one distribution, independent of the weights.</li>
+ *   <li>The random-matrix model: layer \( l \) computes \( z_l = a_{l-1} W_l \) (a sample is a row; \( W_l \)
+ *       has \( n_{l-1} \) rows and \( n_l \) columns, as on the front page). The entries of \( W_l \) are
+ *       independent draws from one distribution with mean 0 (not necessarily normal); the entries of
+ *       \( a_{l-1} \) are independent draws from one distribution, independent of the weights.</li>
  *   <li>The activation is odd, \( \sigma(-x) = -\sigma(x) \), with \( \sigma'(0) = 1 \): near 0 it is the identity,
- *       \( \sigma(x) = x + O(x^3) \). tanh qualifies; the sigmoid does not (see write-up 9).</li>
+ *       \( \sigma(x) = x + O(x^3) \). tanh qualifies; the sigmoid does not (see {@writeup 9}).</li>
  *   <li>The rules of thumb: activations have mean 0, and the same variance in every hidden layer; likewise for
  *       the back-propagated gradients.</li>
  * </ul>
  *
  * <h2>Derivation</h2>
- * <p><b>Forward.</b> A pre-activation \( z_i = \sum_{j=1}^{n^{(l-1)}} W_{ij} a_j \) has mean
- * \( \sum_j E[W_{ij}]\,E[a_j] = 0 \), and its \( n^{(l-1)} \) terms are uncorrelated products of independent
+ * <p><b>Forward.</b> A pre-activation
+ * \[ z_j = \sum_{i=1}^{n_{l-1}} a_i W_{ij} \]
+ * has mean \( \sum_i E[a_i]\,E[W_{ij}] = 0 \), and its \( n_{l-1} \) terms are uncorrelated products of independent
  * zero-mean factors, each of variance \( \mathrm{Var}[W]\,\mathrm{Var}[a] \):
- * \[ \mathrm{Var}[z^{(l)}] = n^{(l-1)}\,\mathrm{Var}[W^{(l)}]\,\mathrm{Var}[a^{(l-1)}]. \]
- * Near 0 the activation is the identity, so \( \mathrm{Var}[a^{(l)}] \approx \mathrm{Var}[z^{(l)}] \), and asking for
- * \( \mathrm{Var}[a^{(l)}] = \mathrm{Var}[a^{(l-1)}] \) gives
- * \[ n^{(l-1)}\,\mathrm{Var}[W^{(l)}] = 1. \]
+ * \[ \mathrm{Var}[z_l] = n_{l-1}\,\mathrm{Var}[W_l]\,\mathrm{Var}[a_{l-1}]. \]
+ * Near 0 the activation is the identity, so \( \mathrm{Var}[a_l] \approx \mathrm{Var}[z_l] \), and asking for
+ * \( \mathrm{Var}[a_l] = \mathrm{Var}[a_{l-1}] \) gives
+ * \[ n_{l-1}\,\mathrm{Var}[W_l] = 1. \]
  * The rule binds hidden layers only: the input of the first layer is the data, whose variance is given rather
  * than produced by an activation, and the output of the last layer answers to the loss.
  *
- * <p><b>Backward.</b> The gradient flows through \( W^{(l)T} \): \( \partial \mathcal{L}/\partial a^{(l-1)} =
- * W^{(l)T} \delta^{(l)} \), a sum over \( n^{(l)} \) terms, and \( \sigma' \approx 1 \) near 0, so the same
- * argument gives \( n^{(l)}\,\mathrm{Var}[W^{(l)}] = 1 \).
+ * <p><b>Backward.</b> The gradient flows back through \( W_l^T \):
+ * \[ \frac{\partial \mathcal{L}}{\partial a_{l-1}} = \delta_l W_l^T, \qquad \delta_l = \frac{\partial
+ *    \mathcal{L}}{\partial z_l}, \]
+ * each entry a sum over \( n_l \) terms, and \( \sigma' \approx 1 \) near 0, so the same
+ * argument gives \( n_l\,\mathrm{Var}[W_l] = 1 \).
  *
- * <p><b>The compromise.</b> Both hold only when \( n^{(l-1)} = n^{(l)} \). Xavier takes the harmonic mean of the
- * two variances \( 1/n^{(l-1)} \) and \( 1/n^{(l)} \):
- * \[ \mathrm{Var}[W^{(l)}] = \frac{2}{n^{(l-1)} + n^{(l)}}. \]
- * Then a layer multiplies the forward variance by \( 2n_{\mathrm{in}}/(n_{\mathrm{in}} + n_{\mathrm{out}}) \) and the
- * backward variance by \( 2n_{\mathrm{out}}/(n_{\mathrm{in}} + n_{\mathrm{out}}) \): 4/3 and 2/3 for a layer
+ * <p><b>The compromise.</b> Both hold only when \( n_{l-1} = n_l \). Xavier takes the harmonic mean of the
+ * two variances \( 1/n_{l-1} \) and \( 1/n_l \):
+ * \[ \mathrm{Var}[W_l] = \frac{2}{n_{l-1} + n_l}. \]
+ * Then a layer multiplies the forward variance by \( 2n_{\text{in}}/(n_{\text{in}} + n_{\text{out}}) \) and the
+ * backward variance by \( 2n_{\text{out}}/(n_{\text{in}} + n_{\text{out}}) \): 4/3 and 2/3 for a layer
  * from 64 to 32 units, both 1 for a square layer.
  *
  * <p><b>Normal and uniform.</b> For \( N(0, \gamma^2) \) the variance is \( \gamma^2 \); for \( U(-d, d) \) it is
- * \( \frac{1}{2d}\int_{-d}^{d} w^2\,dw = d^2/3 \). Setting each equal to \( 2/(n_{\mathrm{in}} + n_{\mathrm{out}}) \):
- * \[ \gamma = \sqrt{\frac{2}{n_{\mathrm{in}} + n_{\mathrm{out}}}}, \qquad d = \sqrt{\frac{6}{n_{\mathrm{in}} + n_{\mathrm{out}}}}. \]
+ * \( \frac{1}{2d}\int_{-d}^{d} w^2\,dw = d^2/3 \). Setting each equal to \( 2/(n_{\text{in}} + n_{\text{out}}) \):
+ * \[ \gamma = \sqrt{\frac{2}{n_{\text{in}} + n_{\text{out}}}}, \qquad d = \sqrt{\frac{6}{n_{\text{in}} + n_{\text{out}}}}. \]
  *
  * <p><b>How far "near 0" carries.</b> The argument is first order. tanh is odd with slope 1, but
  * \( \tanh^2 z \lt z^2 \), so with \( n\,\mathrm{Var}[W] = 1 \) the variance \( q_l \) of a wide tanh network
@@ -58,15 +63,21 @@ import workbook.theory.engine.Matrices;
  * for. A gain above 1 on the standard deviation of the weights, such as PyTorch's 5/3 for tanh, holds the
  * variance at a non-zero fixed point instead.
  *
+ * {@figure 7 Activations of five tanh layers: the standard \( U(-1/\sqrt{n}, 1/\sqrt{n}) \) initialization piles
+ * them up at 0 layer by layer, and Xavier's normalized initialization shrinks their spread more slowly, as the
+ * recursion \( q_l \approx 1/(2l) \) above predicts.}
+ *
  * <h2>Result</h2>
- * \[ \mathrm{Var}[W] = \frac{2}{n_{\mathrm{in}} + n_{\mathrm{out}}}, \qquad
- *    W \sim N\left(0, \tfrac{2}{n_{\mathrm{in}} + n_{\mathrm{out}}}\right) \ \text{ or } \
- *    W \sim U\left(-\sqrt{\tfrac{6}{n_{\mathrm{in}} + n_{\mathrm{out}}}},\ \sqrt{\tfrac{6}{n_{\mathrm{in}} + n_{\mathrm{out}}}}\right). \]
+ * \[ \mathrm{Var}[W] = \frac{2}{n_{\text{in}} + n_{\text{out}}}: \]
+ * \[ W \sim N(0, \gamma^2), \quad \gamma = \sqrt{\frac{2}{n_{\text{in}} + n_{\text{out}}}}, \qquad \text{or} \qquad
+ *    W \sim U(-d, d), \quad d = \sqrt{\frac{6}{n_{\text{in}} + n_{\text{out}}}}. \]
+ * {@figure 10 Monte Carlo variance of one layer against the variance rules: Xavier's gain
+ * \( 2n_{\text{in}}/(n_{\text{in}} + n_{\text{out}}) \) for a linear layer, as derived above.}
  *
  * <h2>What the checks verify</h2>
  * <ul>
  *   <li>{@link Ex09Initialization#xavierStd Ex09Initialization.xavierStd} squared and {@link Ex09Initialization#xavierUniformBound Ex09Initialization.xavierUniformBound} squared over 3
- *       both equal \( 2/(n_{\mathrm{in}} + n_{\mathrm{out}}) \): the variance a formula implies, not the constant
+ *       both equal \( 2/(n_{\text{in}} + n_{\text{out}}) \): the variance a formula implies, not the constant
  *       someone typed.</li>
  *   <li>Draws of {@link Ex09Initialization#xavierNormal Ex09Initialization.xavierNormal} and {@link Ex09Initialization#xavierUniform Ex09Initialization.xavierUniform} have mean 0 and
  *       that variance within 4 standard errors; uniform draws stay within the bound.</li>

@@ -33,8 +33,14 @@ import org.junit.jupiter.api.TestFactory;
 @DisplayName("Theory write-ups")
 class WriteUpsTest {
     private static final Path OVERVIEW = Path.of("src/main/javadoc/overview.html");
-    private static final Pattern OVERVIEW_ROW =
-            Pattern.compile("<tr><td>(\\d+)</td><td>\\{@linkplain workbook\\.theory\\.(\\w+)[ }]");
+    private static final Path SOURCES = Path.of("src/main/java/workbook/theory");
+    private static final Path README = Path.of("../README.md");
+    /** "write-up 8" or "write-ups 8" that is not the text of a {@writeup} tag. */
+    private static final Pattern PLAIN_REFERENCE = Pattern.compile("(?<!\\{@writeup \\d{1,2} )\\bwrite-ups?\\s+\\d");
+    private static final Pattern FIGURE = Pattern.compile("\\{@figure (\\d+) ");
+    /** Material the reader of the site does not have. */
+    private static final Pattern COURSE_MATERIAL =
+            Pattern.compile("(?i)\\b(notebook|lecture|assignment|the lab\\b|the lab's|part \\d)");
 
     /** Each write-up's checks, computed once for all the tests that read them. */
     private static final Map<String, List<Check>> CHECKS = new ConcurrentHashMap<>();
@@ -129,17 +135,73 @@ class WriteUpsTest {
     }
 
     @Test
-    @DisplayName("the overview lists the same write-ups, with the same numbers, in the same order")
-    void overviewIsTheTableOfContents() throws IOException {
-        Matcher row = OVERVIEW_ROW.matcher(Files.readString(OVERVIEW));
-        List<String> listed = new ArrayList<>();
-        while (row.find()) {
-            listed.add(row.group(1) + " " + row.group(2));
+    @DisplayName("the front page and the package page take their contents from the lesson index")
+    void overviewIsGeneratedFromTheLessonIndex() throws IOException {
+        assertThat(Files.readString(OVERVIEW)).as("%s should show the contents with {@lessons}, not a hand-kept table",
+                OVERVIEW).contains("{@lessons}").doesNotContainPattern("\\{@linkplain workbook\\.theory\\.[A-Z]");
+        assertThat(Files.readString(SOURCES.resolve("package-info.java"))).contains("{@lessons}");
+    }
+
+    @TestFactory
+    @DisplayName("every write-up page opens with its number and neighbours and links the write-ups it names")
+    Stream<DynamicTest> everyWriteUpIsAPageOfTheBook() {
+        return Demos.all().stream().map(demo -> dynamicTest(demo.name(), () -> {
+            String comment = classComment(demo.writeUp());
+            assertThat(comment).as("the class comment of %s should open with {@summary <span class=\"book-lede\">...</span>}"
+                    + "{@writeup}: the summary is the first sentence of the package's tables, the tag prints the number, "
+                    + "title, neighbours and the summary as the page's abstract", demo.writeUp().getSimpleName())
+                    .startsWith("{@summary <span class=\"book-lede\">").contains("</span>}{@writeup}");
+            assertThat(comment).as("%s should name other write-ups with {@writeup N}, which links them",
+                    demo.writeUp().getSimpleName()).doesNotContainPattern(PLAIN_REFERENCE);
+            Matcher figure = FIGURE.matcher(comment);
+            List<Integer> shown = new ArrayList<>();
+            while (figure.find()) {
+                shown.add(Integer.parseInt(figure.group(1)));
+            }
+            assertThat(shown).as("%s should show exactly the figures the lesson index gives it, in that order",
+                    demo.writeUp().getSimpleName()).isEqualTo(demo.figures());
+            assertThat(comment).as("%s should be self-contained: name the idea, not a course's notebook, lecture or part",
+                    demo.writeUp().getSimpleName()).doesNotContainPattern(COURSE_MATERIAL);
+        }));
+    }
+
+    @Test
+    @DisplayName("the overview names no write-up in plain text and refers to no course material")
+    void overviewIsSelfContained() throws IOException {
+        String overview = Files.readString(OVERVIEW);
+        assertThat(overview).doesNotContainPattern(PLAIN_REFERENCE).doesNotContainPattern(COURSE_MATERIAL);
+    }
+
+    @Test
+    @DisplayName("the README's theory table is the lesson index")
+    void readmeTableIsTheLessonIndex() throws IOException {
+        String readme = Files.readString(README);
+        StringBuilder expected = new StringBuilder("| # | Write-up | Demo | Exercises | Figures |\n|---|---|---|---|---|\n");
+        for (Demos.Demo demo : Demos.all()) {
+            expected.append("| ").append(demo.number()).append(" | ").append(demo.title()).append(" | `")
+                    .append(demo.name()).append("` | ").append(String.join(", ", demo.exercises())).append(" | ")
+                    .append(demo.figures().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                    .append(" |\n");
         }
-        List<String> registered = Demos.all().stream()
-                .map(d -> d.number() + " " + d.writeUp().getSimpleName()).toList();
-        assertThat(listed).as("rows of %s, written as <tr><td>N</td><td>{@linkplain workbook.theory.Class Title}",
-                OVERVIEW).isEqualTo(registered);
+        assertThat(readme).as("README.md's Theory section should hold this table, generated from Demos (paste it)")
+                .contains(expected.toString());
+    }
+
+    private static String classComment(Class<?> writeUp) throws IOException {
+        String source = Files.readString(SOURCES.resolve(writeUp.getSimpleName() + ".java"));
+        int end = source.indexOf("public final class " + writeUp.getSimpleName());
+        int start = source.lastIndexOf("/**", end);
+        assertThat(start).as("%s should have a class comment", writeUp.getSimpleName()).isNotNegative();
+        return source.substring(start + 3, end).replaceAll("(?m)^\\s*\\*(?!/) ?", "").strip();
+    }
+
+    @Test
+    @DisplayName("the lesson index maps figures back to the write-ups they illustrate")
+    void figuresMapBackToWriteUps() {
+        assertThat(Demos.illustratedBy(6)).extracting(Demos.Demo::name).containsExactly("kaiming", "signal-depth");
+        assertThat(Demos.illustratedBy(99)).isEmpty();
+        assertThat(Demos.all()).as("figure numbers count from 1, as in the charts module's set")
+                .allMatch(d -> d.figures().stream().allMatch(f -> f >= 1));
     }
 
     @Test
@@ -173,6 +235,28 @@ class WriteUpsTest {
                 .render();
         assertThat(report).contains(Demos.all().get(0).title(), "PASS  one holds", "FAIL  one fails",
                 "observed 2, expected 1 \u00b1 0.25", "expected in [0, 1e-20]", "2 of 3 checks hold.", "0.25");
+    }
+
+    @Test
+    @DisplayName("a tight check shows |observed - expected| against its tolerance, not two equal-looking numbers")
+    void tightChecksShowTheDifference() {
+        String report = LabReport.of(Demos.all().get(0).writeUp())
+                .checks(List.of(new Check("tight", 1000.6875, 1000.6875 + 2.5e-13, 1e-12),
+                        new Check("too far", 1000.6875, 1000.6875 + 4e-12, 1e-12), Check.isTrue("a fact", true)))
+                .render();
+        assertThat(report).contains("observed 1000.69, expected 1000.69: |observed - expected| = 2.",
+                "e-13 \u2264 1e-12", "e-12 > 1e-12", "observed 1, expected 1 exactly");
+    }
+
+    @Test
+    @DisplayName("every column of a lab report table has one format")
+    void tableColumnsHaveOneFormatEach() {
+        String report = LabReport.of(Demos.all().get(0).writeUp())
+                .table("numbers", List.of("count", "fraction", "tiny"),
+                        new double[][] {{1, 0.5, 1e-9}, {20, 0.3647391, 3.2e-25}, {300, 1.25, 1}})
+                .render();
+        assertThat(report).as("integers plainly; one number of decimals; E notation for the whole column")
+                .contains("1      0.5000   1.000e-09", "20      0.3647   3.200e-25", "300      1.2500   1.000e+00");
     }
 
     private static String captureOutput(Runnable action) {

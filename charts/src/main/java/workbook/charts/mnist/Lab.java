@@ -1,0 +1,118 @@
+package workbook.charts.mnist;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.function.Supplier;
+import workbook.charts.Charts;
+
+/**
+ * The MNIST lab's command: runs the protocol of seed part 3 and part 4 (d)/(j) (see {@link Protocol}),
+ * saving every finished run in the {@link RunStore} and printing the observations ({@link LabReport}).
+ *
+ * <pre>
+ * ./mvnw -q -pl charts -am compile exec:java -Dexec.mainClass=workbook.charts.mnist.Lab -Dexec.args="--quick"
+ * </pre>
+ * {@code --help} lists the options. Training goes through a {@link Trainer} found with {@link ServiceLoader}
+ * (a {@code META-INF/services/workbook.charts.mnist.Trainer} file naming the engine's implementation).
+ */
+public final class Lab {
+    /** System property naming the run store's parent folder (the charts pom sets charts/lab-runs). */
+    public static final String RUNS_PROPERTY = "workbook.lab.runs";
+    /** System property saying which implementation the functions come from (solutions or exercises). */
+    public static final String SOURCE_PROPERTY = "workbook.charts.source";
+
+    private Lab() {}
+
+    public static void main(String[] args) throws IOException {
+        if (LabConfig.wantsHelp(args)) {
+            System.out.print(LabConfig.USAGE);
+            return;
+        }
+        try {
+            run(LabConfig.parse(args), System.out, Lab::trainer, Charts.output(new String[0], ""));
+        } catch (IllegalArgumentException e) {
+            System.err.println("lab: " + e.getMessage());
+            System.err.println("lab: run with --help for the options");
+            System.exit(2);
+        } catch (IllegalStateException e) {
+            System.err.println("lab: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Runs the lab, drawing figures under {@code figures/lab/}; {@code trainers} is asked for the trainer only
+     * if some run is to be trained.
+     */
+    static void run(LabConfig config, PrintStream out, Supplier<Trainer> trainers, Path figures) throws IOException {
+        Mnist mnist = config.data() == null ? Mnist.bundled() : Mnist.fromFolder(config.data());
+        Dataset labelled = take(mnist.train(), config.trainSize(), "--train-size", config.data() == null);
+        Dataset test = take(mnist.test(), config.testSize(), "--test-size", false);
+        if (config.runs("a")) {
+            Path file = figures.resolve(LabSamples.FILE);
+            LabSamples.render(new Mnist(labelled, test, mnist.source()), file);
+            out.println("part (a): wrote " + file);
+        }
+        String source = System.getProperty(SOURCE_PROPERTY, "solutions");
+        RunStore store = new RunStore(config.runs() != null ? config.runs()
+                : Path.of(System.getProperty(RUNS_PROPERTY, "charts/lab-runs")).resolve(source));
+        boolean trains = config.parts().stream().anyMatch(p -> !p.equals("a"));
+        if (config.list()) {
+            Protocol plan = new Protocol(config, labelled, test, null);
+            for (Runner.Job job : plan.plan()) {
+                out.println((store.has(job.spec()) ? "stored    " : "to train  ") + job.spec().id());
+            }
+            out.println("(parts f and g follow from part e's best rates; run store: " + store.root() + ")");
+            return;
+        }
+        if (!trains) {
+            return;
+        }
+        Trainer trainer = trainers.get();
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("trainer", trainer.getClass().getName());
+        info.put("source", source);
+        info.put("data", mnist.source());
+        info.put("java", System.getProperty("java.version"));
+        Runner runner = new Runner(trainer, store, config.jobs(), Progress.console(), info);
+        out.println("run store: " + store.root());
+        Protocol.Results results = new Protocol(config, labelled, test, runner).run();
+        String report = LabReport.text(results, config);
+        out.println();
+        out.print(report);
+        Files.writeString(store.root().resolve("report.txt"), report, StandardCharsets.UTF_8);
+        for (Path file : LabFigures.render(results, figures)) {
+            out.println("wrote " + file);
+        }
+        out.println("\n" + runner.trained() + " runs trained now; the report is also in " + store.root().resolve("report.txt"));
+    }
+
+    /** The trainer registered for {@link ServiceLoader}; a clear error if there is none. */
+    static Trainer trainer() {
+        List<Trainer> found = ServiceLoader.load(Trainer.class).stream().map(ServiceLoader.Provider::get).toList();
+        if (found.isEmpty()) {
+            throw new IllegalStateException("no Trainer on the class path: the network engine plugs in through a file"
+                    + " META-INF/services/" + Trainer.class.getName() + " naming its implementation; only part a"
+                    + " (--parts a) and --list work without one");
+        }
+        if (found.size() > 1) {
+            throw new IllegalStateException("more than one Trainer on the class path: " + found);
+        }
+        return found.get(0);
+    }
+
+    private static Dataset take(Dataset all, int n, String option, boolean bundled) {
+        if (n > all.size()) {
+            throw new IllegalArgumentException(option + " must be at most " + all.size() + " here, got " + n
+                    + (bundled ? " (the bundle holds the first 12000; --data FOLDER reads all 60000)" : ""));
+        }
+        return all.first(n);
+    }
+}

@@ -1,0 +1,80 @@
+package workbook.charts.mnist;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import workbook.charts.Charts;
+import workbook.charts.mnist.RunStore.StoredRun;
+
+/**
+ * The four curves of part 3 against the epoch (training loss, validation loss, training accuracy, validation
+ * accuracy), one line per run, drawn from stored runs: part (d) with one line per activation
+ * ({@code lab/lab-d-curves.png}), part (e) with one line per rate for each activation
+ * ({@code lab/lab-e-<activation>.png}), part 4 with one line per initialization for each activation
+ * ({@code lab/lab-init-<activation>.png}). Losses are on a log scale; a diverged run's line stops where its
+ * loss stopped being a number, and its legend entry says "diverged".
+ */
+public final class LabCurves {
+    private LabCurves() {}
+
+    /** The four curves; {@code name} labels a run's line. */
+    record Curves(XYSeriesCollection trainLoss, XYSeriesCollection evalLoss, XYSeriesCollection trainAccuracy,
+            XYSeriesCollection evalAccuracy) {}
+
+    static Curves createDataset(List<StoredRun> runs, Function<StoredRun, String> name) {
+        Curves curves = new Curves(new XYSeriesCollection(), new XYSeriesCollection(), new XYSeriesCollection(),
+                new XYSeriesCollection());
+        for (StoredRun run : runs) {
+            String key = name.apply(run) + (run.result().diverged() ? " (diverged)" : "");
+            curves.trainLoss().addSeries(series(key, run, EpochStats::trainLoss));
+            curves.evalLoss().addSeries(series(key, run, EpochStats::evalLoss));
+            curves.trainAccuracy().addSeries(series(key, run, EpochStats::trainAccuracy));
+            curves.evalAccuracy().addSeries(series(key, run, EpochStats::evalAccuracy));
+        }
+        return curves;
+    }
+
+    /** One run's values by epoch; non-finite values (and non-positive losses, for the log axis) are left out. */
+    private static XYSeries series(String key, StoredRun run, ToDoubleFunction<EpochStats> value) {
+        XYSeries series = new XYSeries(key, false, false);
+        for (EpochStats stats : run.result().curve()) {
+            double y = value.applyAsDouble(stats);
+            if (Double.isFinite(y) && y > 0) {
+                series.add(stats.epoch(), y);
+            }
+        }
+        return series;
+    }
+
+    static List<JFreeChart> createChart(String title, String evalName, Curves curves) {
+        List<JFreeChart> panels = List.of(
+                Charts.lineChart(title + ": training loss", "epoch", "cross-entropy (log scale)", curves.trainLoss()),
+                Charts.lineChart(title + ": " + evalName + " loss", "epoch", "cross-entropy (log scale)", curves.evalLoss()),
+                Charts.lineChart(title + ": training accuracy", "epoch", "accuracy", curves.trainAccuracy()),
+                Charts.lineChart(title + ": " + evalName + " accuracy", "epoch", "accuracy", curves.evalAccuracy()));
+        for (JFreeChart loss : panels.subList(0, 2)) {
+            XYSeriesCollection data = (XYSeriesCollection) loss.getXYPlot().getDataset();
+            // Within a factor 4 a linear axis reads best; ticks at powers of 2 (0.25, 0.5, 1, 2) over a medium
+            // range, powers of 10 over a long one (a run that blew up before its loss became NaN).
+            double low = data.getRangeLowerBound(false), high = data.getRangeUpperBound(false);
+            if (!(high / low < 4)) {
+                boolean wide = !(high / low < 1000);
+                Charts.logRangeAxis(loss.getXYPlot(), wide ? 10 : 2, wide ? "0.####" : "0.###");
+            } else {
+                loss.getXYPlot().getRangeAxis().setLabel("cross-entropy");
+            }
+        }
+        return panels;
+    }
+
+    /** Draws the four curves of {@code runs} as a 2 x 2 figure into {@code file}. */
+    static void render(Path file, String title, List<StoredRun> runs, Function<StoredRun, String> name)
+            throws IOException {
+        Charts.save(file, 2, createChart(title, runs.get(0).spec().evalName(), createDataset(runs, name)));
+    }
+}

@@ -1,0 +1,173 @@
+package workbook.charts.mnist;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import workbook.charts.mnist.RunStore.StoredRun;
+import workbook.charts.mnist.Runner.Job;
+
+/**
+ * The lab's protocol, part by part, on top of a {@link Runner} (which skips stored runs).
+ * <ul>
+ * <li>(d) the MLP 784-200-64-10 with each activation, PyTorch's default init, rate {@code --rate} (0.005),
+ *     {@code --epochs} (1,000) full-batch epochs; trained on the first 80 % of the labelled images, evaluated
+ *     on the last 20 % (validation).
+ * <li>(e) the same per activation over a log-spaced grid of rates, extended by {@link RateSearch}'s rule.
+ * <li>(f) each activation at its best rate, trained on all labelled images and evaluated on the test set.
+ * <li>(g) Swish with a trainable beta per hidden layer at Swish's best rate, trained and tested like (f).
+ * <li>(init) part 4: {@code --init-depth} (10) hidden layers of {@code --init-width} (100) units, each
+ *     initialization crossed with each activation, SGD at {@code --init-rate} (0.01) in batches of
+ *     {@code --init-batch} (64) for {@code --init-epochs} (10) epochs; training and validation as in (d).
+ *     Why 10 layers: a per-layer variance factor compounds, so the effects show plainly (Xavier under ReLU
+ *     halves the variance per layer, about 1/1000 after 10 layers; PyTorch's default {@code 1/(3 fanIn)} loses
+ *     a factor 6 per ReLU layer, about 6e-8; N(0, 1) with fan-in 100 multiplies it by 50 per ReLU layer and
+ *     overflows the loss), while 15 runs of mini-batch SGD still take minutes, not hours.
+ * </ul>
+ */
+public final class Protocol {
+    /** Part 3's hidden layers, as the seed fixes them. */
+    public static final List<Integer> PART3_HIDDEN = List.of(200, 64);
+
+    private final LabConfig config;
+    private final Runner runner;
+    private final Split split;
+    private final Dataset labelled;
+    private final Dataset test;
+
+    /** A protocol over {@code labelled} images (split 80/20) and {@code test} images. */
+    public Protocol(LabConfig config, Dataset labelled, Dataset test, Runner runner) {
+        this.config = config;
+        this.runner = runner;
+        this.labelled = labelled;
+        this.test = test;
+        this.split = Split.of(labelled);
+    }
+
+    /**
+     * What a protocol found: the runs of each part that ran (empty lists and maps for the others).
+     *
+     * @param d      part (d)'s runs, one per activation
+     * @param e      part (e)'s search per activation
+     * @param f      part (f)'s runs, one per activation
+     * @param g      part (g)'s run, or null
+     * @param init   part 4's runs, initialization-major
+     */
+    public record Results(List<StoredRun> d, Map<Activation, RateSearch.Outcome> e, List<StoredRun> f, StoredRun g,
+            List<StoredRun> init) {}
+
+    /** Runs the configured parts (except the figure of part a) and returns their runs. */
+    public Results run() {
+        List<StoredRun> d = config.runs("d") ? runner.run("part (d)", partD()) : List.of();
+        List<Activation> searched = new ArrayList<>();
+        if (config.runs("e") || config.runs("f")) {
+            searched.addAll(config.activations());
+        }
+        if (config.runs("g") && !searched.contains(Activation.SWISH)) {
+            searched.add(Activation.SWISH);
+        }
+        Map<Activation, RateSearch.Outcome> e = searched.isEmpty() ? Map.of() : searchRates(searched);
+        List<StoredRun> f = List.of();
+        if (config.runs("f")) {
+            List<Job> jobs = new ArrayList<>();
+            for (Activation a : config.activations()) {
+                e.get(a).best().ifPresent(best -> jobs.add(retrain("f", a, best.spec().learningRate(), false)));
+            }
+            f = runner.run("part (f)", jobs);
+        }
+        StoredRun g = null;
+        if (config.runs("g") && e.get(Activation.SWISH).best().isPresent()) {
+            double rate = e.get(Activation.SWISH).best().get().spec().learningRate();
+            g = runner.run("part (g)", List.of(retrain("g", Activation.SWISH, rate, true))).get(0);
+        }
+        List<StoredRun> init = config.runs("init") ? runner.run("part 4 (init x activation)", partInit()) : List.of();
+        return new Results(d, e, f, g, init);
+    }
+
+    /** Part (d)'s jobs. */
+    List<Job> partD() {
+        return config.activations().stream().map(a -> validation("d", a, config.rate())).toList();
+    }
+
+    /** Part (e): every activation's grid, run in rounds until no best rate sits at an edge. */
+    Map<Activation, RateSearch.Outcome> searchRates(List<Activation> activations) {
+        Map<Activation, List<Double>> grids = new LinkedHashMap<>();
+        Map<Activation, Integer> extensions = new LinkedHashMap<>();
+        for (Activation a : activations) {
+            grids.put(a, new ArrayList<>(config.rates()));
+            extensions.put(a, 0);
+        }
+        for (int round = 0; ; round++) {
+            List<Job> jobs = new ArrayList<>();
+            List<Activation> owners = new ArrayList<>();
+            grids.forEach((a, rates) -> rates.forEach(rate -> {
+                jobs.add(validation("e", a, rate));
+                owners.add(a);
+            }));
+            List<StoredRun> runs = runner.run(round == 0 ? "part (e) learning-rate grid"
+                    : "part (e) grid extension " + round, jobs);
+            Map<Activation, List<StoredRun>> byActivation = new LinkedHashMap<>();
+            for (int i = 0; i < runs.size(); i++) {
+                byActivation.computeIfAbsent(owners.get(i), a -> new ArrayList<>()).add(runs.get(i));
+            }
+            boolean grown = false;
+            for (Activation a : activations) {
+                OptionalDouble next = RateSearch.extension(byActivation.get(a));
+                if (next.isPresent() && extensions.get(a) < config.maxExtensions()) {
+                    grids.get(a).add(next.getAsDouble());
+                    extensions.merge(a, 1, Integer::sum);
+                    grown = true;
+                }
+            }
+            if (!grown) {
+                Map<Activation, RateSearch.Outcome> outcomes = new LinkedHashMap<>();
+                byActivation.forEach((a, mine) -> outcomes.put(a, RateSearch.outcome(a, mine)));
+                return outcomes;
+            }
+        }
+    }
+
+    /** Part 4's jobs, initialization-major. */
+    List<Job> partInit() {
+        List<Job> jobs = new ArrayList<>();
+        List<Integer> hidden = Collections.nCopies(config.initDepth(), config.initWidth());
+        for (Init init : config.inits()) {
+            for (Activation a : config.initActivations()) {
+                jobs.add(new Job(new RunSpec("init", a, init, hidden, config.initRate(), config.initEpochs(),
+                        config.initBatch(), false, config.seed(), split.train().size(), "validation",
+                        split.validation().size()), split.train(), split.validation()));
+            }
+        }
+        return jobs;
+    }
+
+    /** The jobs known before anything is trained (for {@code --list}): (d), (e)'s starting grid, (init). */
+    List<Job> plan() {
+        List<Job> jobs = new ArrayList<>();
+        if (config.runs("d")) {
+            jobs.addAll(partD());
+        }
+        if (config.runs("e") || config.runs("f") || config.runs("g")) {
+            for (Activation a : config.activations()) {
+                config.rates().forEach(rate -> jobs.add(validation("e", a, rate)));
+            }
+        }
+        if (config.runs("init")) {
+            jobs.addAll(partInit());
+        }
+        return jobs;
+    }
+
+    private Job validation(String part, Activation a, double rate) {
+        return new Job(new RunSpec(part, a, Init.PYTORCH, PART3_HIDDEN, rate, config.epochs(), config.batch(), false,
+                config.seed(), split.train().size(), "validation", split.validation().size()), split.train(),
+                split.validation());
+    }
+
+    private Job retrain(String part, Activation a, double rate, boolean trainableBeta) {
+        return new Job(new RunSpec(part, a, Init.PYTORCH, PART3_HIDDEN, rate, config.epochs(), config.batch(),
+                trainableBeta, config.seed(), labelled.size(), "test", test.size()), labelled, test);
+    }
+}

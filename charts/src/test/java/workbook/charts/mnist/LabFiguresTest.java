@@ -1,0 +1,93 @@
+package workbook.charts.mnist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jfree.data.xy.XYSeriesCollection;
+import workbook.charts.mnist.RunStore.StoredRun;
+import workbook.exercises.Ex07SmoothActivations;
+
+/** The protocol's figures, drawn from the fake trainer's stored runs (the figures read only the run store). */
+class LabFiguresTest {
+    @TempDir
+    static Path root;
+    private static Protocol.Results results;
+
+    @BeforeAll
+    static void runTheProtocolOnFakeRuns() {
+        LabConfig config = LabConfig.parse("--epochs", "40", "--rates", "0.01,0.1,1", "--init-epochs", "8",
+                "--init-depth", "3", "--init-width", "8", "--init-batch", "10");
+        Runner runner = new Runner(new FakeTrainer(0.1, 1), new RunStore(root), 2,
+                new Progress(new PrintStream(new ByteArrayOutputStream()), false, System::nanoTime), Map.of());
+        results = new Protocol(config, FakeTrainer.data("labelled", 50), FakeTrainer.data("test", 20), runner).run();
+    }
+
+    @Test
+    void drawsEveryFigureThatHasRuns() throws Exception {
+        // Written under target/ so that a person can look at them: mvn test, then open target/lab-fake-figures/lab.
+        List<Path> files = LabFigures.render(results, Path.of("target", "lab-fake-figures"));
+        assertThat(files).extracting(f -> f.getFileName().toString()).containsExactly("lab-d-curves.png",
+                "lab-e-relu.png", "lab-e-sigmoid.png", "lab-e-leaky-relu.png", "lab-e-tanh.png", "lab-e-mish.png",
+                "lab-e-swish.png", "lab-f-test-accuracy.png", "lab-g-swish.png", "lab-init-grid.png",
+                "lab-init-sigmoid.png", "lab-init-tanh.png", "lab-init-relu.png");
+        assertThat(files).allSatisfy(f -> assertThat(Files.size(f)).isPositive());
+    }
+
+    @Test
+    void curvesAreTheStoredValuesWithDivergedPointsLeftOut() {
+        List<StoredRun> relu = results.e().get(Activation.RELU).runs();
+        LabCurves.Curves curves = LabCurves.createDataset(relu, run -> RunSpec.rate(run.spec().learningRate()));
+        assertThat(curves.trainLoss().getSeriesCount()).isEqualTo(3);
+        for (int s = 0; s < relu.size(); s++) {
+            RunResult result = relu.get(s).result();
+            XYSeriesCollection accuracy = curves.evalAccuracy();
+            assertThat(accuracy.getSeries(s).getItemCount()).as("one accuracy point per epoch of %s", relu.get(s).spec().id())
+                    .isEqualTo(result.curve().size());
+            assertThat(curves.trainLoss().getSeries(s).getItemCount()).as("one loss point per finite epoch")
+                    .isEqualTo((int) result.curve().stream().filter(EpochStats::finite).count());
+            assertThat(accuracy.getY(s, 0).doubleValue()).isEqualTo(result.curve().get(0).evalAccuracy());
+        }
+        assertThat(curves.trainLoss().getSeries(2).getKey()).as("rate 1 diverges in the fake").isEqualTo("1 (diverged)");
+    }
+
+    @Test
+    void barsAreTheTestAccuraciesInPercent() {
+        XYSeriesCollection bars = LabTestAccuracy.createDataset(results.f());
+        for (int i = 0; i < results.f().size(); i++) {
+            assertThat(bars.getYValue(0, i)).isEqualTo(100 * results.f().get(i).result().last().evalAccuracy());
+        }
+    }
+
+    @Test
+    void learnedSwishCurvesUseTheStoredBetas() {
+        XYSeriesCollection curves = LabSwish.createDataset(results.g());
+        assertThat(curves.getSeriesCount()).as("beta = 1 and one per layer").isEqualTo(3);
+        assertThat((String) curves.getSeries(1).getKey()).contains("1.250");
+        int last = curves.getSeries(1).getItemCount() - 1;
+        // x = 5 with beta = 1.25: 5 sigma(6.25), from the reference Swish of Ex07.
+        assertThat(curves.getYValue(1, last)).isCloseTo(Ex07SmoothActivations.swish(5, 1.25), within(1e-12));
+    }
+
+    @Test
+    void theInitGridHasOneCellPerRunAndNaNForDiverged() {
+        LabInitGrid.Grid grid = LabInitGrid.createDataset(results.init());
+        assertThat(grid.inits()).containsExactly(Init.values());
+        assertThat(grid.activations()).containsExactly(Activation.SIGMOID, Activation.TANH, Activation.RELU);
+        assertThat(grid.cells().getItemCount(0)).isEqualTo(15);
+        StoredRun first = results.init().get(0);
+        assertThat(grid.cells().getZValue(0, 0)).isEqualTo(first.result().last().evalAccuracy());
+        assertThat(grid.cells().getYValue(0, 0)).as("the first init is the top row").isEqualTo(4);
+        int naiveRelu = 1 * 3 + 2; // init-major: naive is the 2nd init, relu the 3rd activation
+        assertThat(results.init().get(naiveRelu).spec().id()).startsWith("init-relu-naive");
+        assertThat(grid.cells().getZValue(0, naiveRelu)).as("the fake's naive ReLU diverges").isNaN();
+    }
+}

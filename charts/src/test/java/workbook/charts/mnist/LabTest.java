@@ -1,0 +1,51 @@
+package workbook.charts.mnist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LabTest {
+    @Test
+    void quickModeRunsTheProtocolOnTheBundledDataAndWritesTheReport(@TempDir Path runs, @TempDir Path figures)
+            throws Exception {
+        FakeTrainer trainer = new FakeTrainer(0.1, 3);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Lab.run(LabConfig.parse("--quick", "--parts", "d,e", "--activations", "relu,sigmoid", "--runs", runs.toString()),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), () -> trainer, figures);
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("Part (d): rate 0.005, 30 epochs, full batch, PyTorch default init, 400 training / 100"
+                + " validation images").contains("Part (e)");
+        assertThat(trainer.trained()).as("(d) 2 runs, (e) 2 x 3 rates").hasSize(8)
+                .allSatisfy(spec -> assertThat(spec.trainSize()).isEqualTo(400));
+        assertThat(Files.readString(runs.resolve("report.txt"))).contains("Part (e)");
+        assertThat(figures.resolve("lab/lab-d-curves.png")).exists();
+        assertThat(figures.resolve("lab/lab-e-sigmoid.png")).exists();
+    }
+
+    @Test
+    void listingNeedsNoTrainerAndSaysWhatIsStored(@TempDir Path runs) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Lab.run(LabConfig.parse("--quick", "--parts", "d", "--list", "--runs", runs.toString()),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8), () -> {
+                    throw new AssertionError("--list must not ask for a trainer");
+                }, runs);
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("to train  d-relu-pytorch-200x64-lr0.005-e30-full-s1-train400-validation100");
+    }
+
+    @Test
+    void tooManyImagesForTheBundleIsABadValue(@TempDir Path runs) {
+        assertThatThrownBy(() -> Lab.run(LabConfig.parse("--train-size", "60000", "--runs", runs.toString()),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), () -> null, runs))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--train-size must be at most 12000 here, got 60000 (the bundle holds the first 12000;"
+                        + " --data FOLDER reads all 60000)");
+    }
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Writes what an instructor hands out and collects (README, "For instructors"):
+#
+#   bash solutions/release/release.sh [OUT]          OUT defaults to solutions/target/release
+#
+#   OUT/workbook/        the learner release: a folder ready to become a repository. No solutions/, no .ci/;
+#                        theory and charts build on the learner's exercises (.mvn/maven.config: -Plearner);
+#                        the README without the authoring commands; .github/workflows/classroom.yml for
+#                        GitHub Classroom; exercises/src/test/hidden-suite.sha256 records the hidden suite.
+#   OUT/workbook.zip     the same folder, zipped
+#   OUT/autograder.zip   Gradescope's autograder: setup.sh, run_autograder, Report.java and the pristine
+#                        learner release in workbook/
+#
+# The release is built from the files git tracks, as they are in the working tree.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+out=${1:-$root/solutions/target/release}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+wb=$out/workbook
+rm -rf "$wb" "$out/workbook.zip" "$out/autograder" "$out/autograder.zip"
+mkdir -p "$wb"
+
+# 1. The tracked files, minus the answers (solutions/) and the authoring CI (.ci/).
+(cd "$root" && git ls-files -z | grep -zvE '^(solutions|\.ci)/' \
+  | while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done \
+  | xargs -0 cp -p --parents -t "$wb")
+
+# 2. The build without solutions: no module, and theory and charts depend on the learner's exercises.
+sed -i '/<module>solutions<\/module>/d' "$wb/pom.xml"
+for pom in "$wb/theory/pom.xml" "$wb/charts/pom.xml"; do
+  [ -f "$pom" ] || continue
+  sed -i -e 's|<artifactId>solutions</artifactId>|<artifactId>exercises</artifactId>|' \
+         -e 's|<workbook.charts.source>solutions<|<workbook.charts.source>exercises<|' "$pom"
+done
+printf -- '-Plearner\n' > "$wb/.mvn/maven.config"
+if grep -rlq --include=pom.xml '<artifactId>solutions</artifactId>' "$wb"; then
+  echo "release: a pom still depends on solutions" >&2; exit 1
+fi
+
+# 3. The learner's README: authoring blocks dropped, learner-only blocks uncommented.
+sed -i -e '/<!-- release:drop -->/,/<!-- \/release:drop -->/d' -e '/^<!-- release:only$/d' -e '/^release:only -->$/d' \
+  "$wb/README.md"
+
+# 4. GitHub Classroom: the workflow and the report it runs.
+mkdir -p "$wb/.github/workflows" "$wb/.github/classroom"
+cp "$here/classroom/classroom.yml" "$wb/.github/workflows/classroom.yml"
+cp "$here/Report.java" "$wb/.github/classroom/Report.java"
+
+# 5. Checksums of the hidden suite and of the build that runs it (sha256sum -c format, paths from the top).
+(cd "$wb" && find exercises/src/test -type f ! -name hidden-suite.sha256 -print0 | sort -z \
+  | xargs -0 sha256sum > exercises/src/test/hidden-suite.sha256 \
+  && sha256sum pom.xml exercises/pom.xml .mvn/maven.config >> exercises/src/test/hidden-suite.sha256)
+
+(cd "$out" && zip -qr workbook.zip workbook)
+
+# 6. Gradescope: the autograder zip holds the scripts at its top and the pristine release in workbook/.
+mkdir -p "$out/autograder"
+cp "$here/gradescope/setup.sh" "$here/gradescope/run_autograder" "$here/Report.java" "$out/autograder/"
+cp -a "$wb" "$out/autograder/workbook"
+chmod +x "$out/autograder/setup.sh" "$out/autograder/run_autograder"
+(cd "$out/autograder" && zip -qr ../autograder.zip .)
+
+echo "learner release:  $wb"
+echo "                  $out/workbook.zip"
+echo "Gradescope:       $out/autograder.zip"

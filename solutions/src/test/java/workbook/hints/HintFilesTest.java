@@ -1,0 +1,100 @@
+package workbook.hints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Authoring checks for the progressive hints: every task of the hidden suite has at least three levels in
+ * {@code exercises/hints/exNN.md}, and the learner's command {@code java exercises/hints/Hint.java} works.
+ */
+@Timeout(120) // each call compiles Hint.java from source, about a second on a busy machine
+class HintFilesTest {
+    /** The task list of the shared decisions, used until the hidden suite carries {@code @Tag("exNN.task")}. */
+    private static final List<String> TASKS = List.of(
+            "ex01.sigmoid", "ex01.sigmoidDerivative", "ex01.softplus", "ex01.logSigmoid",
+            "ex02.tanh", "ex02.tanhDerivative", "ex02.saturationFraction", "ex02.centeredSigmoid",
+            "ex03.relu", "ex03.leakyRelu", "ex03.elu", "ex03.selu", "ex03.hardswish",
+            "ex04.collapse", "ex04.reluApproximation", "ex04.minimaxLine",
+            "ex05.softmax", "ex05.temperature", "ex05.logSumExp", "ex05.logSoftmax", "ex05.entropy",
+            "ex06.jacobian", "ex06.jacobianVectorProduct", "ex06.crossEntropyLoss", "ex06.crossEntropyGradient",
+            "ex07.gelu", "ex07.geluTanh", "ex07.swish", "ex07.swishBeta", "ex07.mish", "ex07.custom",
+            "ex08.glu", "ex08.geglu", "ex08.swiglu", "ex08.gluBackward",
+            "ex09.naive", "ex09.xavier", "ex09.he", "ex09.compromise", "ex09.gain",
+            "ex10.forwardStats", "ex10.gradientNorms", "ex10.activeFraction", "ex10.deadUnits");
+    private static final Pattern TASK_TAG = Pattern.compile("@Tag\\(\"(ex\\d\\d\\.\\w+)\"\\)");
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+    /** The task ids tagged in the hidden suite, or the shared list while the suite has none. */
+    static List<String> tasks() throws IOException {
+        TreeSet<String> tagged = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(ROOT.resolve("exercises/src/test/java/workbook/exercises"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = TASK_TAG.matcher(Files.readString(file));
+                while (m.find()) {
+                    tagged.add(m.group(1));
+                }
+            }
+        }
+        return tagged.isEmpty() ? TASKS : List.copyOf(tagged);
+    }
+
+    @Test
+    void everyTaskHasAtLeastThreeLevelsAndAWriteUp() throws Exception {
+        List<String> args = new ArrayList<>(List.of("--check"));
+        args.addAll(tasks());
+        Run run = hint(null, args);
+        assertThat(run.exit())
+                .as("java exercises/hints/Hint.java --check <tasks> reported problems:%n%s", run.output())
+                .isZero();
+    }
+
+    @Test
+    void theCommandShowsOneMoreLevelPerCallAndRemembersIt(@TempDir Path tmp) throws Exception {
+        Path progress = tmp.resolve("progress");
+        for (int level = 1; level <= 4; level++) {
+            Run run = hint(progress, List.of("ex01.softplus"));
+            int expected = Math.min(level, 3);
+            assertThat(run.output())
+                    .as("call %d of the hint command for ex01.softplus, exit %d", level, run.exit())
+                    .contains("ex01.softplus · hint " + expected + " of 3");
+        }
+        assertThat(Files.readString(progress)).contains("ex01.softplus=3");
+    }
+
+    @Test
+    void anExerciseStartsAtItsFirstTaskAndAnUnknownTaskIsRejected(@TempDir Path tmp) throws Exception {
+        Path progress = tmp.resolve("progress");
+        assertThat(hint(progress, List.of("ex09")).output()).contains("hint 1 of 3");
+        Run unknown = hint(progress, List.of("ex09.nothing"));
+        assertThat(unknown.exit()).isNotZero();
+        assertThat(unknown.output()).contains("ex09.xavier");
+    }
+
+    private record Run(int exit, String output) {}
+
+    private static Run hint(Path progress, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (progress != null) {
+            command.add("-Dhint.progress=" + progress);
+        }
+        command.add(ROOT.resolve("exercises/hints/Hint.java").toString());
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Run(process.waitFor(), output);
+    }
+}

@@ -1,0 +1,111 @@
+package workbook.theory.site;
+
+import com.sun.source.doctree.DocTree;
+import com.sun.source.doctree.TextTree;
+import com.sun.source.doctree.UnknownInlineTagTree;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import jdk.javadoc.doclet.Doclet;
+import jdk.javadoc.doclet.DocletEnvironment;
+import jdk.javadoc.doclet.Taglet;
+import workbook.theory.Demos;
+
+/**
+ * The shared part of the theory site's inline tags: they turn the lesson index ({@link Demos}) into HTML while
+ * javadoc builds the site, so numbers, titles, neighbours and links are never typed by hand.
+ */
+abstract class BookTaglet implements Taglet {
+    private DocletEnvironment environment;
+
+    @Override
+    public void init(DocletEnvironment env, Doclet doclet) {
+        this.environment = env;
+    }
+
+    @Override
+    public Set<Location> getAllowedLocations() {
+        return EnumSet.of(Location.OVERVIEW, Location.PACKAGE, Location.TYPE);
+    }
+
+    @Override
+    public boolean isInlineTag() {
+        return true;
+    }
+
+    @Override
+    public String toString(List<? extends DocTree> tags, Element element) {
+        DocTree tag = tags.get(0);
+        String content = tag instanceof UnknownInlineTagTree inline
+                ? inline.getContent().stream().map(BookTaglet::text).collect(Collectors.joining()).strip()
+                : "";
+        return html(content, rootOf(element), element);
+    }
+
+    /**
+     * The HTML that replaces the tag, given its content, the relative path from its page to the site root and
+     * the element whose comment holds it.
+     */
+    abstract String html(String content, String root, Element element);
+
+    private static String text(DocTree tree) {
+        return tree instanceof TextTree text ? text.getBody() : tree.toString();
+    }
+
+    /** "../../" for a class or package page of workbook.theory; "" for the overview. */
+    private static String rootOf(Element element) {
+        for (Element e = element; e != null; e = e.getEnclosingElement()) {
+            if (e.getKind() == ElementKind.PACKAGE) {
+                String name = ((PackageElement) e).getQualifiedName().toString();
+                return name.isEmpty() ? "" : "../".repeat(name.split("\\.").length);
+            }
+            if (e.getKind() == ElementKind.OTHER || e.getKind() == ElementKind.MODULE) {
+                break;
+            }
+        }
+        return "";
+    }
+
+    /** The environment javadoc runs in (set when the taglet is initialized). */
+    DocletEnvironment environment() {
+        return environment;
+    }
+
+    /** The page of a write-up, relative to the site root. */
+    static String page(Demos.Demo demo) {
+        return demo.writeUp().getName().replace('.', '/') + ".html";
+    }
+
+    /** The page of an exercise such as {@code Ex01}, relative to the site root, or null if the site lacks it. */
+    String exercisePage(String exercise) {
+        if (environment == null) {
+            return null;
+        }
+        for (TypeElement type : ElementFilter.typesIn(environment.getIncludedElements())) {
+            if (type.getSimpleName().toString().startsWith(exercise)) {
+                return type.getQualifiedName().toString().replace('.', '/') + ".html";
+            }
+        }
+        return null;
+    }
+
+    /** Escapes text for HTML (titles and captions carry no markup of their own). */
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** Reads a write-up number, or fails the site build naming the tag and the rule. */
+    static Demos.Demo writeUp(String tagName, String number) {
+        try {
+            return Demos.number(Integer.parseInt(number.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("{@" + tagName + " N}: N must be a write-up number, got '" + number + "'", e);
+        }
+    }
+}
