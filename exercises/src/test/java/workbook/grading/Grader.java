@@ -1,0 +1,261 @@
+package workbook.grading;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The grade behind {@code ./mvnw test}: compiles each exercise on its own (a syntax error costs that exercise
+ * only), runs every compiled exercise's checks in one test JVM with a heap cap, and if that JVM dies (out of
+ * memory, {@code System.exit}), marks the check it was running and runs the unfinished checks again in a
+ * fresh one. Then it writes the grade files and prints the scoreboard, last.
+ */
+public final class Grader {
+    /** The test JVM: quick to start; the heap cap turns a runaway allocation into one failed check. */
+    static final List<String> TEST_JVM = List.of("-Xmx512m", "-Xss4m", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true");
+    /** Backstop for one test JVM: every check has its own time limit, so this only stops the pathological. */
+    static final long JVM_LIMIT_SECONDS = 300;
+    private static final Pattern TASK_TAG = Pattern.compile("@Tag\\(\"(ex\\d\\d\\.\\w+)\"\\)");
+    private static final Pattern TITLE = Pattern.compile("@DisplayName\\(\"Ex\\d\\d\\W*([^\"]*)\"\\)");
+
+    private final Layout layout;
+    private final List<Path> classpath;
+    private final Path gradeDir;
+
+    Grader(Layout layout, List<Path> classpath) {
+        this.layout = layout;
+        this.classpath = classpath;
+        this.gradeDir = layout.target().resolve("grade");
+    }
+
+    /**
+     * Grades and prints the scoreboard.
+     *
+     * @param args the exercises module's folder, then {@code strict=}, {@code groups=}, {@code verbose=} and
+     *             {@code watch=}: a bare {@code -Dstrict} arrives as "true"; groups {@code ex01,ex03}, empty = all
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length != 5) {
+            throw new IllegalArgumentException("usage: Grader <module> <strict> <groups> <verbose> <watch>");
+        }
+        Layout layout = new Layout(Path.of(args[0]).toAbsolutePath());
+        Grader grader = new Grader(layout, classpath());
+        PrintStream out = System.out;
+        for (int i = 1; i < args.length; i++) {
+            args[i] = args[i].substring(args[i].indexOf('=') + 1);
+        }
+        List<Layout.Exercise> selected = select(layout.exercises(), args[2]);
+        if (flag(args[4])) {
+            new Watch(grader, layout).run(out);
+            return;
+        }
+        List<ExerciseGrade> grades = grader.grade(selected);
+        out.println(Scoreboard.render(grades, flag(args[3]), grader.resultsJson()));
+        String reason = Scoreboard.strictFailure(grades);
+        if (flag(args[1]) && reason != null) {
+            out.println(reason);
+            out.flush();
+            System.exit(1);
+        }
+    }
+
+    /** Compiles and runs the exercises, writes the grade files and returns the grades. */
+    List<ExerciseGrade> grade(List<Layout.Exercise> exercises) throws IOException, InterruptedException {
+        Files.createDirectories(gradeDir);
+        GradeFiles.clear(gradeDir);
+        Map<String, String> compileErrors = new ExerciseCompiler(layout, classpath).compile(exercises);
+        List<String> tags = exercises.stream().filter(e -> !compileErrors.containsKey(e.id()))
+                .map(Layout.Exercise::tag).collect(Collectors.toList());
+        List<Check> checks = tags.isEmpty() ? List.of() : runChecks(tags);
+        List<ExerciseGrade> grades = new ArrayList<>();
+        for (Layout.Exercise e : exercises) {
+            grades.add(assemble(e, checks, compileErrors.getOrDefault(e.id(), "")));
+        }
+        GradeFiles.write(gradeDir, grades);
+        return grades;
+    }
+
+    Path resultsJson() {
+        return gradeDir.resolve(GradeFiles.RESULTS_JSON);
+    }
+
+    /**
+     * Runs the checks of the exercises with these tags in a test JVM; if it dies, marks the check it was
+     * running with the reason and runs the rest in a fresh one.
+     */
+    List<Check> runChecks(List<String> tags) throws IOException, InterruptedException {
+        Map<String, Check> done = new LinkedHashMap<>();
+        Path skipFile = gradeDir.resolve("skip.txt");
+        Files.deleteIfExists(skipFile);
+        for (int attempt = 1; attempt <= 50; attempt++) {
+            Path report = gradeDir.resolve("checks-" + attempt + ".txt");
+            Path log = gradeDir.resolve("test-jvm-" + attempt + ".log");
+            Files.deleteIfExists(report);
+            Files.write(skipFile, done.keySet(), StandardCharsets.UTF_8);
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(TEST_JVM);
+            command.add("-D" + RunawayGuard.SKIP_FILE + "=" + skipFile);
+            command.addAll(List.of("-cp", classpath.stream().map(Path::toString)
+                    .collect(Collectors.joining(File.pathSeparator)), CheckRunner.class.getName(), report.toString()));
+            command.addAll(tags);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .start();
+            boolean exited = process.waitFor(JVM_LIMIT_SECONDS, TimeUnit.SECONDS);
+            if (!exited) {
+                process.destroyForcibly().waitFor();
+            }
+            Run run = Run.read(report);
+            done.putAll(run.finished);
+            if (run.complete) {
+                break;
+            }
+            String reason = !exited ? "the test JVM ran past " + JVM_LIMIT_SECONDS + " s and was stopped"
+                    : run.crash != null ? crashReason(run.crash)
+                    : run.exited ? "the test JVM was stopped by a call to System.exit (or Runtime.exit) here"
+                    : "the test JVM died here (exit code " + process.exitValue() + "; see " + log + ")";
+            if (run.started.isEmpty()) {
+                // nothing to blame: report the reason on a placeholder check rather than loop
+                done.put("jvm-" + attempt, new Check(tags.get(0).replace("ex", "Ex"), tags.get(0) + ".?", "",
+                        "the test JVM", Check.Verdict.CRASHED, reason));
+                break;
+            }
+            run.started.forEach((id, check) -> done.put(id, new Check(check.exercise(), check.task(),
+                    check.method(), check.name(), Check.Verdict.CRASHED, reason)));
+        }
+        return new ArrayList<>(done.values());
+    }
+
+    private static String crashReason(String error) {
+        if (error.contains("OutOfMemoryError")) {
+            return "ran out of memory (" + error + "): an enormous array, or a collection that grows forever? "
+                    + "The test JVM has " + TEST_JVM.get(0).substring(4) + " of heap";
+        }
+        return "stopped the test JVM: " + error;
+    }
+
+    /** What one test JVM reported. */
+    static final class Run {
+        final Map<String, Check> started = new LinkedHashMap<>();
+        final Map<String, Check> finished = new LinkedHashMap<>();
+        boolean complete;
+        boolean exited;
+        String crash;
+
+        static Run read(Path report) throws IOException {
+            Run run = new Run();
+            if (!Files.exists(report)) {
+                return run;
+            }
+            for (String line : Files.readAllLines(report, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t", 3);
+                switch (f[0]) {
+                    case "S" -> run.started.put(Check.unescape(f[1]), Check.fromLine(f[2]));
+                    case "F" -> {
+                        String id = Check.unescape(f[1]);
+                        run.started.remove(id);
+                        run.finished.put(id, Check.fromLine(f[2]));
+                    }
+                    case "X" -> run.crash = Check.unescape(f[1]);
+                    case "E" -> run.exited = true;
+                    case "END" -> run.complete = true;
+                    default -> { }
+                }
+            }
+            return run;
+        }
+    }
+
+    /** One exercise's grade: its tasks in the suite's order, each with its checks in the suite's order. */
+    ExerciseGrade assemble(Layout.Exercise exercise, List<Check> checks, String compileError) throws IOException {
+        String suite = Files.readString(exercise.testSource(), StandardCharsets.UTF_8);
+        Matcher title = TITLE.matcher(suite);
+        Set<String> taskIds = new LinkedHashSet<>();
+        for (Matcher m = TASK_TAG.matcher(suite); m.find(); ) {
+            taskIds.add(m.group(1));
+        }
+        Comparator<Check> suiteOrder = Comparator.comparingInt(c -> {
+            int at = suite.indexOf(" " + c.method() + "(");
+            return at < 0 ? Integer.MAX_VALUE : at;
+        });
+        List<Check> own = checks.stream().filter(c -> c.exercise().equals(exercise.id()))
+                .collect(Collectors.toList());
+        own.stream().map(Check::task).forEach(taskIds::add);
+        List<TaskGrade> tasks = new ArrayList<>();
+        for (String task : taskIds) {
+            tasks.add(new TaskGrade(task, own.stream().filter(c -> c.task().equals(task)).sorted(suiteOrder)
+                    .collect(Collectors.toList())));
+        }
+        return new ExerciseGrade(exercise.id(), title.find() ? title.group(1) : exercise.className().substring(4),
+                tasks, compileError);
+    }
+
+    /** {@code ex01,ex03} (or task ids such as {@code ex03.relu}, which select their exercise); empty = all. */
+    static List<Layout.Exercise> select(List<Layout.Exercise> all, String groups) {
+        if (groups == null || groups.isBlank()) {
+            return all;
+        }
+        Set<String> wanted = Arrays.stream(groups.split("[,\\s|]+")).map(g -> g.toLowerCase(Locale.ROOT))
+                .map(g -> g.contains(".") ? g.substring(0, g.indexOf('.')) : g).collect(Collectors.toSet());
+        List<Layout.Exercise> selected = all.stream().filter(e -> wanted.contains(e.tag()))
+                .collect(Collectors.toList());
+        if (selected.isEmpty()) {
+            throw new IllegalArgumentException("groups must name exercises ex01 ... ex"
+                    + String.format("%02d", all.size()) + ", got '" + groups + "'");
+        }
+        return selected;
+    }
+
+    static boolean flag(String value) {
+        return Boolean.parseBoolean(value);
+    }
+
+    /** The classpath exec:java gives this class: the suite, the exercises and their libraries. */
+    static List<Path> classpath() {
+        List<Path> paths = new ArrayList<>();
+        ClassLoader loader = Grader.class.getClassLoader();
+        if (loader instanceof URLClassLoader urls) {
+            for (URL url : urls.getURLs()) {
+                try {
+                    paths.add(Path.of(url.toURI()));
+                } catch (URISyntaxException e) {
+                    throw new IllegalStateException("classpath entry " + url, e);
+                }
+            }
+        }
+        if (paths.isEmpty()) {
+            Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of)
+                    .forEach(paths::add);
+        }
+        return paths;
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
