@@ -327,8 +327,10 @@ class Ex03ReluFamilyTest {
     @ValueSource(doubles = {-1000, -1e-8, -0.0, 0, 1e-8, 1000})
     @Tag("ex03.leakyRelu")
     void leakyReluAndItsDerivativeNeverReturnNaNOrInfinityForHostileInputs(double x) {
-        assertThat(leakyRelu(x, Ex03ReluFamily.DEFAULT_LEAKY_SLOPE)).as("leakyRelu(%s) should be a finite number", x).isFinite();
-        assertThat(leakyReluDerivative(x, Ex03ReluFamily.DEFAULT_LEAKY_SLOPE)).as("leakyRelu'(%s) should be a finite number", x).isFinite();
+        assertThat(leakyRelu(x, Ex03ReluFamily.DEFAULT_LEAKY_SLOPE))
+                .as("leakyRelu(%s) should be a finite number", x).isFinite();
+        assertThat(leakyReluDerivative(x, Ex03ReluFamily.DEFAULT_LEAKY_SLOPE))
+                .as("leakyRelu'(%s) should be a finite number", x).isFinite();
     }
 
     @ParameterizedTest(name = "x = {0}")

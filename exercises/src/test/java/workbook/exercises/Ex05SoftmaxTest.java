@@ -369,9 +369,55 @@ class Ex05SoftmaxTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("badLogits")
+    @MethodSource("badLogitsOfSoftmax")
     @Tag("ex05.softmax")
-    void logitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(String label, Consumer<double[]> method, double[] z) {
+    void softmaxLogitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(String label, Consumer<double[]> method,
+                       double[] z) {
+        logitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(label, method, z);
+    }
+
+    static Stream<Arguments> badLogitsOfSoftmax() {
+        return badLogits().filter(a -> String.valueOf(a.get()[0]).startsWith("softmax, "));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badLogitsOfTemperature")
+    @Tag("ex05.temperature")
+    void temperatureLogitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(String label, Consumer<double[]> method,
+                       double[] z) {
+        logitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(label, method, z);
+    }
+
+    static Stream<Arguments> badLogitsOfTemperature() {
+        return badLogits().filter(a -> String.valueOf(a.get()[0]).startsWith("softmax with T"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badLogitsOfLogSumExp")
+    @Tag("ex05.logSumExp")
+    void logSumExpLogitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(String label, Consumer<double[]> method,
+                       double[] z) {
+        logitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(label, method, z);
+    }
+
+    static Stream<Arguments> badLogitsOfLogSumExp() {
+        return badLogits().filter(a -> String.valueOf(a.get()[0]).startsWith("logSumExp, "));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badLogitsOfLogSoftmax")
+    @Tag("ex05.logSoftmax")
+    void logSoftmaxLogitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(String label, Consumer<double[]> method,
+                       double[] z) {
+        logitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(label, method, z);
+    }
+
+    static Stream<Arguments> badLogitsOfLogSoftmax() {
+        return badLogits().filter(a -> String.valueOf(a.get()[0]).startsWith("logSoftmax, "));
+    }
+
+    private void logitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(String label, Consumer<double[]> method,
+                       double[] z) {
         assertThatIllegalArgumentException()
                 .as("%s should be rejected with an IllegalArgumentException, not a NaN result", label)
                 .isThrownBy(() -> method.accept(z));

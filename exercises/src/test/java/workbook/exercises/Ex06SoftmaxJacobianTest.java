@@ -185,16 +185,31 @@ class Ex06SoftmaxJacobianTest {
 
     @Test
     @Tag("ex06.jacobian")
-    void emptyAndNullArgumentsAreNamedInTheMessage() {
+    void jacobianNamesAnEmptyOrNullArgument() {
         assertThatIllegalArgumentException().as("jacobian(null)")
                 .isThrownBy(() -> jacobian(null)).withMessageContaining("null");
         assertThatIllegalArgumentException().as("jacobian of an empty array")
                 .isThrownBy(() -> jacobian(new double[0])).withMessageContaining("empty");
+    }
+
+    @Test
+    @Tag("ex06.jacobianVectorProduct")
+    void jacobianVectorProductNamesANullArgument() {
         assertThatIllegalArgumentException().as("jacobianVectorProduct(s, null)")
                 .isThrownBy(() -> jacobianVectorProduct(new double[] {1}, null)).withMessageContaining("v must")
                 .withMessageContaining("null");
+    }
+
+    @Test
+    @Tag("ex06.crossEntropyLoss")
+    void crossEntropyLossNamesANullArgument() {
         assertThatIllegalArgumentException().as("crossEntropyLoss(null, 0)")
                 .isThrownBy(() -> crossEntropyLoss(null, 0)).withMessageContaining("null");
+    }
+
+    @Test
+    @Tag("ex06.crossEntropyGradient")
+    void crossEntropyGradientNamesAnEmptyArgument() {
         assertThatIllegalArgumentException().as("crossEntropyGradient of empty logits")
                 .isThrownBy(() -> crossEntropyGradient(new double[0], 0)).withMessageContaining("empty");
     }
@@ -360,10 +375,16 @@ class Ex06SoftmaxJacobianTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badLogits")
     @Tag("ex06.crossEntropyLoss")
-    void crossEntropyRejectsBadArgumentsNamingThem(String what, double[] z, int label, String name) {
+    void crossEntropyLossRejectsBadArgumentsNamingThem(String what, double[] z, int label, String name) {
         assertThatIllegalArgumentException()
                 .as("crossEntropyLoss with %s should throw an IllegalArgumentException naming %s", what, name)
                 .isThrownBy(() -> crossEntropyLoss(z, label)).withMessageContaining(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badLogits")
+    @Tag("ex06.crossEntropyGradient")
+    void crossEntropyGradientRejectsBadArgumentsNamingThem(String what, double[] z, int label, String name) {
         assertThatIllegalArgumentException()
                 .as("crossEntropyGradient with %s should throw an IllegalArgumentException naming %s", what, name)
                 .isThrownBy(() -> crossEntropyGradient(z, label)).withMessageContaining(name);

@@ -191,9 +191,39 @@ class Ex07SmoothActivationsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dips")
+    @MethodSource("dipsOfGelu")
+    @Tag("ex07.gelu")
+    void geluDipsBelowZeroToItsKnownMinimum(String name, DoubleUnaryOperator f, DoubleUnaryOperator reference) {
+        dipsBelowZeroToItsKnownMinimum(name, f, reference);
+    }
+
+    static Stream<Arguments> dipsOfGelu() {
+        return dips().filter(a -> String.valueOf(a.get()[0]).equals("GELU"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dipsOfSwish")
     @Tag("ex07.swish")
-    void dipsBelowZeroToItsKnownMinimum(String name, DoubleUnaryOperator f, DoubleUnaryOperator reference) {
+    void swishDipsBelowZeroToItsKnownMinimum(String name, DoubleUnaryOperator f, DoubleUnaryOperator reference) {
+        dipsBelowZeroToItsKnownMinimum(name, f, reference);
+    }
+
+    static Stream<Arguments> dipsOfSwish() {
+        return dips().filter(a -> String.valueOf(a.get()[0]).equals("SiLU"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dipsOfMish")
+    @Tag("ex07.mish")
+    void mishDipsBelowZeroToItsKnownMinimum(String name, DoubleUnaryOperator f, DoubleUnaryOperator reference) {
+        dipsBelowZeroToItsKnownMinimum(name, f, reference);
+    }
+
+    static Stream<Arguments> dipsOfMish() {
+        return dips().filter(a -> String.valueOf(a.get()[0]).equals("Mish"));
+    }
+
+    private void dipsBelowZeroToItsKnownMinimum(String name, DoubleUnaryOperator f, DoubleUnaryOperator reference) {
         double xStar = argmin(reference, -3, 0);
         double fStar = reference.applyAsDouble(xStar);
         double coarse = gridArgmin(f, -3, 0, 5e-3);
@@ -303,9 +333,62 @@ class Ex07SmoothActivationsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("atPlusMinus1000")
+    @MethodSource("atPlusMinus1000OfGelu")
     @Tag("ex07.gelu")
-    void staysFiniteAtPlusMinus1000(String name, DoubleUnaryOperator f, double atMinus1000, double atPlus1000) {
+    void geluStaysFiniteAtPlusMinus1000(String name, DoubleUnaryOperator f, double atMinus1000, double atPlus1000) {
+        staysFiniteAtPlusMinus1000(name, f, atMinus1000, atPlus1000);
+    }
+
+    static Stream<Arguments> atPlusMinus1000OfGelu() {
+        return atPlusMinus1000().filter(a -> String.valueOf(a.get()[0]).matches("gelu|geluDerivative"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("atPlusMinus1000OfGeluTanh")
+    @Tag("ex07.geluTanh")
+    void geluTanhStaysFiniteAtPlusMinus1000(String name, DoubleUnaryOperator f, double atMinus1000, double atPlus1000) {
+        staysFiniteAtPlusMinus1000(name, f, atMinus1000, atPlus1000);
+    }
+
+    static Stream<Arguments> atPlusMinus1000OfGeluTanh() {
+        return atPlusMinus1000().filter(a -> String.valueOf(a.get()[0]).equals("geluTanh"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("atPlusMinus1000OfSwish")
+    @Tag("ex07.swish")
+    void swishStaysFiniteAtPlusMinus1000(String name, DoubleUnaryOperator f, double atMinus1000, double atPlus1000) {
+        staysFiniteAtPlusMinus1000(name, f, atMinus1000, atPlus1000);
+    }
+
+    static Stream<Arguments> atPlusMinus1000OfSwish() {
+        return atPlusMinus1000().filter(a -> String.valueOf(a.get()[0]).matches("silu|swish,.*|swishDerivative,.*"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("atPlusMinus1000OfSwishBeta")
+    @Tag("ex07.swishBeta")
+    void swishBetaStaysFiniteAtPlusMinus1000(String name, DoubleUnaryOperator f, double atMinus1000,
+                       double atPlus1000) {
+        staysFiniteAtPlusMinus1000(name, f, atMinus1000, atPlus1000);
+    }
+
+    static Stream<Arguments> atPlusMinus1000OfSwishBeta() {
+        return atPlusMinus1000().filter(a -> String.valueOf(a.get()[0]).startsWith("swishBetaGradient"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("atPlusMinus1000OfMish")
+    @Tag("ex07.mish")
+    void mishStaysFiniteAtPlusMinus1000(String name, DoubleUnaryOperator f, double atMinus1000, double atPlus1000) {
+        staysFiniteAtPlusMinus1000(name, f, atMinus1000, atPlus1000);
+    }
+
+    static Stream<Arguments> atPlusMinus1000OfMish() {
+        return atPlusMinus1000().filter(a -> String.valueOf(a.get()[0]).startsWith("mish"));
+    }
+
+    private void staysFiniteAtPlusMinus1000(String name, DoubleUnaryOperator f, double atMinus1000, double atPlus1000) {
         assertThat(f.applyAsDouble(-1000)).as("%s(-1000) should be %s; NaN usually means exp(1000) overflowed and "
                 + "met a 0 or another Infinity", name, atMinus1000).isCloseTo(atMinus1000, within(1e-12));
         assertThat(f.applyAsDouble(1000)).as("%s(1000) should be %s; NaN usually means exp(1000) overflowed and "

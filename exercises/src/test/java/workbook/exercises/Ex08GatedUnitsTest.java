@@ -179,21 +179,60 @@ class Ex08GatedUnitsTest {
     }
 
     @Test
-    @Tag("ex08.gluBackward")
-    void theFunctionsLeaveTheirArgumentsUntouched() {
+    @Tag("ex08.glu")
+    void gluLeavesItsArgumentsUntouched() {
         double[] a = random(87, 4);
         double[] b = random(88, 4);
         double[] upstream = random(89, 4);
         double[] x = random(90, 8);
         double[][] originals = {a.clone(), b.clone(), upstream.clone(), x.clone()};
         glu(a, b);
-        geglu(a, b);
-        swiglu(a, b);
         glu(x);
+        assertThat(new double[][] {a, b, upstream, x})
+                .as("glu(a, b) and glu(x) should return new arrays and leave their arguments as they were")
+                .isDeepEqualTo(originals);
+    }
+
+    @Test
+    @Tag("ex08.geglu")
+    void gegluLeavesItsArgumentsUntouched() {
+        double[] a = random(87, 4);
+        double[] b = random(88, 4);
+        double[] upstream = random(89, 4);
+        double[] x = random(90, 8);
+        double[][] originals = {a.clone(), b.clone(), upstream.clone(), x.clone()};
+        geglu(a, b);
+        assertThat(new double[][] {a, b, upstream, x})
+                .as("geglu should return new arrays and leave their arguments as they were")
+                .isDeepEqualTo(originals);
+    }
+
+    @Test
+    @Tag("ex08.swiglu")
+    void swigluLeavesItsArgumentsUntouched() {
+        double[] a = random(87, 4);
+        double[] b = random(88, 4);
+        double[] upstream = random(89, 4);
+        double[] x = random(90, 8);
+        double[][] originals = {a.clone(), b.clone(), upstream.clone(), x.clone()};
+        swiglu(a, b);
+        assertThat(new double[][] {a, b, upstream, x})
+                .as("swiglu should return new arrays and leave their arguments as they were")
+                .isDeepEqualTo(originals);
+    }
+
+    @Test
+    @Tag("ex08.gluBackward")
+    void gluBackwardLeavesItsArgumentsUntouched() {
+        double[] a = random(87, 4);
+        double[] b = random(88, 4);
+        double[] upstream = random(89, 4);
+        double[] x = random(90, 8);
+        double[][] originals = {a.clone(), b.clone(), upstream.clone(), x.clone()};
         gluBackward(a, b, upstream);
         assertThat(new double[][] {a, b, upstream, x})
-                .as("glu, geglu, swiglu and gluBackward should return new arrays and leave a, b, upstream and x as "
-                        + "they were").isDeepEqualTo(originals);
+                .as("gluBackward should return new arrays and leave their arguments as they were")
+                .isDeepEqualTo(originals);
     }
 
     static Stream<Arguments> badArguments() {
@@ -220,9 +259,51 @@ class Ex08GatedUnitsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("badArguments")
+    @MethodSource("badArgumentsOfGlu")
     @Tag("ex08.glu")
-    void badArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(String what, ThrowingCallable call, String word) {
+    void gluBadArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(String what, ThrowingCallable call, String word) {
+        badArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(what, call, word);
+    }
+
+    static Stream<Arguments> badArgumentsOfGlu() {
+        return badArguments().filter(a -> String.valueOf(a.get()[0]).startsWith("glu("));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badArgumentsOfGeglu")
+    @Tag("ex08.geglu")
+    void gegluBadArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(String what, ThrowingCallable call, String word) {
+        badArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(what, call, word);
+    }
+
+    static Stream<Arguments> badArgumentsOfGeglu() {
+        return badArguments().filter(a -> String.valueOf(a.get()[0]).startsWith("geglu"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badArgumentsOfSwiglu")
+    @Tag("ex08.swiglu")
+    void swigluBadArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(String what, ThrowingCallable call, String word) {
+        badArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(what, call, word);
+    }
+
+    static Stream<Arguments> badArgumentsOfSwiglu() {
+        return badArguments().filter(a -> String.valueOf(a.get()[0]).startsWith("swiglu"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badArgumentsOfGluBackward")
+    @Tag("ex08.gluBackward")
+    void gluBackwardBadArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(String what, ThrowingCallable call,
+                       String word) {
+        badArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(what, call, word);
+    }
+
+    static Stream<Arguments> badArgumentsOfGluBackward() {
+        return badArguments().filter(a -> String.valueOf(a.get()[0]).startsWith("gluBackward"));
+    }
+
+    private void badArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(String what, ThrowingCallable call, String word) {
         assertThatIllegalArgumentException()
                 .as("%s should throw an IllegalArgumentException whose message mentions '%s', not a silently "
                         + "truncated result or an ArrayIndexOutOfBoundsException", what, word)

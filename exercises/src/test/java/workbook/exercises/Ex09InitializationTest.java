@@ -123,27 +123,48 @@ class Ex09InitializationTest {
     @ParameterizedTest(name = "fanIn = {0}, fanOut = {1}")
     @CsvSource({"1, 1", "300, 100", "1024, 4096"})
     @Tag("ex09.xavier")
-    void everyUniformBoundIsSqrtThreeTimesItsStd(int fanIn, int fanOut) {
+    void xavierUniformBoundIsSqrtThreeTimesItsStd(int fanIn, int fanOut) {
         double sqrt3 = Math.sqrt(3);
         assertThat(xavierUniformBound(fanIn, fanOut) / xavierStd(fanIn, fanOut))
                 .as("U(-d, d) has variance d^2 / 3, so a uniform bound with the same variance as a normal std is "
                         + "sqrt(3) times that std (Xavier)")
                 .isCloseTo(sqrt3, within(4 * ULPS));
+    }
+
+    @ParameterizedTest(name = "fanIn = {0}, fanOut = {1}")
+    @CsvSource({"1, 1", "300, 100", "1024, 4096"})
+    @Tag("ex09.he")
+    void heUniformBoundIsSqrtThreeTimesItsStd(int fanIn, int fanOut) {
+        double sqrt3 = Math.sqrt(3);
         assertThat(heUniformBound(fanIn) / heStd(fanIn)).as("bound / std should be sqrt(3) (He)")
                 .isCloseTo(sqrt3, within(4 * ULPS));
+    }
+
+    @ParameterizedTest(name = "fanIn = {0}, fanOut = {1}")
+    @CsvSource({"1, 1", "300, 100", "1024, 4096"})
+    @Tag("ex09.compromise")
+    void kaimingCompromiseBoundIsSqrtThreeTimesItsStd(int fanIn, int fanOut) {
+        double sqrt3 = Math.sqrt(3);
         assertThat(kaimingCompromiseBound(fanIn, fanOut) / kaimingCompromiseStd(fanIn, fanOut))
                 .as("bound / std should be sqrt(3) (the ReLU compromise)").isCloseTo(sqrt3, within(4 * ULPS));
     }
 
     @Test
     @Tag("ex09.xavier")
-    void scalesSurviveFansNearTheIntLimit() {
+    void xavierStdSurvivesFansNearTheIntLimit() {
         int big = Integer.MAX_VALUE;
         double expected = Math.sqrt(2 / (2.0 * big)); // the fans added as doubles: 2 * (2^31 - 1) is exact
         assertThat(xavierStd(big, big))
                 .as("xavierStd(2^31 - 1, 2^31 - 1) should be sqrt(2 / (2^32 - 2)); NaN or a wrong value usually "
                         + "means fanIn + fanOut overflowed the int range: add the fans as doubles")
                 .isCloseTo(expected, within(ULPS * expected));
+    }
+
+    @Test
+    @Tag("ex09.compromise")
+    void kaimingCompromiseBoundSurvivesFansNearTheIntLimit() {
+        int big = Integer.MAX_VALUE;
+        double expected = Math.sqrt(2 / (2.0 * big));
         assertThat(kaimingCompromiseBound(big, big))
                 .as("kaimingCompromiseBound(2^31 - 1, 2^31 - 1) should be sqrt(12 / (2^32 - 2)); add the fans "
                         + "as doubles")
@@ -480,13 +501,23 @@ class Ex09InitializationTest {
 
     @Test
     @Tag("ex09.xavier")
-    void scaleFormulasRejectNonPositiveFans() {
+    void xavierScalesRejectNonPositiveFans() {
         expectRejection(() -> xavierStd(0, 5), "fanIn", "xavierStd(0, 5)");
         expectRejection(() -> xavierStd(5, -1), "fanOut", "xavierStd(5, -1)");
         expectRejection(() -> xavierUniformBound(-2, 5), "fanIn", "xavierUniformBound(-2, 5)");
         expectRejection(() -> xavierUniformBound(5, 0), "fanOut", "xavierUniformBound(5, 0)");
+    }
+
+    @Test
+    @Tag("ex09.he")
+    void heScalesRejectNonPositiveFans() {
         expectRejection(() -> heStd(0), "fanIn", "heStd(0)");
         expectRejection(() -> heUniformBound(-4), "fanIn", "heUniformBound(-4)");
+    }
+
+    @Test
+    @Tag("ex09.compromise")
+    void kaimingCompromiseScalesRejectNonPositiveFans() {
         expectRejection(() -> kaimingCompromiseStd(0, 3), "fanIn", "kaimingCompromiseStd(0, 3)");
         expectRejection(() -> kaimingCompromiseStd(3, 0), "fanOut", "kaimingCompromiseStd(3, 0)");
         expectRejection(() -> kaimingCompromiseBound(0, 3), "fanIn", "kaimingCompromiseBound(0, 3)");

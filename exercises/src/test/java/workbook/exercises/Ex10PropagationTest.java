@@ -475,9 +475,51 @@ class Ex10PropagationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("badNetworks")
+    @MethodSource("badNetworksOfForwardStats")
     @Tag("ex10.forwardStats")
-    void badArgumentsAreRejectedWithAMessageNamingThem(ThrowingCallable call, String argument) {
+    void forwardStatsBadArgumentsAreRejectedWithAMessageNamingThem(ThrowingCallable call, String argument) {
+        badArgumentsAreRejectedWithAMessageNamingThem(call, argument);
+    }
+
+    static Stream<Arguments> badNetworksOfForwardStats() {
+        return badNetworks().filter(
+                a -> !((Named<?>) a.get()[0]).getName().matches("(gradientNorms|activeFraction|deadUnits),.*"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badNetworksOfGradientNorms")
+    @Tag("ex10.gradientNorms")
+    void gradientNormsBadArgumentsAreRejectedWithAMessageNamingThem(ThrowingCallable call, String argument) {
+        badArgumentsAreRejectedWithAMessageNamingThem(call, argument);
+    }
+
+    static Stream<Arguments> badNetworksOfGradientNorms() {
+        return badNetworks().filter(a -> ((Named<?>) a.get()[0]).getName().startsWith("gradientNorms,"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badNetworksOfActiveFraction")
+    @Tag("ex10.activeFraction")
+    void activeFractionBadArgumentsAreRejectedWithAMessageNamingThem(ThrowingCallable call, String argument) {
+        badArgumentsAreRejectedWithAMessageNamingThem(call, argument);
+    }
+
+    static Stream<Arguments> badNetworksOfActiveFraction() {
+        return badNetworks().filter(a -> ((Named<?>) a.get()[0]).getName().startsWith("activeFraction,"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badNetworksOfDeadUnits")
+    @Tag("ex10.deadUnits")
+    void deadUnitsBadArgumentsAreRejectedWithAMessageNamingThem(ThrowingCallable call, String argument) {
+        badArgumentsAreRejectedWithAMessageNamingThem(call, argument);
+    }
+
+    static Stream<Arguments> badNetworksOfDeadUnits() {
+        return badNetworks().filter(a -> ((Named<?>) a.get()[0]).getName().startsWith("deadUnits,"));
+    }
+
+    private void badArgumentsAreRejectedWithAMessageNamingThem(ThrowingCallable call, String argument) {
         assertThatIllegalArgumentException()
                 .as("expected an IllegalArgumentException whose message names %s (the given requireNetwork, "
                         + "requireMatrix and drawWeights helpers write such messages)", argument)
@@ -487,7 +529,7 @@ class Ex10PropagationTest {
 
     @Test
     @Tag("ex10.forwardStats")
-    void aWrongShapeFromTheInitializerNamesTheLayer() {
+    void forwardStatsNamesTheLayerOfAWrongShapeFromTheInitializer() {
         double[][] x0 = {{1, 2}, {3, 4}};
         double[][] good = {{1, 0}, {0, 1}};
         assertThatIllegalArgumentException()
@@ -495,6 +537,13 @@ class Ex10PropagationTest {
                         + "IllegalArgumentException that names the layer (numbered from 1)")
                 .isThrownBy(() -> forwardStats(x0, 3, 2, scripted(good, new double[3][2]), RELU,
                 new SplittableRandom(1))).withMessageContaining("layer 2");
+    }
+
+    @Test
+    @Tag("ex10.gradientNorms")
+    void gradientNormsNamesTheLayerOfAWrongShapeFromTheInitializer() {
+        double[][] x0 = {{1, 2}, {3, 4}};
+        double[][] good = {{1, 0}, {0, 1}};
         assertThatIllegalArgumentException()
                 .as("gradientNorms: a wrong shape for layer 2 should be an IllegalArgumentException naming layer 2")
                 .isThrownBy(() -> gradientNorms(x0, 3, 2, scripted(good, new double[3][2]), RELU,
