@@ -39,8 +39,30 @@ final class ExerciseCompiler {
 
     /** True when the exercise's and its suite's class files are newer than their sources. */
     boolean upToDate(Layout.Exercise exercise) {
-        return newer(exercise.mainClass(), exercise.source()) && newer(exercise.testClass(), exercise.testSource())
-                && newer(exercise.testClass(), exercise.mainClass());
+        return newer(exercise.mainClass(), exercise.source()) && testUpToDate(exercise);
+    }
+
+    /** The suite's class is newer than its source: an exercise saved again needs no new suite class. */
+    private static boolean testUpToDate(Layout.Exercise exercise) {
+        return newer(exercise.testClass(), exercise.testSource());
+    }
+
+    /** Loads javac and runs it once on the first exercise into a scratch folder, so the first save is fast. */
+    void warmUp() throws IOException {
+        List<Layout.Exercise> all = layout.exercises();
+        if (!all.isEmpty()) {
+            Path scratch = layout.target().resolve("grade/warm-up");
+            Files.createDirectories(scratch);
+            List<String> options = List.of("--release", "17", "-encoding", "UTF-8", "-nowarn", "-proc:none", "-d",
+                    scratch.toString(), "-cp", classpath.stream().map(Path::toString)
+                            .collect(Collectors.joining(File.pathSeparator)));
+            try (StandardJavaFileManager files = javac.getStandardFileManager(null, Locale.ROOT, null)) {
+                javac.getTask(new StringWriter(), files, d -> { }, options, null,
+                        files.getJavaFileObjects(all.get(0).source().toFile(), all.get(0).testSource().toFile()))
+                        .call();
+            }
+            deleteTree(scratch);
+        }
     }
 
     /**
@@ -75,9 +97,11 @@ final class ExerciseCompiler {
                 List<File> sources = new ArrayList<>();
                 for (Layout.Exercise e : exercises) {
                     sources.add(e.source().toFile());
-                    sources.add(e.testSource().toFile());
+                    if (!testUpToDate(e)) {
+                        sources.add(e.testSource().toFile());
+                    }
                 }
-                List<String> options = new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8",
+                List<String> options = new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8", "-nowarn",
                         "-implicit:class", "-proc:none", "-d", scratch.toString(),
                         "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator))));
                 if (Files.isDirectory(layout.givenRoot())) {

@@ -60,7 +60,7 @@ public final class Grader {
             throw new IllegalArgumentException("usage: Grader <module> <strict> <groups> <verbose> <watch>");
         }
         Layout layout = new Layout(Path.of(args[0]).toAbsolutePath());
-        Grader grader = new Grader(layout, classpath());
+        Grader grader = new Grader(layout, execClasspath());
         PrintStream out = System.out;
         for (int i = 1; i < args.length; i++) {
             args[i] = args[i].substring(args[i].indexOf('=') + 1);
@@ -84,16 +84,29 @@ public final class Grader {
     List<ExerciseGrade> grade(List<Layout.Exercise> exercises) throws IOException, InterruptedException {
         Files.createDirectories(gradeDir);
         GradeFiles.clear(gradeDir);
-        Map<String, String> compileErrors = new ExerciseCompiler(layout, classpath).compile(exercises);
+        ExerciseCompiler compiler = new ExerciseCompiler(layout, classpath);
+        return gradeNow(exercises, null, compiler.compile(exercises));
+    }
+
+    /** As {@link #grade}, once the exercises are compiled, with a test JVM that may be waiting already. */
+    List<ExerciseGrade> gradeNow(List<Layout.Exercise> exercises, TestJvm ready,
+                                 Map<String, String> compileErrors) throws IOException, InterruptedException {
         List<String> tags = exercises.stream().filter(e -> !compileErrors.containsKey(e.id()))
                 .map(Layout.Exercise::tag).collect(Collectors.toList());
-        List<Check> checks = tags.isEmpty() ? List.of() : runChecks(tags);
+        if (tags.isEmpty() && ready != null) {
+            ready.process().destroy();
+        }
+        List<Check> checks = tags.isEmpty() ? List.of() : runChecks(tags, ready);
         List<ExerciseGrade> grades = new ArrayList<>();
         for (Layout.Exercise e : exercises) {
             grades.add(assemble(e, checks, compileErrors.getOrDefault(e.id(), "")));
         }
         GradeFiles.write(gradeDir, grades);
         return grades;
+    }
+
+    List<Path> classpath() {
+        return classpath;
     }
 
     Path resultsJson() {
@@ -105,28 +118,29 @@ public final class Grader {
      * running with the reason and runs the rest in a fresh one.
      */
     List<Check> runChecks(List<String> tags) throws IOException, InterruptedException {
+        return runChecks(tags, null);
+    }
+
+    /**
+     * As {@link #runChecks(List)}, handing the first run to {@code ready}, a test JVM started ahead of time by
+     * {@link #startTestJvm} with no tags (null: start one now).
+     */
+    List<Check> runChecks(List<String> tags, TestJvm ready) throws IOException, InterruptedException {
         Map<String, Check> done = new LinkedHashMap<>();
-        Path skipFile = gradeDir.resolve("skip.txt");
-        Files.deleteIfExists(skipFile);
         for (int attempt = 1; attempt <= 50; attempt++) {
-            Path report = gradeDir.resolve("checks-" + attempt + ".txt");
-            Path log = gradeDir.resolve("test-jvm-" + attempt + ".log");
-            Files.deleteIfExists(report);
-            Files.write(skipFile, done.keySet(), StandardCharsets.UTF_8);
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(TEST_JVM);
-            command.add("-D" + RunawayGuard.SKIP_FILE + "=" + skipFile);
-            command.addAll(List.of("-cp", classpath.stream().map(Path::toString)
-                    .collect(Collectors.joining(File.pathSeparator)), CheckRunner.class.getName(), report.toString()));
-            command.addAll(tags);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .start();
-            boolean exited = process.waitFor(JVM_LIMIT_SECONDS, TimeUnit.SECONDS);
-            if (!exited) {
-                process.destroyForcibly().waitFor();
+            TestJvm jvm;
+            if (attempt == 1 && ready != null) {
+                jvm = ready;
+                jvm.send(tags);
+            } else {
+                Files.write(skipFile(), done.keySet(), StandardCharsets.UTF_8);
+                jvm = startTestJvm(attempt, tags);
             }
-            Run run = Run.read(report);
+            boolean exited = jvm.process.waitFor(JVM_LIMIT_SECONDS, TimeUnit.SECONDS);
+            if (!exited) {
+                jvm.process.destroyForcibly().waitFor();
+            }
+            Run run = Run.read(jvm.report);
             done.putAll(run.finished);
             if (run.complete) {
                 break;
@@ -134,7 +148,7 @@ public final class Grader {
             String reason = !exited ? "the test JVM ran past " + JVM_LIMIT_SECONDS + " s and was stopped"
                     : run.crash != null ? crashReason(run.crash)
                     : run.exited ? "the test JVM was stopped by a call to System.exit (or Runtime.exit) here"
-                    : "the test JVM died here (exit code " + process.exitValue() + "; see " + log + ")";
+                    : "the test JVM died here (exit code " + jvm.process.exitValue() + "; see " + jvm.log + ")";
             if (run.started.isEmpty()) {
                 // nothing to blame: report the reason on a placeholder check rather than loop
                 done.put("jvm-" + attempt, new Check(tags.get(0).replace("ex", "Ex"), tags.get(0) + ".?", "",
@@ -145,6 +159,46 @@ public final class Grader {
                     check.method(), check.name(), Check.Verdict.CRASHED, reason)));
         }
         return new ArrayList<>(done.values());
+    }
+
+    /** A test JVM and the files it writes. */
+    record TestJvm(Process process, Path report, Path log) {
+        /** Hands the tags to a JVM started without them. */
+        void send(List<String> tags) throws IOException {
+            process.getOutputStream().write((String.join(" ", tags) + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().close();
+        }
+    }
+
+    private Path skipFile() {
+        return gradeDir.resolve("skip.txt");
+    }
+
+    /** Starts a test JVM for these tags; with none, it loads JUnit and waits for them on its standard input. */
+    TestJvm startTestJvm(int attempt, List<String> tags) throws IOException {
+        Files.createDirectories(gradeDir);
+        Path report = gradeDir.resolve("checks-" + attempt + ".txt");
+        Path log = gradeDir.resolve("test-jvm-" + attempt + ".log");
+        Files.deleteIfExists(report);
+        if (attempt == 1) {
+            Files.deleteIfExists(skipFile());
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(TEST_JVM);
+        command.add("-D" + RunawayGuard.SKIP_FILE + "=" + skipFile());
+        command.addAll(List.of("-cp", classpath.stream().map(Path::toString)
+                .collect(Collectors.joining(File.pathSeparator)), CheckRunner.class.getName(), report.toString()));
+        command.addAll(tags.isEmpty() ? List.of("-") : tags);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (!tags.isEmpty()) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")));
+        }
+        return new TestJvm(builder.start(), report, log);
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }
 
     private static String crashReason(String error) {
@@ -232,7 +286,7 @@ public final class Grader {
     }
 
     /** The classpath exec:java gives this class: the suite, the exercises and their libraries. */
-    static List<Path> classpath() {
+    static List<Path> execClasspath() {
         List<Path> paths = new ArrayList<>();
         ClassLoader loader = Grader.class.getClassLoader();
         if (loader instanceof URLClassLoader urls) {

@@ -58,7 +58,7 @@ public final class RunawayGuard implements BeforeEachCallback, TestExecutionExce
         if (result == null) {
             String file = System.getProperty(SKIP_FILE);
             result = new HashSet<>();
-            if (file != null && !file.isBlank()) {
+            if (file != null && !file.isBlank() && Files.exists(Path.of(file))) {
                 try {
                     result.addAll(Files.readAllLines(Path.of(file)));
                 } catch (IOException e) {
