@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 public final class Scoreboard {
     /** Lines the first unfinished task may add, its check name and the hint line included. */
     static final int DETAIL_LINES = 10;
+    /** Message lines are wrapped to fit a 100-column terminal with the indentation. */
+    private static final int WIDTH = 94;
     private static final String RULE = "-".repeat(72);
 
     private Scoreboard() {}
@@ -69,7 +71,9 @@ public final class Scoreboard {
                .append(task.passed()).append(" of ").append(task.checks().size()).append(" checks pass)\n");
             body = check == null ? List.of("no check of this task ran")
                     : java.util.stream.Stream.concat(java.util.stream.Stream.of("first failed check: " + check.name()),
-                            check.message().lines().map(l -> "  " + l)).collect(Collectors.toList());
+                            check.message().lines().filter(l -> !l.startsWith("(a difference of exactly"))
+                                    .flatMap(l -> wrap(l, WIDTH).stream()).map(l -> "  " + l))
+                            .collect(Collectors.toList());
         }
         int room = DETAIL_LINES - 2;
         for (int i = 0; i < Math.min(body.size(), room); i++) {
@@ -79,6 +83,22 @@ public final class Scoreboard {
         }
         return out.append(" Grade it alone: ./mvnw test -Dgroups=").append(id)
                   .append("    A hint: java exercises/hints/Hint.java ").append(id).append('\n').toString();
+    }
+
+    /** {@code line} cut at spaces into pieces of at most {@code width} characters (a longer word stays whole). */
+    static List<String> wrap(String line, int width) {
+        List<String> pieces = new java.util.ArrayList<>();
+        String rest = line.stripTrailing();
+        while (rest.length() > width) {
+            int cut = rest.lastIndexOf(' ', width);
+            if (cut <= 0) {
+                break;
+            }
+            pieces.add(rest.substring(0, cut));
+            rest = rest.substring(cut + 1);
+        }
+        pieces.add(rest);
+        return pieces;
     }
 
     private static String allFailures(ExerciseGrade g) {
