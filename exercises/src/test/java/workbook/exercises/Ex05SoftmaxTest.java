@@ -247,6 +247,13 @@ class Ex05SoftmaxTest {
             double[] expected = naiveSoftmax(z, 1);
             double[] logP = logSoftmax(z);
             double lse = logSumExp(z);
+            // the identity below uses your logSumExp: check it first, so that its mistake is blamed on it
+            // safe here (|z_i| <= 20): a sum of at most 8 exponentials below e^20 and its log are accurate to a few
+            // ulps, well inside the identity's own 1e-13 relative tolerance used again below
+            double naiveLse = Math.log(Arrays.stream(z).map(Math::exp).sum());
+            assertThat(lse).as("this check compares logSoftmax with your logSumExp(%s), which is off: fix task "
+                    + "logSumExp first", Arrays.toString(z)).isCloseTo(naiveLse, within(1e-13 * Math.max(1,
+                    Math.abs(naiveLse))));
             for (int i = 0; i < z.length; i++) {
                 assertThat(logP[i]).as("logSoftmax(%s)[%d] should be z_i - logSumExp(z)", Arrays.toString(z), i)
                         .isCloseTo(z[i] - lse, within(1e-13 * Math.max(1, Math.abs(z[i]))));
@@ -312,7 +319,12 @@ class Ex05SoftmaxTest {
         double[] z = {2, 1, -1};
         double previous = -1;
         for (double temperature = 0.1; temperature < 50; temperature *= 1.25) {
-            double h = entropy(softmax(z, temperature));
+            double[] p = softmax(z, temperature);
+            // this check uses your softmax(z, T): check it first, so that its mistake is blamed on it; |z / T| <= 20
+            // keeps the naive formula accurate to a few ulps, far inside 1e-12
+            assertThat(p).as("this check takes the entropy of your softmax(z, T = %s), which is off: fix task "
+                    + "temperature first", temperature).containsExactly(naiveSoftmax(z, temperature), within(1e-12));
+            double h = entropy(p);
             assertThat(h).as("the entropy of softmax(z, T) should grow with T (T = %s): a hotter softmax is less "
                     + "decided", temperature).isGreaterThan(previous);
             assertThat(h).as("an entropy on 3 classes lies in [0, ln 3]").isBetween(0.0, Math.log(3));
