@@ -46,7 +46,7 @@ final class Watch {
         out.println("Watching " + Scoreboard.display(layout.mainSources()) + ": save an exercise to grade it. "
                 + "Enter grades again by hand; Ctrl+C stops.");
         int runs = 1;
-        Grader.TestJvm ready = grader.startTestJvm(100 + runs, List.of());
+        Grader.TestJvm ready = grader.startTestJvm("w", runs, List.of());
         while (true) {
             String event = events.take();
             Thread.sleep(30); // an editor's save may arrive as several events: take them all at once
@@ -64,7 +64,7 @@ final class Watch {
             out.printf("(graded in %.2f s: compiled in %.2f s, checked in %.2f s; watching for the next save)%n",
                     (System.nanoTime() - start) / 1e9, (compiled - start) / 1e9, (System.nanoTime() - compiled) / 1e9);
             last = toGrade.get(toGrade.size() - 1);
-            ready = grader.startTestJvm(100 + ++runs % 2, List.of());
+            ready = grader.startTestJvm("w", ++runs % 2 + 1, List.of());
         }
     }
 
