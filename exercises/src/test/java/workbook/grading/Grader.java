@@ -66,7 +66,15 @@ public final class Grader {
         for (int i = 1; i < args.length; i++) {
             args[i] = args[i].substring(args[i].indexOf('=') + 1);
         }
-        List<Layout.Exercise> selected = select(layout.exercises(), args[2]);
+        List<Layout.Exercise> selected;
+        try {
+            selected = select(layout.exercises(), args[2]);
+        } catch (IllegalArgumentException e) {
+            out.println("Cannot grade: " + e.getMessage());
+            out.flush();
+            System.exit(2);
+            return;
+        }
         if (flag(args[4])) {
             new Watch(grader, layout).run(out);
             return;
