@@ -81,12 +81,20 @@ public final class Charts {
         return Path.of(dir).resolve(fileName);
     }
 
+    /** {@code y}, or a {@link NonFiniteValue} naming the curve and the input when it is NaN or infinite. */
+    static double finite(String curve, double x, double y) {
+        if (!Double.isFinite(y)) {
+            throw new NonFiniteValue(curve, x, y);
+        }
+        return y;
+    }
+
     /** Samples {@code f} at {@code n} equally spaced points from {@code from} to {@code to}, ends included. */
     public static XYSeries sample(String key, DoubleUnaryOperator f, double from, double to, int n) {
         XYSeries series = new XYSeries(key, false, true);
         for (int i = 0; i < n; i++) {
             double x = from + (to - from) * i / (n - 1);
-            series.add(x, f.applyAsDouble(x));
+            series.add(x, finite(key, x, f.applyAsDouble(x)));
         }
         return series;
     }
@@ -96,7 +104,7 @@ public final class Charts {
         XYSeries series = new XYSeries(key, false, true);
         for (int i = 0; i < n; i++) {
             double x = from * Math.pow(to / from, (double) i / (n - 1));
-            series.add(x, f.applyAsDouble(x));
+            series.add(x, finite(key, x, f.applyAsDouble(x)));
         }
         return series;
     }

@@ -28,6 +28,7 @@ class Ex01SigmoidTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-30, -5, -1, -0.25, 0, 0.25, 1, 5, 30})
+    @Tag("ex01.sigmoid")
     void sigmoidMatchesTheLogisticFormula(double x) {
         double expected = 1 / (1 + Math.exp(-x)); // safe here: exp(30) is far from overflow
         assertThat(sigmoid(x))
@@ -37,6 +38,7 @@ class Ex01SigmoidTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {0.1, 1, 2.5, 7, 20})
+    @Tag("ex01.sigmoid")
     void sigmoidOfMinusXIsOneMinusSigmoidOfX(double x) {
         assertThat(sigmoid(-x) + sigmoid(x))
                 .as("sigma(-x) + sigma(x) should be 1 (the curve is point-symmetric about (0, 1/2))")
@@ -45,6 +47,7 @@ class Ex01SigmoidTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-1000, -745, -710, 710, 1000, Double.MAX_VALUE, -Double.MAX_VALUE})
+    @Tag("ex01.sigmoid")
     void sigmoidStaysInTheUnitIntervalForHugeInputs(double x) {
         assertThat(sigmoid(x))
                 .as("sigma(%s) should be a number in [0, 1]; NaN usually means e^-x overflowed to Infinity and "
@@ -53,6 +56,7 @@ class Ex01SigmoidTest {
     }
 
     @Test
+    @Tag("ex01.sigmoid")
     void sigmoidSaturatesToZeroAndOne() {
         assertThat(sigmoid(1000)).as("sigma(1000) should be 1").isEqualTo(1.0);
         assertThat(sigmoid(-1000)).as("sigma(-1000) = e^-1000 underflows: it should be 0 (or a subnormal)")
@@ -61,12 +65,14 @@ class Ex01SigmoidTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-1e-8, 0, 1e-8})
+    @Tag("ex01.sigmoid")
     void sigmoidIsOneHalfPlusXOverFourNearZero(double x) {
         // Taylor: sigma(x) = 1/2 + x/4 - x^3/48 + ..., and x^3/48 is far below an ulp here
         assertThat(sigmoid(x)).as("sigma(%s) should be 1/2 + x/4", x).isCloseTo(0.5 + x / 4, within(ULPS));
     }
 
     @Test
+    @Tag("ex01.sigmoid")
     void sigmoidIsIncreasing() {
         double previous = sigmoid(-20);
         for (double x = -19.75; x <= 20; x += 0.25) {
@@ -79,6 +85,7 @@ class Ex01SigmoidTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-8, -2, -0.5, 0, 0.5, 2, 8})
+    @Tag("ex01.sigmoidDerivative")
     void derivativeMatchesCentralDifference(double x) {
         double numeric = (1 / (1 + Math.exp(-(x + H))) - 1 / (1 + Math.exp(-(x - H)))) / (2 * H);
         assertThat(sigmoidDerivative(x))
@@ -88,6 +95,7 @@ class Ex01SigmoidTest {
     }
 
     @Test
+    @Tag("ex01.sigmoidDerivative")
     void derivativePeaksAtOneQuarterAtZero() {
         assertThat(sigmoidDerivative(0)).as("sigma'(0) should be exactly 1/4").isCloseTo(0.25, within(ULPS));
         for (double x = -10; x <= 10; x += 0.125) {
@@ -98,12 +106,14 @@ class Ex01SigmoidTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {0.3, 1, 4, 12})
+    @Tag("ex01.sigmoidDerivative")
     void derivativeIsEven(double x) {
         assertThat(sigmoidDerivative(-x)).as("sigma'(-x) should equal sigma'(x)")
                 .isCloseTo(sigmoidDerivative(x), within(ULPS));
     }
 
     @Test
+    @Tag("ex01.sigmoidDerivative")
     void derivativeKeepsItsTailInsteadOfCancellingToZero() {
         double expected = Math.exp(-40); // sigma'(x) = e^-x / (1 + e^-x)^2, and (1 + e^-40)^2 rounds to 1
         assertThat(sigmoidDerivative(40))
@@ -114,6 +124,7 @@ class Ex01SigmoidTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-1000, 1000})
+    @Tag("ex01.sigmoidDerivative")
     void derivativeVanishesForHugeInputs(double x) {
         assertThat(sigmoidDerivative(x)).as("sigma'(%s) should be 0 (not NaN): the curve is flat out there", x)
                 .isBetween(0.0, Double.MIN_NORMAL);
@@ -121,6 +132,7 @@ class Ex01SigmoidTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-30, -3, -0.5, 0, 0.5, 3, 30})
+    @Tag("ex01.softplus")
     void softplusMatchesLogOfOnePlusExp(double x) {
         double expected = Math.log1p(Math.exp(x)); // safe for |x| <= 30, and log1p keeps the tiny tail
         assertThat(softplus(x)).as("softplus(%s) should be log(1 + e^x)", x)
@@ -128,11 +140,13 @@ class Ex01SigmoidTest {
     }
 
     @Test
+    @Tag("ex01.softplus")
     void softplusOfZeroIsLogTwo() {
         assertThat(softplus(0)).as("softplus(0) should be ln 2").isCloseTo(Math.log(2), within(ULPS));
     }
 
     @Test
+    @Tag("ex01.softplus")
     void softplusBehavesLikeReluFarFromZero() {
         assertThat(softplus(1000)).as("softplus(1000) should be 1000; Infinity means e^1000 overflowed")
                 .isCloseTo(1000.0, within(1e-12));
@@ -144,6 +158,7 @@ class Ex01SigmoidTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {0.2, 1.5, 6, 25, 300})
+    @Tag("ex01.softplus")
     void softplusOfXMinusSoftplusOfMinusXIsX(double x) {
         assertThat(softplus(x) - softplus(-x)).as("softplus(x) - softplus(-x) should be x")
                 .isCloseTo(x, within(1e-13 * Math.max(1, x)));
@@ -151,6 +166,7 @@ class Ex01SigmoidTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-6, -1, 0, 1, 6})
+    @Tag("ex01.softplus")
     void softplusSlopeIsSigmoid(double x) {
         double expected = 1 / (1 + Math.exp(-x));
         assertThat(centralDifference(Ex01Sigmoid::softplus, x))
@@ -160,6 +176,7 @@ class Ex01SigmoidTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-30, -2, 0, 2, 30})
+    @Tag("ex01.logSigmoid")
     void logSigmoidMatchesLogOfSigmoid(double x) {
         double expected = -Math.log1p(Math.exp(-x)); // log(1 / (1 + e^-x)), safe for |x| <= 30
         assertThat(logSigmoid(x)).as("logSigmoid(%s) should be log(sigma(x))", x)
@@ -167,6 +184,7 @@ class Ex01SigmoidTest {
     }
 
     @Test
+    @Tag("ex01.logSigmoid")
     void logSigmoidStaysFiniteAndAccurateInBothTails() {
         assertThat(logSigmoid(-1000)).as("logSigmoid(-1000) should be -1000; -Infinity means log(0) was taken")
                 .isCloseTo(-1000.0, within(1e-12));
@@ -176,6 +194,7 @@ class Ex01SigmoidTest {
     }
 
     @Test
+    @Tag("ex01.logSigmoid")
     void logSigmoidIsNeverPositive() {
         for (double x = -50; x <= 50; x += 0.5) {
             assertThat(logSigmoid(x)).as("logSigmoid(%s) is the log of a probability: it should be <= 0", x)

@@ -42,6 +42,7 @@ class Ex02TanhTest {
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-30, -19, -5, -1.23, -0.7, -0.1, -1e-3, 1e-5, 1e-3, 0.01, 0.3, 0.55,
             1, 2.5, 7, 18.5, 25})
+    @Tag("ex02.tanh")
     void tanhIsAccurateToAFewUlpsEverywhere(double x) {
         double expected = Math.tanh(x);
         assertThat(tanh(x))
@@ -52,6 +53,7 @@ class Ex02TanhTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {1e-8, -1e-8, 3e-7, 1e-300})
+    @Tag("ex02.tanh")
     void tanhKeepsAllDigitsNearZero(double x) {
         // Taylor: tanh(x) = x - x^3/3 + 2x^5/15 - ..., and 2x^5/15 is far below an ulp of x here
         double expected = x - x * x * x / 3;
@@ -63,12 +65,14 @@ class Ex02TanhTest {
     }
 
     @Test
+    @Tag("ex02.tanh")
     void tanhOfZeroIsZero() {
         assertThat(tanh(0.0)).as("tanh(0) should be 0").isEqualTo(0.0);
     }
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {1000, 710, 355, Double.MAX_VALUE, Double.POSITIVE_INFINITY})
+    @Tag("ex02.tanh")
     void tanhSaturatesToPlusMinusOneWithoutNaN(double x) {
         assertThat(tanh(x)).as("tanh(%s) should be exactly 1; NaN usually means e^x overflowed to Infinity and "
                 + "Infinity / Infinity was taken: only ever pass exp a non-positive argument", x).isEqualTo(1.0);
@@ -78,6 +82,7 @@ class Ex02TanhTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {1e-8, 0.2, 1, 3.3, 12, 40})
+    @Tag("ex02.tanh")
     void tanhIsOdd(double x) {
         assertThat(tanh(-x)).as("tanh(-x) should be -tanh(x) for x = %s: tanh is an odd function. Near 0 a "
                 + "mismatch usually means a formula that subtracts nearly equal numbers (see the Pitfalls)", x)
@@ -86,6 +91,7 @@ class Ex02TanhTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-6, -1.5, -0.5, 0.5, 1, 2, 4.5})
+    @Tag("ex02.tanh")
     void tanhIsTwiceSigmoidOfTwoXMinusOne(double x) {
         // away from 0 the subtraction loses at most about one ulp of 1, far below ABS
         assertThat(tanh(x)).as("tanh(%s) should equal 2 sigma(2x) - 1 (the tanh is a rescaled sigmoid)", x)
@@ -93,6 +99,7 @@ class Ex02TanhTest {
     }
 
     @Test
+    @Tag("ex02.tanh")
     void tanhIsIncreasingAndBounded() {
         double previous = tanh(-4);
         for (double x = -3.875; x <= 4; x += 0.125) {
@@ -106,6 +113,7 @@ class Ex02TanhTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-8, -2, -0.6, 0, 0.6, 2, 8})
+    @Tag("ex02.tanhDerivative")
     void derivativeMatchesCentralDifference(double x) {
         double numeric = (Math.tanh(x + H) - Math.tanh(x - H)) / (2 * H);
         assertThat(tanhDerivative(x))
@@ -116,6 +124,7 @@ class Ex02TanhTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-9, -3, -0.8, -0.1, 1e-8, 0.25, 1.7, 6})
+    @Tag("ex02.tanhDerivative")
     void derivativeIsOneMinusTanhSquared(double x) {
         double t = Math.tanh(x);
         assertThat(tanhDerivative(x)).as("tanh'(%s) should be 1 - tanh(x)^2", x)
@@ -123,6 +132,7 @@ class Ex02TanhTest {
     }
 
     @Test
+    @Tag("ex02.tanhDerivative")
     void derivativeIsOneAtZero() {
         assertThat(tanhDerivative(0)).as("tanh'(0) should be 1: tanh leaves the origin with slope 1, four times "
                 + "as steep as the sigmoid").isCloseTo(1.0, within(ABS));
@@ -130,12 +140,14 @@ class Ex02TanhTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {0.4, 2, 7})
+    @Tag("ex02.tanhDerivative")
     void derivativeIsEven(double x) {
         assertThat(tanhDerivative(-x)).as("tanh'(-x) should equal tanh'(x)")
                 .isCloseTo(tanhDerivative(x), within(ABS));
     }
 
     @Test
+    @Tag("ex02.tanhDerivative")
     void derivativeKeepsItsTailInsteadOfRoundingToZero() {
         double e = Math.exp(-40);
         double expected = 4 * e; // 1 - tanh^2 = 4e / (1 + e)^2 with e = exp(-2x), and (1 + e^-40)^2 rounds to 1
@@ -147,6 +159,7 @@ class Ex02TanhTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-1000, 1000, -Double.MAX_VALUE, Double.MAX_VALUE})
+    @Tag("ex02.tanhDerivative")
     void derivativeVanishesForHugeInputs(double x) {
         assertThat(tanhDerivative(x)).as("tanh'(%s) should be 0, not NaN: the curve is flat out there", x)
                 .isBetween(0.0, Double.MIN_NORMAL);
@@ -154,13 +167,27 @@ class Ex02TanhTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-1000, -1e-8, -0.0, 0, 1e-8, 1000})
-    void noFunctionReturnsNaNOrInfinityForHostileInputs(double x) {
+    @Tag("ex02.tanh")
+    void tanhNeverReturnsNaNOrInfinityForHostileInputs(double x) {
         assertThat(tanh(x)).as("tanh(%s) should be a finite number", x).isFinite();
+    }
+
+    @ParameterizedTest(name = "x = {0}")
+    @ValueSource(doubles = {-1000, -1e-8, -0.0, 0, 1e-8, 1000})
+    @Tag("ex02.tanhDerivative")
+    void tanhDerivativeNeverReturnsNaNOrInfinityForHostileInputs(double x) {
         assertThat(tanhDerivative(x)).as("tanh'(%s) should be a finite number", x).isFinite();
+    }
+
+    @ParameterizedTest(name = "x = {0}")
+    @ValueSource(doubles = {-1000, -1e-8, -0.0, 0, 1e-8, 1000})
+    @Tag("ex02.centeredSigmoid")
+    void centeredSigmoidNeverReturnsNaNOrInfinityForHostileInputs(double x) {
         assertThat(centeredSigmoid(x)).as("centeredSigmoid(%s) should be a finite number", x).isFinite();
     }
 
     @Test
+    @Tag("ex02.saturationFraction")
     void saturationFractionCountsStrictlyAboveTheThreshold() {
         // 0.99, -0.97 and -1.0 are beyond 0.95 in absolute value; +-0.95 sit exactly on it and do not count
         double[] activations = {0.99, -0.97, 0.95, -0.95, 0.5, 0.0, -1.0, 0.949};
@@ -173,6 +200,7 @@ class Ex02TanhTest {
     }
 
     @Test
+    @Tag("ex02.saturationFraction")
     void saturationFractionOfHandCheckableArrays() {
         assertThat(saturationFraction(new double[] {0.1, -0.2, 0.3}, 0.95))
                 .as("no |a| exceeds 0.95 in {0.1, -0.2, 0.3}: the fraction should be 0").isEqualTo(0.0);
@@ -185,6 +213,7 @@ class Ex02TanhTest {
     }
 
     @Test
+    @Tag("ex02.saturationFraction")
     void saturationFractionOfSaturatedTanhUnits() {
         // the course's diagnostic: how many units of a tanh layer sit in a flat tail
         double[] preactivations = {-4, -2.5, -1, -0.2, 0, 0.3, 1.5, 1.9, 2, 6};
@@ -196,6 +225,7 @@ class Ex02TanhTest {
     }
 
     @Test
+    @Tag("ex02.saturationFraction")
     void saturationFractionRejectsAnEmptyOrMissingArray() {
         assertThatIllegalArgumentException()
                 .as("an empty array has no fraction: expected an IllegalArgumentException naming 'activations'")
@@ -206,6 +236,7 @@ class Ex02TanhTest {
     }
 
     @Test
+    @Tag("ex02.saturationFraction")
     void saturationFractionRejectsNaNEntries() {
         assertThatIllegalArgumentException()
                 .as("a NaN activation is a bug upstream, not a saturated unit: expected an "
@@ -216,6 +247,7 @@ class Ex02TanhTest {
 
     @ParameterizedTest(name = "threshold = {0}")
     @ValueSource(doubles = {-0.5, -Double.MIN_VALUE, Double.NaN, Double.NEGATIVE_INFINITY})
+    @Tag("ex02.saturationFraction")
     void saturationFractionRejectsANegativeOrNaNThreshold(double threshold) {
         assertThatIllegalArgumentException()
                 .as("threshold %s should be rejected with an IllegalArgumentException naming 'threshold'; note that "
@@ -226,6 +258,7 @@ class Ex02TanhTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-9, -2, -0.5, 0.25, 1, 3, 14})
+    @Tag("ex02.centeredSigmoid")
     void centeredSigmoidIsFourSigmoidMinusTwo(double x) {
         assertThat(centeredSigmoid(x)).as("centeredSigmoid(%s) should be 4 sigma(x) - 2", x)
                 .isCloseTo(4 * sigma(x) - 2, within(4 * ABS));
@@ -233,6 +266,7 @@ class Ex02TanhTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-40, -3, -1e-3, 1e-8, 0.125, 1.5, 5, 30})
+    @Tag("ex02.centeredSigmoid")
     void centeredSigmoidIsTwiceTanhOfHalfX(double x) {
         double expected = 2 * Math.tanh(x / 2);
         assertThat(centeredSigmoid(x))
@@ -243,6 +277,7 @@ class Ex02TanhTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {1e-8, 0.5, 2, 11})
+    @Tag("ex02.centeredSigmoid")
     void centeredSigmoidIsOdd(double x) {
         assertThat(centeredSigmoid(-x))
                 .as("centeredSigmoid(-x) should be -centeredSigmoid(x): Xavier's derivation assumes an odd "
@@ -251,6 +286,7 @@ class Ex02TanhTest {
     }
 
     @Test
+    @Tag("ex02.centeredSigmoid")
     void centeredSigmoidPassesThroughTheOriginWithSlopeOne() {
         assertThat(centeredSigmoid(0)).as("centeredSigmoid(0) should be 0").isCloseTo(0.0, within(ABS));
         double slope = (centeredSigmoid(H) - centeredSigmoid(-H)) / (2 * H);
@@ -259,6 +295,7 @@ class Ex02TanhTest {
     }
 
     @Test
+    @Tag("ex02.centeredSigmoid")
     void centeredSigmoidTendsToPlusMinusTwo() {
         assertThat(centeredSigmoid(1000)).as("centeredSigmoid(1000) should be 2").isCloseTo(2.0, within(ABS));
         assertThat(centeredSigmoid(-1000)).as("centeredSigmoid(-1000) should be -2").isCloseTo(-2.0, within(ABS));

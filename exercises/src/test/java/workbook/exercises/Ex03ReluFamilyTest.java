@@ -65,18 +65,21 @@ class Ex03ReluFamilyTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-1000, -3, -1e-8, 0, 1e-8, 0.5, 7, 1000})
+    @Tag("ex03.relu")
     void reluIsMaxOfXAndZero(double x) {
         assertThat(relu(x)).as("relu(%s) should be max(x, 0)", x).isEqualTo(Math.max(x, 0));
     }
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-4, -0.5, 0.5, 4})
+    @Tag("ex03.relu")
     void reluDerivativeMatchesCentralDifference(double x) {
         assertThat(reluDerivative(x)).as("relu'(%s) should equal the slope of relu (0 left of 0, 1 right of 0)", x)
                 .isCloseTo(centralDifference(Ex03ReluFamily::relu, x), within(FD));
     }
 
     @Test
+    @Tag("ex03.relu")
     void reluDerivativeAtTheKinkIsZero() {
         assertThat(reluDerivative(0)).as("relu'(0) should be 0: at the kink the x <= 0 branch wins (the mainstream "
                 + "frameworks' convention); 1 usually means the comparison was x >= 0").isEqualTo(0.0);
@@ -89,6 +92,7 @@ class Ex03ReluFamilyTest {
     @ParameterizedTest(name = "x = {0}, slope = {1}")
     @CsvSource({"-1000, 0.01", "-2, 0.01", "-1e-8, 0.01", "0, 0.01", "3, 0.01", "1000, 0.01",
             "-2, 0.3", "5, 0.3", "-2, 0", "-2, -0.25", "4, -0.25"})
+    @Tag("ex03.leakyRelu")
     void leakyReluKeepsAScaledNegativeSignal(double x, double slope) {
         double expected = Math.max(x, 0) + slope * Math.min(x, 0);
         assertThat(leakyRelu(x, slope))
@@ -97,6 +101,7 @@ class Ex03ReluFamilyTest {
     }
 
     @Test
+    @Tag("ex03.leakyRelu")
     void leakyReluDefaultSlopeKeepsNegativeInputsAlive() {
         double slope = Ex03ReluFamily.DEFAULT_LEAKY_SLOPE;
         assertThat(leakyRelu(-2, slope)).as("leakyRelu(-2, 0.01) should be -0.02: a negative input keeps a small "
@@ -107,6 +112,7 @@ class Ex03ReluFamilyTest {
 
     @ParameterizedTest(name = "x = {0}, slope = {1}")
     @CsvSource({"-3, 0.01", "-0.5, 0.01", "0.5, 0.01", "3, 0.01", "-1, 0.2", "1, 0.2", "-1, -0.25"})
+    @Tag("ex03.leakyRelu")
     void leakyReluDerivativeMatchesCentralDifference(double x, double slope) {
         assertThat(leakyReluDerivative(x, slope))
                 .as("leakyRelu'(%s, %s) should equal the slope of leakyRelu", x, slope)
@@ -115,6 +121,7 @@ class Ex03ReluFamilyTest {
 
     @ParameterizedTest(name = "slope = {0}")
     @ValueSource(doubles = {0.01, 0.2, -0.25})
+    @Tag("ex03.leakyRelu")
     void leakyReluDerivativeAtTheKinkIsTheSlope(double slope) {
         assertThat(leakyReluDerivative(0, slope)).as("leakyRelu'(0, %s) should be the slope: at the kink the x <= 0 "
                 + "branch wins; 1 usually means the comparison was x >= 0", slope).isEqualTo(slope);
@@ -123,6 +130,7 @@ class Ex03ReluFamilyTest {
 
     @ParameterizedTest(name = "slope = {0}")
     @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    @Tag("ex03.leakyRelu")
     void leakyReluRejectsANonFiniteSlope(double slope) {
         for (double x : new double[] {-1, 2}) {
             assertThatIllegalArgumentException()
@@ -141,6 +149,7 @@ class Ex03ReluFamilyTest {
     @ParameterizedTest(name = "x = {0}, alpha = {1}")
     @CsvSource({"-1000, 1", "-30, 1", "-4, 1", "-0.7, 1", "-0.01, 1", "0, 1", "0.3, 1", "6, 1", "1000, 1",
             "-2, 0.5", "-0.5, 2.5", "3, 2.5", "-2, 0"})
+    @Tag("ex03.elu")
     void eluMatchesAlphaTimesExpMinusOne(double x, double alpha) {
         double expected = eluReference(x, alpha);
         assertThat(elu(x, alpha)).as("elu(%s, %s) should be x for x > 0 and alpha (e^x - 1) otherwise", x, alpha)
@@ -149,6 +158,7 @@ class Ex03ReluFamilyTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-1e-8, -3e-6, -Double.MIN_NORMAL})
+    @Tag("ex03.elu")
     void eluKeepsAllDigitsNearZero(double x) {
         double expected = eluReference(x, 1.5);
         assertThat(elu(x, 1.5))
@@ -159,6 +169,7 @@ class Ex03ReluFamilyTest {
 
     @ParameterizedTest(name = "alpha = {0}")
     @ValueSource(doubles = {0.5, 1, 2.5})
+    @Tag("ex03.elu")
     void eluLevelsOffAtMinusAlpha(double alpha) {
         assertThat(elu(-1000, alpha)).as("elu(-1000, %s) should be -alpha: e^-1000 underflows to 0", alpha)
                 .isCloseTo(-alpha, within(REL));
@@ -168,6 +179,7 @@ class Ex03ReluFamilyTest {
 
     @ParameterizedTest(name = "x = {0}, alpha = {1}")
     @CsvSource({"-5, 1", "-1, 1", "-0.2, 1", "0.2, 1", "2, 1", "-1, 0.5", "-0.3, 2.5", "1.5, 2.5"})
+    @Tag("ex03.elu")
     void eluDerivativeMatchesCentralDifference(double x, double alpha) {
         assertThat(eluDerivative(x, alpha)).as("elu'(%s, %s) should equal the slope of elu: alpha e^x on the left, "
                 + "1 on the right", x, alpha)
@@ -176,6 +188,7 @@ class Ex03ReluFamilyTest {
 
     @ParameterizedTest(name = "alpha = {0}")
     @ValueSource(doubles = {0.5, 1, 2.5})
+    @Tag("ex03.elu")
     void eluDerivativeAtTheKinkIsAlpha(double alpha) {
         assertThat(eluDerivative(0, alpha)).as("elu'(0, %s) should be alpha (the x <= 0 branch: alpha e^0); 1 "
                 + "usually means the comparison was x >= 0", alpha).isCloseTo(alpha, within(REL));
@@ -183,6 +196,7 @@ class Ex03ReluFamilyTest {
     }
 
     @Test
+    @Tag("ex03.elu")
     void eluWithAlphaZeroIsRelu() {
         assertThat(elu(-3, 0)).as("alpha = 0 is allowed and turns ELU into ReLU: elu(-3, 0) should be 0")
                 .isCloseTo(0.0, within(0.0));
@@ -191,6 +205,7 @@ class Ex03ReluFamilyTest {
 
     @ParameterizedTest(name = "alpha = {0}")
     @ValueSource(doubles = {-0.1, -Double.MIN_VALUE, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    @Tag("ex03.elu")
     void eluRejectsANegativeOrNonFiniteAlpha(double alpha) {
         for (double x : new double[] {-1, 2}) {
             assertThatIllegalArgumentException()
@@ -207,6 +222,7 @@ class Ex03ReluFamilyTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-1000, -20, -2, -0.4, -1e-8, 0, 1e-8, 0.4, 2, 20, 1000})
+    @Tag("ex03.selu")
     void seluIsLambdaTimesEluWithAlpha(double x) {
         double expected = LAMBDA * eluReference(x, ALPHA);
         assertThat(selu(x)).as("selu(%s) should be lambda * elu(x, alpha) with the constants of the paper; an error "
@@ -216,12 +232,14 @@ class Ex03ReluFamilyTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-6, -1, -0.2, 0.2, 1, 6})
+    @Tag("ex03.selu")
     void seluDerivativeMatchesCentralDifference(double x) {
         assertThat(seluDerivative(x)).as("selu'(%s) should equal the slope of selu", x)
                 .isCloseTo(centralDifference(z -> LAMBDA * eluReference(z, ALPHA), x), within(FD));
     }
 
     @Test
+    @Tag("ex03.selu")
     void seluDerivativeAtTheKinkIsLambdaTimesAlpha() {
         assertThat(seluDerivative(0)).as("selu'(0) should be lambda * alpha = 1.7581 (the x <= 0 branch); lambda "
                 + "usually means the comparison was x >= 0").isCloseTo(LAMBDA * ALPHA, within(2 * REL));
@@ -230,6 +248,7 @@ class Ex03ReluFamilyTest {
     }
 
     @Test
+    @Tag("ex03.selu")
     void seluMapsAStandardNormalInputToMeanZeroAndVarianceOne() {
         // E[f(Z)] = integral of f(z) phi(z) dz over the real line, split at the kink so each piece is smooth;
         // beyond |z| = 12 the Gaussian weight is below 1e-31 and adds nothing visible.
@@ -256,6 +275,7 @@ class Ex03ReluFamilyTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-1000, -5, -3, -2.5, -1.5, -1e-8, 0, 1e-8, 0.7, 2.9, 3, 4, 1000})
+    @Tag("ex03.hardswish")
     void hardswishIsZeroThenAParabolaThenTheIdentity(double x) {
         double expected = hardswishReference(x);
         assertThat(hardswish(x)).as("hardswish(%s) should be x * min(max(x + 3, 0), 6) / 6: 0 for x <= -3, "
@@ -264,6 +284,7 @@ class Ex03ReluFamilyTest {
     }
 
     @Test
+    @Tag("ex03.hardswish")
     void hardswishDipsToMinusThreeEighthsAtMinusOneAndAHalf() {
         // d/dx x (x + 3) / 6 = (2x + 3) / 6 vanishes at x = -3/2, where the value is -1.5 * 1.5 / 6 = -3/8
         assertThat(hardswish(-1.5)).as("hardswish(-1.5) should be its minimum, -0.375: like swish it dips below 0")
@@ -272,6 +293,7 @@ class Ex03ReluFamilyTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-6, -3.5, -2.5, -1.5, 0, 1, 2.5, 3.5, 8})
+    @Tag("ex03.hardswish")
     void hardswishDerivativeMatchesCentralDifference(double x) {
         assertThat(hardswishDerivative(x)).as("hardswish'(%s) should equal the slope of hardswish: 0, (2x + 3) / 6, "
                 + "or 1 depending on the piece", x)
@@ -279,6 +301,7 @@ class Ex03ReluFamilyTest {
     }
 
     @Test
+    @Tag("ex03.hardswish")
     void hardswishDerivativeAtTheKinksTakesTheOuterPieces() {
         assertThat(hardswishDerivative(-3)).as("hardswish'(-3) should be 0: the middle piece owns only the open "
                 + "interval (-3, 3); -0.5 means the comparison was x < -3 instead of x <= -3").isEqualTo(0.0);
@@ -294,14 +317,43 @@ class Ex03ReluFamilyTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-1000, -1e-8, -0.0, 0, 1e-8, 1000})
-    void noFunctionReturnsNaNOrInfinityForHostileInputs(double x) {
-        double[] values = {relu(x), reluDerivative(x), leakyRelu(x, Ex03ReluFamily.DEFAULT_LEAKY_SLOPE),
-                leakyReluDerivative(x, Ex03ReluFamily.DEFAULT_LEAKY_SLOPE), elu(x, 1), eluDerivative(x, 1), selu(x),
-                seluDerivative(x), hardswish(x), hardswishDerivative(x)};
-        String[] names = {"relu", "relu'", "leakyRelu", "leakyRelu'", "elu", "elu'", "selu", "selu'", "hardswish",
-                "hardswish'"};
-        for (int i = 0; i < values.length; i++) {
-            assertThat(values[i]).as("%s(%s) should be a finite number", names[i], x).isFinite();
-        }
+    @Tag("ex03.relu")
+    void reluAndItsDerivativeNeverReturnNaNOrInfinityForHostileInputs(double x) {
+        assertThat(relu(x)).as("relu(%s) should be a finite number", x).isFinite();
+        assertThat(reluDerivative(x)).as("relu'(%s) should be a finite number", x).isFinite();
+    }
+
+    @ParameterizedTest(name = "x = {0}")
+    @ValueSource(doubles = {-1000, -1e-8, -0.0, 0, 1e-8, 1000})
+    @Tag("ex03.leakyRelu")
+    void leakyReluAndItsDerivativeNeverReturnNaNOrInfinityForHostileInputs(double x) {
+        assertThat(leakyRelu(x, Ex03ReluFamily.DEFAULT_LEAKY_SLOPE))
+                .as("leakyRelu(%s) should be a finite number", x).isFinite();
+        assertThat(leakyReluDerivative(x, Ex03ReluFamily.DEFAULT_LEAKY_SLOPE))
+                .as("leakyRelu'(%s) should be a finite number", x).isFinite();
+    }
+
+    @ParameterizedTest(name = "x = {0}")
+    @ValueSource(doubles = {-1000, -1e-8, -0.0, 0, 1e-8, 1000})
+    @Tag("ex03.elu")
+    void eluAndItsDerivativeNeverReturnNaNOrInfinityForHostileInputs(double x) {
+        assertThat(elu(x, 1)).as("elu(%s) should be a finite number", x).isFinite();
+        assertThat(eluDerivative(x, 1)).as("elu'(%s) should be a finite number", x).isFinite();
+    }
+
+    @ParameterizedTest(name = "x = {0}")
+    @ValueSource(doubles = {-1000, -1e-8, -0.0, 0, 1e-8, 1000})
+    @Tag("ex03.selu")
+    void seluAndItsDerivativeNeverReturnNaNOrInfinityForHostileInputs(double x) {
+        assertThat(selu(x)).as("selu(%s) should be a finite number", x).isFinite();
+        assertThat(seluDerivative(x)).as("selu'(%s) should be a finite number", x).isFinite();
+    }
+
+    @ParameterizedTest(name = "x = {0}")
+    @ValueSource(doubles = {-1000, -1e-8, -0.0, 0, 1e-8, 1000})
+    @Tag("ex03.hardswish")
+    void hardswishAndItsDerivativeNeverReturnNaNOrInfinityForHostileInputs(double x) {
+        assertThat(hardswish(x)).as("hardswish(%s) should be a finite number", x).isFinite();
+        assertThat(hardswishDerivative(x)).as("hardswish'(%s) should be a finite number", x).isFinite();
     }
 }

@@ -42,6 +42,7 @@ class Ex04AffineCollapseTest {
     // ---------------------------------------------------------------- collapse
 
     @Test
+    @Tag("ex04.collapse")
     void collapseReproducesTheCourseExample() {
         double[][] w1 = {{1, 2}, {0, 1}};
         double[][] w2 = {{2, 0}, {1, 1}};
@@ -55,6 +56,7 @@ class Ex04AffineCollapseTest {
     }
 
     @Test
+    @Tag("ex04.collapse")
     void collapseMatchesTheTwoLayerComputationOnRandomShapes() {
         SplittableRandom random = new SplittableRandom(404);
         for (int trial = 0; trial < 60; trial++) {
@@ -120,6 +122,7 @@ class Ex04AffineCollapseTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badShapes")
+    @Tag("ex04.collapse")
     void collapseRejectsShapesThatDoNotChain(String label, double[][] w1, double[] b1, double[][] w2, double[] b2,
             String culprit) {
         assertThatIllegalArgumentException()
@@ -131,6 +134,7 @@ class Ex04AffineCollapseTest {
     }
 
     @Test
+    @Tag("ex04.collapse")
     void collapsedMapRejectsAnInputOfTheWrongLengthAndTheRecordChecksItsShape() {
         Affine affine = collapse(new double[][] {{1, 2, 3}}, new double[] {0}, new double[][] {{2}, {3}},
                 new double[] {1, 1});
@@ -157,6 +161,7 @@ class Ex04AffineCollapseTest {
 
     @ParameterizedTest(name = "tolerance = {0}")
     @ValueSource(doubles = {0.04, 0.01, 1e-3, 1e-4})
+    @Tag("ex04.reluApproximation")
     void reluNetStaysWithinTheToleranceOfTheSquareOnTheUnitInterval(double tolerance) {
         ReluNet net = reluApproximationOfSquare(tolerance);
         assertThat(supErrorAgainstSquare(net))
@@ -167,6 +172,7 @@ class Ex04AffineCollapseTest {
 
     @ParameterizedTest(name = "tolerance = {0}")
     @ValueSource(doubles = {0.04, 0.01, 1e-3, 1e-4})
+    @Tag("ex04.reluApproximation")
     void reluNetUsesNoMoreUnitsThanTheInterpolatingPolyline(double tolerance) {
         // the polyline through k + 1 equally spaced points of x^2 is off by 1/(4k^2) at most: k = ceil(1/(2 sqrt tol))
         int bound = (int) Math.ceil(1 / (2 * Math.sqrt(tolerance)));
@@ -178,6 +184,7 @@ class Ex04AffineCollapseTest {
 
     @ParameterizedTest(name = "tolerance = {0}")
     @ValueSource(doubles = {0.125, 0.5, 3, 1e6})
+    @Tag("ex04.reluApproximation")
     void generousToleranceStillGetsOneSmallNet(double tolerance) {
         ReluNet net = reluApproximationOfSquare(tolerance);
         assertThat(net.hiddenUnits()).as("tolerance %s should get between 1 and ceil(1/(2 sqrt(tol))) units",
@@ -187,6 +194,7 @@ class Ex04AffineCollapseTest {
     }
 
     @Test
+    @Tag("ex04.reluApproximation")
     void smallestAcceptedToleranceStillGetsABoundedNet() {
         double tolerance = Ex04AffineCollapse.MIN_TOLERANCE;
         // only the size is checked here: evaluating 10^4 points through some 3.5e5 units would be too slow
@@ -199,6 +207,7 @@ class Ex04AffineCollapseTest {
     @ParameterizedTest(name = "tolerance = {0}")
     @ValueSource(doubles = {0, -0.0, -0.01, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e-13,
             Double.MIN_VALUE})
+    @Tag("ex04.reluApproximation")
     void reluApproximationRejectsToleranceThatIsNotPositiveFiniteAndAchievable(double tolerance) {
         assertThatIllegalArgumentException()
                 .as("tolerance %s should be rejected with an IllegalArgumentException that names the tolerance "
@@ -208,6 +217,7 @@ class Ex04AffineCollapseTest {
     }
 
     @Test
+    @Tag("ex04.reluApproximation")
     void reluNetRecordChecksThatItsArraysHaveOneEntryPerUnit() {
         ReluNet net = reluApproximationOfSquare(0.01);
         int units = net.hiddenUnits();
@@ -227,6 +237,7 @@ class Ex04AffineCollapseTest {
     // ---------------------------------------------------------------- the best line
 
     @Test
+    @Tag("ex04.minimaxLine")
     void minimaxLineErrorEquioscillatesAtZeroHalfAndOne() {
         Line line = minimaxLineForSquare();
         double[] points = {0, 0.5, 1};
@@ -241,6 +252,7 @@ class Ex04AffineCollapseTest {
     }
 
     @Test
+    @Tag("ex04.minimaxLine")
     void minimaxLineIsOffByExactlyOneEighthAtWorst() {
         assertThat(supErrorAgainstSquare(minimaxLineForSquare()))
                 .as("the best line is off by 1/8 at worst on [0, 1], far above 0.04: a net with identity "
@@ -249,6 +261,7 @@ class Ex04AffineCollapseTest {
     }
 
     @Test
+    @Tag("ex04.minimaxLine")
     void noNearbyLineDoesBetter() {
         Line best = minimaxLineForSquare();
         double bestWorst = supErrorAgainstSquare(best);

@@ -35,6 +35,7 @@ class Ex05SoftmaxTest {
     // ---------------------------------------------------------------- softmax
 
     @Test
+    @Tag("ex05.softmax")
     void softmaxMatchesExpOverSumOfExpInASafeRange() {
         SplittableRandom random = new SplittableRandom(505);
         for (int trial = 0; trial < 40; trial++) {
@@ -50,6 +51,7 @@ class Ex05SoftmaxTest {
     }
 
     @Test
+    @Tag("ex05.softmax")
     void softmaxIsANonNegativeVectorThatSumsToOne() {
         SplittableRandom random = new SplittableRandom(506);
         for (int trial = 0; trial < 40; trial++) {
@@ -66,6 +68,7 @@ class Ex05SoftmaxTest {
 
     @ParameterizedTest(name = "shift = {0}")
     @ValueSource(doubles = {1000, -1000, 1e5})
+    @Tag("ex05.softmax")
     void softmaxIsUnchangedByAddingTheSameConstantToEveryLogit(double shift) {
         double[] z = {2, 1, -1, 0.5}; // small binary fractions: z + shift is exact in double
         double[] shifted = Arrays.stream(z).map(zi -> zi + shift).toArray();
@@ -77,6 +80,7 @@ class Ex05SoftmaxTest {
     }
 
     @Test
+    @Tag("ex05.softmax")
     void softmaxHandlesTheCourseExampleAtOneThousand() {
         double[] expected = naiveSoftmax(new double[] {0, -1, -2}, 1);
         assertThat(softmax(new double[] {1000, 999, 998}))
@@ -85,6 +89,7 @@ class Ex05SoftmaxTest {
     }
 
     @Test
+    @Tag("ex05.softmax")
     void softmaxSaturatesInsteadOfOverflowing() {
         assertThat(softmax(new double[] {1000, -1000, 0})).as("softmax([1000, -1000, 0]) should be [1, 0, 0]")
                 .containsExactly(new double[] {1, 0, 0}, within(SUM));
@@ -100,11 +105,13 @@ class Ex05SoftmaxTest {
 
     @ParameterizedTest(name = "z = {0}")
     @ValueSource(doubles = {-1000, 0, 3.5, 1000})
+    @Tag("ex05.softmax")
     void softmaxOfASingleLogitIsOne(double z) {
         assertThat(softmax(new double[] {z})).as("a single class gets all the probability").containsExactly(1.0);
     }
 
     @Test
+    @Tag("ex05.softmax")
     void negativeInfinityLogitGetsProbabilityZero() {
         double[] z = {0, Double.NEGATIVE_INFINITY, Math.log(3)};
         assertThat(softmax(z)).as("a -Infinity logit is masked out: softmax([0, -Infinity, ln 3]) should be "
@@ -114,6 +121,7 @@ class Ex05SoftmaxTest {
     }
 
     @Test
+    @Tag("ex05.softmax")
     void softmaxLeavesItsInputUntouched() {
         double[] z = {3, -1, 2};
         softmax(z);
@@ -127,6 +135,7 @@ class Ex05SoftmaxTest {
 
     @ParameterizedTest(name = "T = {0}")
     @ValueSource(doubles = {0.25, 0.5, 1, 2, 10})
+    @Tag("ex05.temperature")
     void temperatureDividesTheLogits(double temperature) {
         double[] z = {2, 1, -1};
         double[] expected = naiveSoftmax(z, temperature); // safe: 2 / 0.25 = 8
@@ -139,6 +148,7 @@ class Ex05SoftmaxTest {
 
     @ParameterizedTest(name = "argmax at index {0}")
     @ValueSource(ints = {0, 2, 3})
+    @Tag("ex05.temperature")
     void smallTemperatureTendsToOneHotOnTheLargestLogit(int argmax) {
         double[] z = {1, -1, 1.5, 0.75};
         z[argmax] = 1.6; // the gap to the runner-up is at most 0.1
@@ -159,6 +169,7 @@ class Ex05SoftmaxTest {
     }
 
     @Test
+    @Tag("ex05.temperature")
     void tiedLargestLogitsShareAtSmallTemperature() {
         assertThat(softmax(new double[] {5, -3, 5}, 1e-300)).as("two tied largest logits split the probability")
                 .containsExactly(new double[] {0.5, 0, 0.5}, within(SUM));
@@ -166,6 +177,7 @@ class Ex05SoftmaxTest {
 
     @ParameterizedTest(name = "T = {0}")
     @ValueSource(doubles = {1e6, 1e300, Double.MAX_VALUE})
+    @Tag("ex05.temperature")
     void largeTemperatureTendsToUniform(double temperature) {
         double[] z = {2, 1, -1, 1000};
         // (z_i - max z) / T is at most 1001 / 1e6 in size, so each p_i is within about 1e-3 / n of 1/n
@@ -176,6 +188,7 @@ class Ex05SoftmaxTest {
 
     @ParameterizedTest(name = "T = {0}")
     @ValueSource(doubles = {0, -0.0, -1, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    @Tag("ex05.temperature")
     void temperatureMustBePositiveAndFinite(double temperature) {
         assertThatIllegalArgumentException()
                 .as("temperature %s should be rejected with an IllegalArgumentException naming the temperature",
@@ -187,6 +200,7 @@ class Ex05SoftmaxTest {
     // ---------------------------------------------------------------- logSumExp and logSoftmax
 
     @Test
+    @Tag("ex05.logSumExp")
     void logSumExpMatchesLogOfSumOfExpInASafeRange() {
         SplittableRandom random = new SplittableRandom(507);
         for (int trial = 0; trial < 40; trial++) {
@@ -198,6 +212,7 @@ class Ex05SoftmaxTest {
     }
 
     @Test
+    @Tag("ex05.logSumExp")
     void logSumExpOfHugeLogitsStaysFinite() {
         // log(e^1000 + e^1000) = 1000 + log 2, and the same with -1000
         assertThat(logSumExp(new double[] {1000, 1000})).as("logSumExp([1000, 1000]) should be 1000 + ln 2; "
@@ -212,6 +227,7 @@ class Ex05SoftmaxTest {
     }
 
     @Test
+    @Tag("ex05.logSumExp")
     void logSumExpLiesBetweenTheMaxAndTheMaxPlusLogN() {
         SplittableRandom random = new SplittableRandom(508);
         for (int trial = 0; trial < 40; trial++) {
@@ -223,6 +239,7 @@ class Ex05SoftmaxTest {
     }
 
     @Test
+    @Tag("ex05.logSoftmax")
     void logSoftmaxIsZMinusLogSumExpAndTheLogOfSoftmax() {
         SplittableRandom random = new SplittableRandom(509);
         for (int trial = 0; trial < 40; trial++) {
@@ -230,6 +247,13 @@ class Ex05SoftmaxTest {
             double[] expected = naiveSoftmax(z, 1);
             double[] logP = logSoftmax(z);
             double lse = logSumExp(z);
+            // the identity below uses your logSumExp: check it first, so that its mistake is blamed on it
+            // safe here (|z_i| <= 20): a sum of at most 8 exponentials below e^20 and its log are accurate to a few
+            // ulps, well inside the identity's own 1e-13 relative tolerance used again below
+            double naiveLse = Math.log(Arrays.stream(z).map(Math::exp).sum());
+            assertThat(lse).as("this check compares logSoftmax with your logSumExp(%s), which is off: fix task "
+                    + "logSumExp first", Arrays.toString(z)).isCloseTo(naiveLse, within(1e-13 * Math.max(1,
+                    Math.abs(naiveLse))));
             for (int i = 0; i < z.length; i++) {
                 assertThat(logP[i]).as("logSoftmax(%s)[%d] should be z_i - logSumExp(z)", Arrays.toString(z), i)
                         .isCloseTo(z[i] - lse, within(1e-13 * Math.max(1, Math.abs(z[i]))));
@@ -240,6 +264,7 @@ class Ex05SoftmaxTest {
     }
 
     @Test
+    @Tag("ex05.logSoftmax")
     void logSoftmaxStaysFiniteWhereSoftmaxUnderflows() {
         // exact: logSumExp([0, -1000]) = log(1 + e^-1000) rounds to 0, and similarly for the others
         assertThat(logSoftmax(new double[] {0, -1000})).as("logSoftmax([0, -1000]) should be [0, -1000]; "
@@ -258,6 +283,7 @@ class Ex05SoftmaxTest {
 
     @ParameterizedTest(name = "n = {0}")
     @ValueSource(ints = {1, 2, 3, 10, 1000})
+    @Tag("ex05.entropy")
     void entropyOfTheUniformVectorIsLogN(int n) {
         double[] p = new double[n];
         Arrays.fill(p, 1.0 / n);
@@ -266,12 +292,14 @@ class Ex05SoftmaxTest {
     }
 
     @Test
+    @Tag("ex05.entropy")
     void entropyOfAOneHotVectorIsZero() {
         assertThat(entropy(new double[] {0, 1, 0})).as("entropy([0, 1, 0]) should be 0; NaN means 0 * log(0) was "
                 + "computed: in Java it is NaN, but its limit is 0").isCloseTo(0.0, within(0.0));
     }
 
     @Test
+    @Tag("ex05.entropy")
     void entropyMatchesMinusSumOfPLogP() {
         SplittableRandom random = new SplittableRandom(510);
         for (int trial = 0; trial < 40; trial++) {
@@ -286,11 +314,17 @@ class Ex05SoftmaxTest {
     }
 
     @Test
+    @Tag("ex05.entropy")
     void entropyOfSoftmaxGrowsWithTemperature() {
         double[] z = {2, 1, -1};
         double previous = -1;
         for (double temperature = 0.1; temperature < 50; temperature *= 1.25) {
-            double h = entropy(softmax(z, temperature));
+            double[] p = softmax(z, temperature);
+            // this check uses your softmax(z, T): check it first, so that its mistake is blamed on it; |z / T| <= 20
+            // keeps the naive formula accurate to a few ulps, far inside 1e-12
+            assertThat(p).as("this check takes the entropy of your softmax(z, T = %s), which is off: fix task "
+                    + "temperature first", temperature).containsExactly(naiveSoftmax(z, temperature), within(1e-12));
+            double h = entropy(p);
             assertThat(h).as("the entropy of softmax(z, T) should grow with T (T = %s): a hotter softmax is less "
                     + "decided", temperature).isGreaterThan(previous);
             assertThat(h).as("an entropy on 3 classes lies in [0, ln 3]").isBetween(0.0, Math.log(3));
@@ -299,6 +333,7 @@ class Ex05SoftmaxTest {
     }
 
     @Test
+    @Tag("ex05.entropy")
     void entropyAcceptsRoundingInTheSum() {
         double slack = Ex05Softmax.SUM_TOLERANCE / 10;
         double expected = -(0.5 * Math.log(0.5) + (0.5 + slack) * Math.log(0.5 + slack));
@@ -321,6 +356,7 @@ class Ex05SoftmaxTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("notProbabilityVectors")
+    @Tag("ex05.entropy")
     void entropyRejectsWhatIsNotAProbabilityVector(String label, double[] p) {
         assertThatIllegalArgumentException()
                 .as("entropy should reject a p that is not a probability vector (%s) with an "
@@ -345,8 +381,55 @@ class Ex05SoftmaxTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("badLogits")
-    void logitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(String label, Consumer<double[]> method, double[] z) {
+    @MethodSource("badLogitsOfSoftmax")
+    @Tag("ex05.softmax")
+    void softmaxLogitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(String label, Consumer<double[]> method,
+                       double[] z) {
+        logitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(label, method, z);
+    }
+
+    static Stream<Arguments> badLogitsOfSoftmax() {
+        return badLogits().filter(a -> String.valueOf(a.get()[0]).startsWith("softmax, "));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badLogitsOfTemperature")
+    @Tag("ex05.temperature")
+    void temperatureLogitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(String label, Consumer<double[]> method,
+                       double[] z) {
+        logitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(label, method, z);
+    }
+
+    static Stream<Arguments> badLogitsOfTemperature() {
+        return badLogits().filter(a -> String.valueOf(a.get()[0]).startsWith("softmax with T"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badLogitsOfLogSumExp")
+    @Tag("ex05.logSumExp")
+    void logSumExpLogitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(String label, Consumer<double[]> method,
+                       double[] z) {
+        logitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(label, method, z);
+    }
+
+    static Stream<Arguments> badLogitsOfLogSumExp() {
+        return badLogits().filter(a -> String.valueOf(a.get()[0]).startsWith("logSumExp, "));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badLogitsOfLogSoftmax")
+    @Tag("ex05.logSoftmax")
+    void logSoftmaxLogitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(String label, Consumer<double[]> method,
+                       double[] z) {
+        logitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(label, method, z);
+    }
+
+    static Stream<Arguments> badLogitsOfLogSoftmax() {
+        return badLogits().filter(a -> String.valueOf(a.get()[0]).startsWith("logSoftmax, "));
+    }
+
+    private void logitsMustBeANonEmptyArrayWithoutNaNOrPlusInfinity(String label, Consumer<double[]> method,
+                       double[] z) {
         assertThatIllegalArgumentException()
                 .as("%s should be rejected with an IllegalArgumentException, not a NaN result", label)
                 .isThrownBy(() -> method.accept(z));

@@ -69,6 +69,7 @@ class Ex06SoftmaxJacobianTest {
 
     @ParameterizedTest(name = "z = {0}")
     @MethodSource("logits")
+    @Tag("ex06.jacobian")
     void jacobianMatchesCentralDifferencesOfSoftmax(double[] z) {
         int n = z.length;
         double[][] j = jacobian(softmax(z));
@@ -91,6 +92,7 @@ class Ex06SoftmaxJacobianTest {
     }
 
     @Test
+    @Tag("ex06.jacobian")
     void jacobianOfTheNotebookExample() {
         // by hand: diagonal 0.2 * 0.8, 0.3 * 0.7, 0.5 * 0.5; off the diagonal -0.2 * 0.3, -0.2 * 0.5, -0.3 * 0.5
         double[][] expected = {{0.16, -0.06, -0.10}, {-0.06, 0.21, -0.15}, {-0.10, -0.15, 0.25}};
@@ -105,6 +107,7 @@ class Ex06SoftmaxJacobianTest {
 
     @ParameterizedTest(name = "s = {0}")
     @MethodSource("probabilities")
+    @Tag("ex06.jacobian")
     void jacobianRowsSumToZeroAndItIsSymmetric(double[] s) {
         double[][] j = jacobian(s);
         for (int row = 0; row < s.length; row++) {
@@ -120,6 +123,7 @@ class Ex06SoftmaxJacobianTest {
 
     @ParameterizedTest(name = "s = {0}")
     @MethodSource("probabilities")
+    @Tag("ex06.jacobian")
     void jacobianIsPositiveSemiDefiniteWithRankNMinusOne(double[] s) {
         double[] eigenvalues = new EigenDecomposition(new Array2DRowRealMatrix(jacobian(s))).getRealEigenvalues();
         Arrays.sort(eigenvalues);
@@ -139,6 +143,7 @@ class Ex06SoftmaxJacobianTest {
     }
 
     @Test
+    @Tag("ex06.jacobian")
     void jacobianOfASaturatedSoftmaxIsZero() {
         double[][] j = jacobian(new double[] {0, 1, 0});
         for (double[] row : j) {
@@ -148,6 +153,7 @@ class Ex06SoftmaxJacobianTest {
     }
 
     @Test
+    @Tag("ex06.jacobian")
     void jacobianAcceptsSumsWithinTheStatedTolerance() {
         double nearlyOne = 0.5 * Ex06SoftmaxJacobian.SUM_TOLERANCE;
         double[][] j = jacobian(new double[] {0.25, 0.75 + nearlyOne});
@@ -167,6 +173,7 @@ class Ex06SoftmaxJacobianTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("notProbabilityVectors")
+    @Tag("ex06.jacobian")
     void jacobianRejectsAVectorThatIsNotAProbabilityVector(String what, double[] s) {
         assertThatIllegalArgumentException()
                 .as("jacobian(s) with s %s should throw an IllegalArgumentException that says why", what)
@@ -177,16 +184,32 @@ class Ex06SoftmaxJacobianTest {
     }
 
     @Test
-    void emptyAndNullArgumentsAreNamedInTheMessage() {
+    @Tag("ex06.jacobian")
+    void jacobianNamesAnEmptyOrNullArgument() {
         assertThatIllegalArgumentException().as("jacobian(null)")
                 .isThrownBy(() -> jacobian(null)).withMessageContaining("null");
         assertThatIllegalArgumentException().as("jacobian of an empty array")
                 .isThrownBy(() -> jacobian(new double[0])).withMessageContaining("empty");
+    }
+
+    @Test
+    @Tag("ex06.jacobianVectorProduct")
+    void jacobianVectorProductNamesANullArgument() {
         assertThatIllegalArgumentException().as("jacobianVectorProduct(s, null)")
                 .isThrownBy(() -> jacobianVectorProduct(new double[] {1}, null)).withMessageContaining("v must")
                 .withMessageContaining("null");
+    }
+
+    @Test
+    @Tag("ex06.crossEntropyLoss")
+    void crossEntropyLossNamesANullArgument() {
         assertThatIllegalArgumentException().as("crossEntropyLoss(null, 0)")
                 .isThrownBy(() -> crossEntropyLoss(null, 0)).withMessageContaining("null");
+    }
+
+    @Test
+    @Tag("ex06.crossEntropyGradient")
+    void crossEntropyGradientNamesAnEmptyArgument() {
         assertThatIllegalArgumentException().as("crossEntropyGradient of empty logits")
                 .isThrownBy(() -> crossEntropyGradient(new double[0], 0)).withMessageContaining("empty");
     }
@@ -199,6 +222,7 @@ class Ex06SoftmaxJacobianTest {
 
     @ParameterizedTest(name = "s = {0}, v = {1}")
     @MethodSource("vectorProducts")
+    @Tag("ex06.jacobianVectorProduct")
     void jacobianVectorProductEqualsTheDenseProduct(double[] s, double[] v) {
         int n = s.length;
         double[] product = jacobianVectorProduct(s, v);
@@ -215,6 +239,7 @@ class Ex06SoftmaxJacobianTest {
     }
 
     @Test
+    @Tag("ex06.jacobianVectorProduct")
     void jacobianVectorProductRejectsAVectorOfAnotherLength() {
         assertThatIllegalArgumentException()
                 .as("v with 3 entries against s with 2 should throw an IllegalArgumentException naming v")
@@ -223,6 +248,7 @@ class Ex06SoftmaxJacobianTest {
 
     @Test
     @Order(Integer.MAX_VALUE) // last: a quadratic product times out here, and a timeout skips the checks after it
+    @Tag("ex06.jacobianVectorProduct")
     void jacobianVectorProductNeverFormsTheMatrix() {
         int n = 100_000;
         double[] s = new double[n];
@@ -251,6 +277,7 @@ class Ex06SoftmaxJacobianTest {
 
     @ParameterizedTest(name = "z = {0}")
     @MethodSource("logits")
+    @Tag("ex06.crossEntropyLoss")
     void crossEntropyLossIsMinusLogSoftmaxOfTheLabel(double[] z) {
         double[] p = softmax(z);
         for (int label = 0; label < z.length; label++) {
@@ -261,6 +288,7 @@ class Ex06SoftmaxJacobianTest {
     }
 
     @Test
+    @Tag("ex06.crossEntropyLoss")
     void crossEntropyLossStaysFiniteAtPlusMinus1000() {
         double[] z = {1000, -1000, 0};
         // logsumexp(z) = 1000 + log(1 + e^-2000 + e^-1000), which is 1000 in double
@@ -279,6 +307,7 @@ class Ex06SoftmaxJacobianTest {
 
     @ParameterizedTest(name = "shift = {0}")
     @ValueSource(doubles = {-700, -1, 1, 700})
+    @Tag("ex06.crossEntropyLoss")
     void crossEntropyLossIgnoresACommonShiftOfTheLogits(double shift) {
         double[] z = {0.3, -2, 1.7, 0.9};
         double[] shifted = Arrays.stream(z).map(v -> v + shift).toArray();
@@ -291,6 +320,7 @@ class Ex06SoftmaxJacobianTest {
 
     @ParameterizedTest(name = "z = {0}")
     @MethodSource("logits")
+    @Tag("ex06.crossEntropyGradient")
     void crossEntropyGradientMatchesCentralDifferencesOfTheLoss(double[] z) {
         int label = z.length - 1;
         double[] gradient = crossEntropyGradient(z, label);
@@ -309,6 +339,7 @@ class Ex06SoftmaxJacobianTest {
 
     @ParameterizedTest(name = "z = {0}")
     @MethodSource("logits")
+    @Tag("ex06.crossEntropyGradient")
     void crossEntropyGradientIsSoftmaxMinusOneHot(double[] z) {
         double[] p = softmax(z);
         for (int label = 0; label < z.length; label++) {
@@ -323,6 +354,7 @@ class Ex06SoftmaxJacobianTest {
     }
 
     @Test
+    @Tag("ex06.crossEntropyGradient")
     void crossEntropyGradientStaysFiniteAtPlusMinus1000() {
         double[] z = {1000, -1000, 0};
         assertThat(crossEntropyGradient(z, 1)).as("gradient for z = (1000, -1000, 0), label 1: softmax = (1, 0, 0), "
@@ -342,10 +374,17 @@ class Ex06SoftmaxJacobianTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badLogits")
-    void crossEntropyRejectsBadArgumentsNamingThem(String what, double[] z, int label, String name) {
+    @Tag("ex06.crossEntropyLoss")
+    void crossEntropyLossRejectsBadArgumentsNamingThem(String what, double[] z, int label, String name) {
         assertThatIllegalArgumentException()
                 .as("crossEntropyLoss with %s should throw an IllegalArgumentException naming %s", what, name)
                 .isThrownBy(() -> crossEntropyLoss(z, label)).withMessageContaining(name);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badLogits")
+    @Tag("ex06.crossEntropyGradient")
+    void crossEntropyGradientRejectsBadArgumentsNamingThem(String what, double[] z, int label, String name) {
         assertThatIllegalArgumentException()
                 .as("crossEntropyGradient with %s should throw an IllegalArgumentException naming %s", what, name)
                 .isThrownBy(() -> crossEntropyGradient(z, label)).withMessageContaining(name);

@@ -68,6 +68,7 @@ class Ex07SmoothActivationsTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-8, -3, -1, -0.5, -1e-8, 0, 1e-8, 0.5, 1, 3, 8})
+    @Tag("ex07.gelu")
     void geluIsXTimesTheNormalCdf(double x) {
         assertThat(gelu(x)).as("gelu(%s) should be x Phi(x), Phi the standard normal CDF", x)
                 .isCloseTo(exactGelu(x), within(tolerance(x)));
@@ -75,6 +76,7 @@ class Ex07SmoothActivationsTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-10, -20, -30})
+    @Tag("ex07.gelu")
     void geluKeepsItsLowerTail(double x) {
         double expected = exactGelu(x); // -7.6e-23 at -10, -5.5e-88 at -20
         assertThat(gelu(x))
@@ -85,6 +87,7 @@ class Ex07SmoothActivationsTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {0.1, 0.7, 2, 5, 12})
+    @Tag("ex07.gelu")
     void geluOfXMinusGeluOfMinusXIsX(double x) {
         assertThat(gelu(x) - gelu(-x)).as("gelu(x) - gelu(-x) should be x, because Phi(-x) = 1 - Phi(x); x = %s", x)
                 .isCloseTo(x, within(tolerance(x)));
@@ -92,6 +95,7 @@ class Ex07SmoothActivationsTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-6, -2, -0.75, 0, 0.3, 1, 4})
+    @Tag("ex07.gelu")
     void geluDerivativeMatchesCentralDifference(double x) {
         assertThat(geluDerivative(x))
                 .as("gelu'(%s) should equal the slope of x Phi(x): Phi(x) + x phi(x), phi the normal density", x)
@@ -100,6 +104,7 @@ class Ex07SmoothActivationsTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {0, 0.4, 1.3, 3, 9})
+    @Tag("ex07.gelu")
     void geluDerivativesAtXAndMinusXAddUpToOne(double x) {
         assertThat(geluDerivative(x) + geluDerivative(-x))
                 .as("gelu'(x) + gelu'(-x) should be 1 (differentiate gelu(x) - gelu(-x) = x); x = %s", x)
@@ -108,6 +113,7 @@ class Ex07SmoothActivationsTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-6, -2, -0.5, 0, 0.5, 2, 6, 40})
+    @Tag("ex07.geluTanh")
     void geluTanhIsTheTanhFormula(double x) {
         double expected = 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)));
         assertThat(geluTanh(x)).as("geluTanh(%s) should be 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))", x)
@@ -115,6 +121,7 @@ class Ex07SmoothActivationsTest {
     }
 
     @Test
+    @Tag("ex07.geluTanh")
     void geluTanhStaysWithin5e4OfTheExactGelu() {
         // the largest gap on this grid is 4.73e-4, near x = -2.7
         for (int k = -2000; k <= 2000; k++) {
@@ -126,6 +133,7 @@ class Ex07SmoothActivationsTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-30, -4, -1, -1e-8, 0, 1e-8, 1, 4, 30})
+    @Tag("ex07.swish")
     void siluIsXTimesSigmoid(double x) {
         double expected = x * sigma(x);
         assertThat(silu(x)).as("silu(%s) should be x sigmoid(x)", x).isCloseTo(expected, within(tolerance(expected)));
@@ -133,6 +141,7 @@ class Ex07SmoothActivationsTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {0, 0.3, 1.2785, 4, 15})
+    @Tag("ex07.swish")
     void siluSatisfiesTheOddPartIdentities(double x) {
         assertThat(silu(x) - silu(-x)).as("silu(x) - silu(-x) should be x, because sigmoid(-x) = 1 - sigmoid(x); "
                 + "x = %s", x).isCloseTo(x, within(tolerance(x)));
@@ -182,8 +191,39 @@ class Ex07SmoothActivationsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dips")
-    void dipsBelowZeroToItsKnownMinimum(String name, DoubleUnaryOperator f, DoubleUnaryOperator reference) {
+    @MethodSource("dipsOfGelu")
+    @Tag("ex07.gelu")
+    void geluDipsBelowZeroToItsKnownMinimum(String name, DoubleUnaryOperator f, DoubleUnaryOperator reference) {
+        dipsBelowZeroToItsKnownMinimum(name, f, reference);
+    }
+
+    static Stream<Arguments> dipsOfGelu() {
+        return dips().filter(a -> String.valueOf(a.get()[0]).equals("GELU"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dipsOfSwish")
+    @Tag("ex07.swish")
+    void swishDipsBelowZeroToItsKnownMinimum(String name, DoubleUnaryOperator f, DoubleUnaryOperator reference) {
+        dipsBelowZeroToItsKnownMinimum(name, f, reference);
+    }
+
+    static Stream<Arguments> dipsOfSwish() {
+        return dips().filter(a -> String.valueOf(a.get()[0]).equals("SiLU"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dipsOfMish")
+    @Tag("ex07.mish")
+    void mishDipsBelowZeroToItsKnownMinimum(String name, DoubleUnaryOperator f, DoubleUnaryOperator reference) {
+        dipsBelowZeroToItsKnownMinimum(name, f, reference);
+    }
+
+    static Stream<Arguments> dipsOfMish() {
+        return dips().filter(a -> String.valueOf(a.get()[0]).equals("Mish"));
+    }
+
+    private void dipsBelowZeroToItsKnownMinimum(String name, DoubleUnaryOperator f, DoubleUnaryOperator reference) {
         double xStar = argmin(reference, -3, 0);
         double fStar = reference.applyAsDouble(xStar);
         double coarse = gridArgmin(f, -3, 0, 5e-3);
@@ -199,6 +239,7 @@ class Ex07SmoothActivationsTest {
 
     @ParameterizedTest(name = "x = {0}, beta = {1}")
     @CsvSource({"-3, 0.5", "-1, 1", "0.5, 1", "2, 1.7", "2, -1", "-0.3, 4", "7, 0.1"})
+    @Tag("ex07.swish")
     void swishIsXTimesSigmoidOfBetaX(double x, double beta) {
         double expected = plainSwish(x, beta);
         assertThat(swish(x, beta)).as("swish(%s, beta = %s) should be x sigmoid(beta x)", x, beta)
@@ -207,6 +248,7 @@ class Ex07SmoothActivationsTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-5, -1, 0, 0.5, 3})
+    @Tag("ex07.swish")
     void swishIsHalfXAtBetaZeroAndSiluAtBetaOne(double x) {
         assertThat(swish(x, 0)).as("swish(%s, beta = 0) should be x / 2: sigmoid(0) = 1/2", x)
                 .isCloseTo(x / 2, within(tolerance(x)));
@@ -216,6 +258,7 @@ class Ex07SmoothActivationsTest {
 
     @ParameterizedTest(name = "beta = {0}")
     @ValueSource(doubles = {10, 100, 1e4})
+    @Tag("ex07.swish")
     void swishApproachesReluAsBetaGrows(double beta) {
         // swish(x, beta) = silu(beta x) / beta, and |silu(t) - relu(t)| peaks at the dip depth 0.27846...
         double bound = 0.278465 / beta;
@@ -228,6 +271,7 @@ class Ex07SmoothActivationsTest {
 
     @ParameterizedTest(name = "x = {0}, beta = {1}")
     @CsvSource({"-3, 0.5", "-1, 1", "0, 1", "0.5, 1", "2, 1.7", "2, -1", "-0.3, 4", "1, 0"})
+    @Tag("ex07.swish")
     void swishDerivativeMatchesCentralDifferenceInX(double x, double beta) {
         assertThat(swishDerivative(x, beta))
                 .as("d swish / dx at x = %s, beta = %s should equal the slope in x: s + beta x s (1 - s)", x, beta)
@@ -236,6 +280,7 @@ class Ex07SmoothActivationsTest {
 
     @ParameterizedTest(name = "x = {0}, beta = {1}")
     @CsvSource({"-3, 0.5", "-1, 1", "0, 1", "0.5, 1", "2, 1.7", "2, -1", "-0.3, 4", "1, 0"})
+    @Tag("ex07.swishBeta")
     void swishBetaGradientMatchesCentralDifferenceInBeta(double x, double beta) {
         assertThat(swishBetaGradient(x, beta))
                 .as("d swish / d beta at x = %s, beta = %s should equal the slope in beta: x^2 s (1 - s), the chain "
@@ -244,6 +289,7 @@ class Ex07SmoothActivationsTest {
     }
 
     @Test
+    @Tag("ex07.swishBeta")
     void swishBetaGradientKeepsItsTail() {
         double expected = 1600 * Math.exp(-40); // x^2 s (1 - s) at x = 40, beta = 1; (1 + e^-40)^2 rounds to 1
         assertThat(swishBetaGradient(40, 1))
@@ -254,6 +300,7 @@ class Ex07SmoothActivationsTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-30, -4, -1.2, -1e-8, 0, 1e-8, 0.6, 3, 30})
+    @Tag("ex07.mish")
     void mishIsXTimesTanhOfSoftplus(double x) {
         double expected = plainMish(x);
         assertThat(mish(x)).as("mish(%s) should be x tanh(softplus(x))", x).isCloseTo(expected, within(tolerance(x)));
@@ -261,6 +308,7 @@ class Ex07SmoothActivationsTest {
 
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-8, -2, -1.2, 0, 0.6, 2, 8})
+    @Tag("ex07.mish")
     void mishDerivativeMatchesCentralDifference(double x) {
         assertThat(mishDerivative(x)).as("mish'(%s) should equal the slope of x tanh(softplus(x))", x)
                 .isCloseTo(slope(Ex07SmoothActivationsTest::plainMish, x), within(FD));
@@ -285,8 +333,62 @@ class Ex07SmoothActivationsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("atPlusMinus1000")
-    void staysFiniteAtPlusMinus1000(String name, DoubleUnaryOperator f, double atMinus1000, double atPlus1000) {
+    @MethodSource("atPlusMinus1000OfGelu")
+    @Tag("ex07.gelu")
+    void geluStaysFiniteAtPlusMinus1000(String name, DoubleUnaryOperator f, double atMinus1000, double atPlus1000) {
+        staysFiniteAtPlusMinus1000(name, f, atMinus1000, atPlus1000);
+    }
+
+    static Stream<Arguments> atPlusMinus1000OfGelu() {
+        return atPlusMinus1000().filter(a -> String.valueOf(a.get()[0]).matches("gelu|geluDerivative"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("atPlusMinus1000OfGeluTanh")
+    @Tag("ex07.geluTanh")
+    void geluTanhStaysFiniteAtPlusMinus1000(String name, DoubleUnaryOperator f, double atMinus1000, double atPlus1000) {
+        staysFiniteAtPlusMinus1000(name, f, atMinus1000, atPlus1000);
+    }
+
+    static Stream<Arguments> atPlusMinus1000OfGeluTanh() {
+        return atPlusMinus1000().filter(a -> String.valueOf(a.get()[0]).equals("geluTanh"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("atPlusMinus1000OfSwish")
+    @Tag("ex07.swish")
+    void swishStaysFiniteAtPlusMinus1000(String name, DoubleUnaryOperator f, double atMinus1000, double atPlus1000) {
+        staysFiniteAtPlusMinus1000(name, f, atMinus1000, atPlus1000);
+    }
+
+    static Stream<Arguments> atPlusMinus1000OfSwish() {
+        return atPlusMinus1000().filter(a -> String.valueOf(a.get()[0]).matches("silu|swish,.*|swishDerivative,.*"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("atPlusMinus1000OfSwishBeta")
+    @Tag("ex07.swishBeta")
+    void swishBetaStaysFiniteAtPlusMinus1000(String name, DoubleUnaryOperator f, double atMinus1000,
+                       double atPlus1000) {
+        staysFiniteAtPlusMinus1000(name, f, atMinus1000, atPlus1000);
+    }
+
+    static Stream<Arguments> atPlusMinus1000OfSwishBeta() {
+        return atPlusMinus1000().filter(a -> String.valueOf(a.get()[0]).startsWith("swishBetaGradient"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("atPlusMinus1000OfMish")
+    @Tag("ex07.mish")
+    void mishStaysFiniteAtPlusMinus1000(String name, DoubleUnaryOperator f, double atMinus1000, double atPlus1000) {
+        staysFiniteAtPlusMinus1000(name, f, atMinus1000, atPlus1000);
+    }
+
+    static Stream<Arguments> atPlusMinus1000OfMish() {
+        return atPlusMinus1000().filter(a -> String.valueOf(a.get()[0]).startsWith("mish"));
+    }
+
+    private void staysFiniteAtPlusMinus1000(String name, DoubleUnaryOperator f, double atMinus1000, double atPlus1000) {
         assertThat(f.applyAsDouble(-1000)).as("%s(-1000) should be %s; NaN usually means exp(1000) overflowed and "
                 + "met a 0 or another Infinity", name, atMinus1000).isCloseTo(atMinus1000, within(1e-12));
         assertThat(f.applyAsDouble(1000)).as("%s(1000) should be %s; NaN usually means exp(1000) overflowed and "
@@ -296,6 +398,7 @@ class Ex07SmoothActivationsTest {
     // ---- your own activation: the four properties of the class comment ----
 
     @Test
+    @Tag("ex07.custom")
     void customActivationIsNonLinear() {
         double f0 = customActivation(0);
         double f1 = customActivation(1);
@@ -318,6 +421,7 @@ class Ex07SmoothActivationsTest {
     }
 
     @Test
+    @Tag("ex07.custom")
     void customActivationIsDifferentiableWithTheGivenDerivative() {
         // generous on purpose: a design may bend sharply (h^2 |f'''| / 6 stays below 1e-4 for |f'''| up to 6e6),
         // and a join of matching slopes (C1, a jump in f'') costs only about h |jump| / 4; a kink costs 0.1 or more.
@@ -337,6 +441,7 @@ class Ex07SmoothActivationsTest {
     }
 
     @Test
+    @Tag("ex07.custom")
     void customActivationHasNoVanishingGradientForNonNegativeInputs() {
         DoubleStream near = DoubleStream.iterate(0, x -> x <= 20, x -> x + 0.125);
         DoubleStream far = DoubleStream.iterate(20, x -> x <= 1e6, x -> x * 1.5);
@@ -349,6 +454,7 @@ class Ex07SmoothActivationsTest {
     }
 
     @Test
+    @Tag("ex07.custom")
     void customActivationIsBoundedBelow() {
         double nearMin = DoubleStream.iterate(0, x -> x >= -1000, x -> x - 0.5)
                 .map(Ex07SmoothActivations::customActivation).min().orElseThrow();

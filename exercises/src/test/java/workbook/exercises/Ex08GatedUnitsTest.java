@@ -62,6 +62,7 @@ class Ex08GatedUnitsTest {
 
     @ParameterizedTest(name = "a = {0}, b = {1}")
     @MethodSource("pairs")
+    @Tag("ex08.glu")
     void gluIsContentTimesSigmoidOfTheGate(double[] a, double[] b) {
         assertElementwise("glu(a, b) = a * sigmoid(b), the gate being b", glu(a, b), a, b,
                 Ex08GatedUnitsTest::sigma);
@@ -69,6 +70,7 @@ class Ex08GatedUnitsTest {
 
     @ParameterizedTest(name = "a = {0}, b = {1}")
     @MethodSource("pairs")
+    @Tag("ex08.geglu")
     void gegluIsContentTimesGeluOfTheGate(double[] a, double[] b) {
         assertElementwise("geglu(a, b) = a * gelu(b), with the exact gelu(x) = x Phi(x)", geglu(a, b), a, b,
                 Ex08GatedUnitsTest::exactGelu);
@@ -76,12 +78,14 @@ class Ex08GatedUnitsTest {
 
     @ParameterizedTest(name = "a = {0}, b = {1}")
     @MethodSource("pairs")
+    @Tag("ex08.swiglu")
     void swigluIsContentTimesSiluOfTheGate(double[] a, double[] b) {
         assertElementwise("swiglu(a, b) = a * silu(b), with silu(x) = x sigmoid(x)", swiglu(a, b), a, b,
                 x -> x * sigma(x));
     }
 
     @Test
+    @Tag("ex08.glu")
     void gluOfOneVectorUsesTheFirstHalfAsContentAndTheSecondAsGate() {
         double[] x = {2, -1, 0, 2};
         // halves a = (2, -1), b = (0, 2): (2 sigmoid(0), -sigmoid(2))
@@ -94,6 +98,7 @@ class Ex08GatedUnitsTest {
     }
 
     @Test
+    @Tag("ex08.glu")
     void theGateLiesStrictlyBetweenZeroAndOne() {
         int n = 121;
         double[] ones = new double[n];
@@ -132,6 +137,7 @@ class Ex08GatedUnitsTest {
 
     @ParameterizedTest(name = "a = {0}, b = {1}, upstream = {2}")
     @MethodSource("backwardCases")
+    @Tag("ex08.gluBackward")
     void gluBackwardMatchesCentralDifferencesOfTheLoss(double[] a, double[] b, double[] upstream) {
         GateGradients gradients = gluBackward(a, b, upstream);
         assertThat(gradients.dA()).as("dA should have one entry per content value").hasSameSizeAs(a);
@@ -157,6 +163,7 @@ class Ex08GatedUnitsTest {
     }
 
     @Test
+    @Tag("ex08.gluBackward")
     void gluBackwardClosesBothPathsWhenTheGateIsShut() {
         GateGradients gradients = gluBackward(new double[] {3, 3, 3}, new double[] {-1000, 1000, 40},
                 new double[] {1, 1, 1});
@@ -172,20 +179,60 @@ class Ex08GatedUnitsTest {
     }
 
     @Test
-    void theFunctionsLeaveTheirArgumentsUntouched() {
+    @Tag("ex08.glu")
+    void gluLeavesItsArgumentsUntouched() {
         double[] a = random(87, 4);
         double[] b = random(88, 4);
         double[] upstream = random(89, 4);
         double[] x = random(90, 8);
         double[][] originals = {a.clone(), b.clone(), upstream.clone(), x.clone()};
         glu(a, b);
-        geglu(a, b);
-        swiglu(a, b);
         glu(x);
+        assertThat(new double[][] {a, b, upstream, x})
+                .as("glu(a, b) and glu(x) should return new arrays and leave their arguments as they were")
+                .isDeepEqualTo(originals);
+    }
+
+    @Test
+    @Tag("ex08.geglu")
+    void gegluLeavesItsArgumentsUntouched() {
+        double[] a = random(87, 4);
+        double[] b = random(88, 4);
+        double[] upstream = random(89, 4);
+        double[] x = random(90, 8);
+        double[][] originals = {a.clone(), b.clone(), upstream.clone(), x.clone()};
+        geglu(a, b);
+        assertThat(new double[][] {a, b, upstream, x})
+                .as("geglu should return new arrays and leave their arguments as they were")
+                .isDeepEqualTo(originals);
+    }
+
+    @Test
+    @Tag("ex08.swiglu")
+    void swigluLeavesItsArgumentsUntouched() {
+        double[] a = random(87, 4);
+        double[] b = random(88, 4);
+        double[] upstream = random(89, 4);
+        double[] x = random(90, 8);
+        double[][] originals = {a.clone(), b.clone(), upstream.clone(), x.clone()};
+        swiglu(a, b);
+        assertThat(new double[][] {a, b, upstream, x})
+                .as("swiglu should return new arrays and leave their arguments as they were")
+                .isDeepEqualTo(originals);
+    }
+
+    @Test
+    @Tag("ex08.gluBackward")
+    void gluBackwardLeavesItsArgumentsUntouched() {
+        double[] a = random(87, 4);
+        double[] b = random(88, 4);
+        double[] upstream = random(89, 4);
+        double[] x = random(90, 8);
+        double[][] originals = {a.clone(), b.clone(), upstream.clone(), x.clone()};
         gluBackward(a, b, upstream);
         assertThat(new double[][] {a, b, upstream, x})
-                .as("glu, geglu, swiglu and gluBackward should return new arrays and leave a, b, upstream and x as "
-                        + "they were").isDeepEqualTo(originals);
+                .as("gluBackward should return new arrays and leave their arguments as they were")
+                .isDeepEqualTo(originals);
     }
 
     static Stream<Arguments> badArguments() {
@@ -212,8 +259,51 @@ class Ex08GatedUnitsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("badArguments")
-    void badArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(String what, ThrowingCallable call, String word) {
+    @MethodSource("badArgumentsOfGlu")
+    @Tag("ex08.glu")
+    void gluBadArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(String what, ThrowingCallable call, String word) {
+        badArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(what, call, word);
+    }
+
+    static Stream<Arguments> badArgumentsOfGlu() {
+        return badArguments().filter(a -> String.valueOf(a.get()[0]).startsWith("glu("));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badArgumentsOfGeglu")
+    @Tag("ex08.geglu")
+    void gegluBadArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(String what, ThrowingCallable call, String word) {
+        badArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(what, call, word);
+    }
+
+    static Stream<Arguments> badArgumentsOfGeglu() {
+        return badArguments().filter(a -> String.valueOf(a.get()[0]).startsWith("geglu"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badArgumentsOfSwiglu")
+    @Tag("ex08.swiglu")
+    void swigluBadArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(String what, ThrowingCallable call, String word) {
+        badArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(what, call, word);
+    }
+
+    static Stream<Arguments> badArgumentsOfSwiglu() {
+        return badArguments().filter(a -> String.valueOf(a.get()[0]).startsWith("swiglu"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badArgumentsOfGluBackward")
+    @Tag("ex08.gluBackward")
+    void gluBackwardBadArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(String what, ThrowingCallable call,
+                       String word) {
+        badArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(what, call, word);
+    }
+
+    static Stream<Arguments> badArgumentsOfGluBackward() {
+        return badArguments().filter(a -> String.valueOf(a.get()[0]).startsWith("gluBackward"));
+    }
+
+    private void badArgumentsGetAnIllegalArgumentExceptionThatSaysWhy(String what, ThrowingCallable call, String word) {
         assertThatIllegalArgumentException()
                 .as("%s should throw an IllegalArgumentException whose message mentions '%s', not a silently "
                         + "truncated result or an ArrayIndexOutOfBoundsException", what, word)

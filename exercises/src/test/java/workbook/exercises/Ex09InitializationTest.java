@@ -79,6 +79,7 @@ class Ex09InitializationTest {
 
     @ParameterizedTest(name = "fanIn = {0}, fanOut = {1}")
     @CsvSource({"1, 1", "3, 5", "128, 64", "784, 10", "4096, 4096"})
+    @Tag("ex09.xavier")
     void xavierScalesFollowFromVarianceTwoOverFanSum(int fanIn, int fanOut) {
         double sum = fanIn + fanOut;
         assertThat(xavierStd(fanIn, fanOut))
@@ -93,6 +94,7 @@ class Ex09InitializationTest {
 
     @ParameterizedTest(name = "fanIn = {0}")
     @ValueSource(ints = {1, 3, 64, 784, 4096})
+    @Tag("ex09.he")
     void heScalesFollowFromVarianceTwoOverFanIn(int fanIn) {
         assertThat(heStd(fanIn))
                 .as("heStd(%d) should be sqrt(2 / fanIn): ReLU zeroes half the signal, the factor 2 puts it back",
@@ -105,6 +107,7 @@ class Ex09InitializationTest {
 
     @ParameterizedTest(name = "fanIn = {0}, fanOut = {1}")
     @CsvSource({"1, 1", "3, 5", "128, 64", "784, 10", "4096, 4096"})
+    @Tag("ex09.compromise")
     void kaimingCompromiseScalesFollowFromVarianceFourOverFanSum(int fanIn, int fanOut) {
         double sum = fanIn + fanOut;
         assertThat(kaimingCompromiseStd(fanIn, fanOut))
@@ -119,26 +122,49 @@ class Ex09InitializationTest {
 
     @ParameterizedTest(name = "fanIn = {0}, fanOut = {1}")
     @CsvSource({"1, 1", "300, 100", "1024, 4096"})
-    void everyUniformBoundIsSqrtThreeTimesItsStd(int fanIn, int fanOut) {
+    @Tag("ex09.xavier")
+    void xavierUniformBoundIsSqrtThreeTimesItsStd(int fanIn, int fanOut) {
         double sqrt3 = Math.sqrt(3);
         assertThat(xavierUniformBound(fanIn, fanOut) / xavierStd(fanIn, fanOut))
                 .as("U(-d, d) has variance d^2 / 3, so a uniform bound with the same variance as a normal std is "
                         + "sqrt(3) times that std (Xavier)")
                 .isCloseTo(sqrt3, within(4 * ULPS));
+    }
+
+    @ParameterizedTest(name = "fanIn = {0}, fanOut = {1}")
+    @CsvSource({"1, 1", "300, 100", "1024, 4096"})
+    @Tag("ex09.he")
+    void heUniformBoundIsSqrtThreeTimesItsStd(int fanIn, int fanOut) {
+        double sqrt3 = Math.sqrt(3);
         assertThat(heUniformBound(fanIn) / heStd(fanIn)).as("bound / std should be sqrt(3) (He)")
                 .isCloseTo(sqrt3, within(4 * ULPS));
+    }
+
+    @ParameterizedTest(name = "fanIn = {0}, fanOut = {1}")
+    @CsvSource({"1, 1", "300, 100", "1024, 4096"})
+    @Tag("ex09.compromise")
+    void kaimingCompromiseBoundIsSqrtThreeTimesItsStd(int fanIn, int fanOut) {
+        double sqrt3 = Math.sqrt(3);
         assertThat(kaimingCompromiseBound(fanIn, fanOut) / kaimingCompromiseStd(fanIn, fanOut))
                 .as("bound / std should be sqrt(3) (the ReLU compromise)").isCloseTo(sqrt3, within(4 * ULPS));
     }
 
     @Test
-    void scalesSurviveFansNearTheIntLimit() {
+    @Tag("ex09.xavier")
+    void xavierStdSurvivesFansNearTheIntLimit() {
         int big = Integer.MAX_VALUE;
         double expected = Math.sqrt(2 / (2.0 * big)); // the fans added as doubles: 2 * (2^31 - 1) is exact
         assertThat(xavierStd(big, big))
                 .as("xavierStd(2^31 - 1, 2^31 - 1) should be sqrt(2 / (2^32 - 2)); NaN or a wrong value usually "
                         + "means fanIn + fanOut overflowed the int range: add the fans as doubles")
                 .isCloseTo(expected, within(ULPS * expected));
+    }
+
+    @Test
+    @Tag("ex09.compromise")
+    void kaimingCompromiseBoundSurvivesFansNearTheIntLimit() {
+        int big = Integer.MAX_VALUE;
+        double expected = Math.sqrt(2 / (2.0 * big));
         assertThat(kaimingCompromiseBound(big, big))
                 .as("kaimingCompromiseBound(2^31 - 1, 2^31 - 1) should be sqrt(12 / (2^32 - 2)); add the fans "
                         + "as doubles")
@@ -148,8 +174,27 @@ class Ex09InitializationTest {
     // ---- the matrices ----
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Scheme.class)
-    void matricesHaveFanInRowsAndFanOutColumns(Scheme scheme) {
+    @EnumSource(value = Scheme.class, names = {"NAIVE_NORMAL"})
+    @Tag("ex09.naive")
+    void naiveMatricesHaveFanInRowsAndFanOutColumns(Scheme scheme) {
+        matricesHaveFanInRowsAndFanOutColumns(scheme);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Scheme.class, names = {"XAVIER_NORMAL", "XAVIER_UNIFORM"})
+    @Tag("ex09.xavier")
+    void xavierMatricesHaveFanInRowsAndFanOutColumns(Scheme scheme) {
+        matricesHaveFanInRowsAndFanOutColumns(scheme);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Scheme.class, names = {"HE_NORMAL", "HE_UNIFORM"})
+    @Tag("ex09.he")
+    void heMatricesHaveFanInRowsAndFanOutColumns(Scheme scheme) {
+        matricesHaveFanInRowsAndFanOutColumns(scheme);
+    }
+
+    private static void matricesHaveFanInRowsAndFanOutColumns(Scheme scheme) {
         double[][] w = scheme.draw(3, 7, 1L);
         assertThat(w).as("%s(3, 7, rng) should have fanIn = 3 rows (Y = X W: a row per input)", scheme)
                 .hasNumberOfRows(3);
@@ -161,8 +206,27 @@ class Ex09InitializationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Scheme.class)
-    void theSameSeedGivesTheSameMatrix(Scheme scheme) {
+    @EnumSource(value = Scheme.class, names = {"NAIVE_NORMAL"})
+    @Tag("ex09.naive")
+    void naiveTheSameSeedGivesTheSameMatrix(Scheme scheme) {
+        theSameSeedGivesTheSameMatrix(scheme);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Scheme.class, names = {"XAVIER_NORMAL", "XAVIER_UNIFORM"})
+    @Tag("ex09.xavier")
+    void xavierTheSameSeedGivesTheSameMatrix(Scheme scheme) {
+        theSameSeedGivesTheSameMatrix(scheme);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Scheme.class, names = {"HE_NORMAL", "HE_UNIFORM"})
+    @Tag("ex09.he")
+    void heTheSameSeedGivesTheSameMatrix(Scheme scheme) {
+        theSameSeedGivesTheSameMatrix(scheme);
+    }
+
+    private static void theSameSeedGivesTheSameMatrix(Scheme scheme) {
         assertThat(scheme.draw(6, 4, 2024L))
                 .as("%s with two generators seeded alike should return the same matrix: draw every entry from the "
                         + "rng argument (no new Random() or Math.random() inside)", scheme)
@@ -172,8 +236,27 @@ class Ex09InitializationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Scheme.class)
-    void entriesAreDrawnRowByRowAsDocumented(Scheme scheme) {
+    @EnumSource(value = Scheme.class, names = {"NAIVE_NORMAL"})
+    @Tag("ex09.naive")
+    void naiveEntriesAreDrawnRowByRowAsDocumented(Scheme scheme) {
+        entriesAreDrawnRowByRowAsDocumented(scheme);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Scheme.class, names = {"XAVIER_NORMAL", "XAVIER_UNIFORM"})
+    @Tag("ex09.xavier")
+    void xavierEntriesAreDrawnRowByRowAsDocumented(Scheme scheme) {
+        entriesAreDrawnRowByRowAsDocumented(scheme);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Scheme.class, names = {"HE_NORMAL", "HE_UNIFORM"})
+    @Tag("ex09.he")
+    void heEntriesAreDrawnRowByRowAsDocumented(Scheme scheme) {
+        entriesAreDrawnRowByRowAsDocumented(scheme);
+    }
+
+    private static void entriesAreDrawnRowByRowAsDocumented(Scheme scheme) {
         int fanIn = 4;
         int fanOut = 3;
         double scale = scheme.scale(fanIn, fanOut);
@@ -194,8 +277,27 @@ class Ex09InitializationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Scheme.class)
-    void drawsHaveTheMeanAndVarianceTheSchemeImplies(Scheme scheme) {
+    @EnumSource(value = Scheme.class, names = {"NAIVE_NORMAL"})
+    @Tag("ex09.naive")
+    void naiveDrawsHaveTheMeanAndVarianceTheSchemeImplies(Scheme scheme) {
+        drawsHaveTheMeanAndVarianceTheSchemeImplies(scheme);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Scheme.class, names = {"XAVIER_NORMAL", "XAVIER_UNIFORM"})
+    @Tag("ex09.xavier")
+    void xavierDrawsHaveTheMeanAndVarianceTheSchemeImplies(Scheme scheme) {
+        drawsHaveTheMeanAndVarianceTheSchemeImplies(scheme);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Scheme.class, names = {"HE_NORMAL", "HE_UNIFORM"})
+    @Tag("ex09.he")
+    void heDrawsHaveTheMeanAndVarianceTheSchemeImplies(Scheme scheme) {
+        drawsHaveTheMeanAndVarianceTheSchemeImplies(scheme);
+    }
+
+    private static void drawsHaveTheMeanAndVarianceTheSchemeImplies(Scheme scheme) {
         double[][] w = scheme.draw(FAN_IN, FAN_OUT, 9001L + scheme.ordinal());
         double n = (double) FAN_IN * FAN_OUT;
         double variance = scheme.variance.of(FAN_IN, FAN_OUT);
@@ -217,8 +319,27 @@ class Ex09InitializationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Scheme.class)
-    void drawsHaveTheShapeOfTheirDistribution(Scheme scheme) {
+    @EnumSource(value = Scheme.class, names = {"NAIVE_NORMAL"})
+    @Tag("ex09.naive")
+    void naiveDrawsHaveTheShapeOfTheirDistribution(Scheme scheme) {
+        drawsHaveTheShapeOfTheirDistribution(scheme);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Scheme.class, names = {"XAVIER_NORMAL", "XAVIER_UNIFORM"})
+    @Tag("ex09.xavier")
+    void xavierDrawsHaveTheShapeOfTheirDistribution(Scheme scheme) {
+        drawsHaveTheShapeOfTheirDistribution(scheme);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Scheme.class, names = {"HE_NORMAL", "HE_UNIFORM"})
+    @Tag("ex09.he")
+    void heDrawsHaveTheShapeOfTheirDistribution(Scheme scheme) {
+        drawsHaveTheShapeOfTheirDistribution(scheme);
+    }
+
+    private static void drawsHaveTheShapeOfTheirDistribution(Scheme scheme) {
         double[][] w = scheme.draw(FAN_IN, FAN_OUT, 31337L + scheme.ordinal());
         double mean = mean(w);
         double m2 = 0;
@@ -240,8 +361,20 @@ class Ex09InitializationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Scheme.class, names = {"XAVIER_UNIFORM", "HE_UNIFORM"})
-    void uniformDrawsStayInsideTheBoundAndComeCloseToIt(Scheme scheme) {
+    @EnumSource(value = Scheme.class, names = {"XAVIER_UNIFORM"})
+    @Tag("ex09.xavier")
+    void xavierUniformDrawsStayInsideTheBoundAndComeCloseToIt(Scheme scheme) {
+        uniformDrawsStayInsideTheBoundAndComeCloseToIt(scheme);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Scheme.class, names = {"HE_UNIFORM"})
+    @Tag("ex09.he")
+    void heUniformDrawsStayInsideTheBoundAndComeCloseToIt(Scheme scheme) {
+        uniformDrawsStayInsideTheBoundAndComeCloseToIt(scheme);
+    }
+
+    private static void uniformDrawsStayInsideTheBoundAndComeCloseToIt(Scheme scheme) {
         double bound = scheme.scale(FAN_IN, FAN_OUT);
         double largest = 0;
         for (double[] row : scheme.draw(FAN_IN, FAN_OUT, 4242L)) {
@@ -269,6 +402,7 @@ class Ex09InitializationTest {
         "leaky_relu, 0.01, 1.4141428569978354", // sqrt(2 / (1 + 0.01^2)), computed with Python's math.sqrt
         "leaky_relu, 0.2,  1.3867504905630728", // sqrt(2 / 1.04)
         "selu,       0,    0.75"})
+    @Tag("ex09.gain")
     void gainMatchesPyTorch(String nonlinearity, double negativeSlope, double expected) {
         assertThat(gain(nonlinearity, negativeSlope))
                 .as("gain(\"%s\", %s) should be %s", nonlinearity, negativeSlope, expected)
@@ -277,6 +411,7 @@ class Ex09InitializationTest {
 
     @ParameterizedTest(name = "slope = {0}")
     @ValueSource(doubles = {0, 0.01, 0.1, 0.3, 1, -0.5})
+    @Tag("ex09.gain")
     void leakyReluGainRestoresTheSecondMoment(double slope) {
         // for z ~ N(0, 1), leaky ReLU with slope a has E[f(z)^2] = (1 + a^2) / 2: z^2 on one half, a^2 z^2 on the other
         double secondMoment = (1 + slope * slope) / 2;
@@ -288,6 +423,7 @@ class Ex09InitializationTest {
     }
 
     @Test
+    @Tag("ex09.gain")
     void leakyReluGainMeetsReluAndLinearAtItsEnds() {
         assertThat(gain("leaky_relu", 0)).as("leaky_relu with slope 0 is relu, so its gain should be relu's")
                 .isCloseTo(gain("relu", 0), within(ULPS));
@@ -296,6 +432,7 @@ class Ex09InitializationTest {
     }
 
     @Test
+    @Tag("ex09.gain")
     void theSlopeMattersOnlyForLeakyRelu() {
         assertThat(gain("relu", 0.3)).as("gain(\"relu\", 0.3) should ignore the slope: sqrt(2)")
                 .isCloseTo(Math.sqrt(2), within(ULPS));
@@ -309,6 +446,7 @@ class Ex09InitializationTest {
 
     @ParameterizedTest(name = "nonlinearity = \"{0}\"")
     @ValueSource(strings = {"swish", "ReLU", "leaky relu", ""})
+    @Tag("ex09.gain")
     void anUnknownNonlinearityIsRejectedWithTheValidNames(String nonlinearity) {
         assertThatIllegalArgumentException()
                 .as("gain(\"%s\", 0.01) should throw an IllegalArgumentException that names the argument, quotes "
@@ -321,6 +459,7 @@ class Ex09InitializationTest {
     }
 
     @Test
+    @Tag("ex09.gain")
     void aNullNonlinearityOrANanSlopeIsRejected() {
         assertThatIllegalArgumentException()
                 .as("gain(null, 0) should throw an IllegalArgumentException naming nonlinearity")
@@ -332,8 +471,27 @@ class Ex09InitializationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Scheme.class)
-    void matricesRejectNonPositiveFansAndANullGenerator(Scheme scheme) {
+    @EnumSource(value = Scheme.class, names = {"NAIVE_NORMAL"})
+    @Tag("ex09.naive")
+    void naiveMatricesRejectNonPositiveFansAndANullGenerator(Scheme scheme) {
+        matricesRejectNonPositiveFansAndANullGenerator(scheme);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Scheme.class, names = {"XAVIER_NORMAL", "XAVIER_UNIFORM"})
+    @Tag("ex09.xavier")
+    void xavierMatricesRejectNonPositiveFansAndANullGenerator(Scheme scheme) {
+        matricesRejectNonPositiveFansAndANullGenerator(scheme);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Scheme.class, names = {"HE_NORMAL", "HE_UNIFORM"})
+    @Tag("ex09.he")
+    void heMatricesRejectNonPositiveFansAndANullGenerator(Scheme scheme) {
+        matricesRejectNonPositiveFansAndANullGenerator(scheme);
+    }
+
+    private static void matricesRejectNonPositiveFansAndANullGenerator(Scheme scheme) {
         RandomGenerator rng = new SplittableRandom(1L);
         expectRejection(() -> scheme.initializer.draw(0, 5, rng), "fanIn", scheme + "(0, 5, rng)");
         expectRejection(() -> scheme.initializer.draw(-3, 5, rng), "fanIn", scheme + "(-3, 5, rng)");
@@ -342,13 +500,24 @@ class Ex09InitializationTest {
     }
 
     @Test
-    void scaleFormulasRejectNonPositiveFans() {
+    @Tag("ex09.xavier")
+    void xavierScalesRejectNonPositiveFans() {
         expectRejection(() -> xavierStd(0, 5), "fanIn", "xavierStd(0, 5)");
         expectRejection(() -> xavierStd(5, -1), "fanOut", "xavierStd(5, -1)");
         expectRejection(() -> xavierUniformBound(-2, 5), "fanIn", "xavierUniformBound(-2, 5)");
         expectRejection(() -> xavierUniformBound(5, 0), "fanOut", "xavierUniformBound(5, 0)");
+    }
+
+    @Test
+    @Tag("ex09.he")
+    void heScalesRejectNonPositiveFans() {
         expectRejection(() -> heStd(0), "fanIn", "heStd(0)");
         expectRejection(() -> heUniformBound(-4), "fanIn", "heUniformBound(-4)");
+    }
+
+    @Test
+    @Tag("ex09.compromise")
+    void kaimingCompromiseScalesRejectNonPositiveFans() {
         expectRejection(() -> kaimingCompromiseStd(0, 3), "fanIn", "kaimingCompromiseStd(0, 3)");
         expectRejection(() -> kaimingCompromiseStd(3, 0), "fanOut", "kaimingCompromiseStd(3, 0)");
         expectRejection(() -> kaimingCompromiseBound(0, 3), "fanIn", "kaimingCompromiseBound(0, 3)");

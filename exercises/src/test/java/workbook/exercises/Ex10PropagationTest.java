@@ -135,6 +135,7 @@ class Ex10PropagationTest {
     // ---- forward statistics ----
 
     @Test
+    @Tag("ex10.forwardStats")
     void forwardStatsMatchAHandComputedTwoLayerReluNetwork() {
         double[][] x0 = {{0.5, -1}, {0, 2}};
         double[][] w1 = {{1, 0}, {0, 1}};
@@ -152,6 +153,7 @@ class Ex10PropagationTest {
     }
 
     @Test
+    @Tag("ex10.forwardStats")
     void saturationCountsAbsoluteValuesStrictlyAboveNinetyFivePercent() {
         double[][] x0 = {{0.95, -0.96}, {0, 0.2}};
         List<LayerStats> stats = forwardStats(x0, 1, 2, scripted(new double[][] {{1, 0}, {0, 1}}), IDENTITY,
@@ -169,6 +171,7 @@ class Ex10PropagationTest {
     }
 
     @Test
+    @Tag("ex10.forwardStats")
     void aNetworkOneUnitWideIsAllowed() {
         double[][] x0 = {{1, 2}, {3, 4}};
         Recorder init = new Recorder(scripted(new double[][] {{1}, {1}}, new double[][] {{0.5}}));
@@ -180,6 +183,7 @@ class Ex10PropagationTest {
     }
 
     @Test
+    @Tag("ex10.forwardStats")
     void forwardStatsMatchAnIndependentForwardPassWithTanh() {
         double[][] x0 = normalMatrix(6, 5, 0.3, 1.2, new SplittableRandom(11));
         Recorder init = new Recorder((in, out, rng) -> normalMatrix(in, out, 0, 1.5 / Math.sqrt(in), rng));
@@ -195,6 +199,7 @@ class Ex10PropagationTest {
     }
 
     @Test
+    @Tag("ex10.forwardStats")
     void theInitializerIsCalledOncePerLayerInOrderWithTheLayersFans() {
         Recorder init = new Recorder(XAVIER);
         RandomGenerator rng = new SplittableRandom(5);
@@ -216,6 +221,7 @@ class Ex10PropagationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("smoothActivations")
+    @Tag("ex10.gradientNorms")
     void gradientNormsMatchCentralDifferencesOfTheLoss(Activation act) {
         double[][] x0 = normalMatrix(3, 5, 0, 1, new SplittableRandom(21));
         Recorder init = new Recorder((in, out, rng) -> normalMatrix(in, out, 0, 0.8, rng));
@@ -253,6 +259,7 @@ class Ex10PropagationTest {
     }
 
     @Test
+    @Tag("ex10.gradientNorms")
     void gradientNormsBuildTheSameNetworkAsForwardStats() {
         double[][] x0 = normalMatrix(4, 6, 0, 1, new SplittableRandom(31));
         Recorder forward = new Recorder(HE);
@@ -278,6 +285,7 @@ class Ex10PropagationTest {
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    @Tag("ex10.forwardStats")
     void heInitWithReluKeepsTheSignalScaleAcrossFiftyLayers() {
         // He keeps E[a^2] in expectation only: at width 256 the log of the std random-walks across layers, with a
         // spread of about 0.5 by layer 50 whatever the batch (measured over 80 seeds when this check was written),
@@ -299,6 +307,7 @@ class Ex10PropagationTest {
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    @Tag("ex10.forwardStats")
     void naiveInitWithReluExplodes() {
         List<LayerStats> stats = deepRun(NAIVE, RELU, 202);
         assertThat(stats).as("depth 50 should give 50 LayerStats").hasSize(DEEP);
@@ -311,6 +320,7 @@ class Ex10PropagationTest {
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    @Tag("ex10.forwardStats")
     void naiveInitWithTanhSaturatesMostUnits() {
         List<LayerStats> stats = deepRun(NAIVE, TANH, 303);
         assertThat(stats).as("depth 50 should give 50 LayerStats").hasSize(DEEP);
@@ -329,6 +339,7 @@ class Ex10PropagationTest {
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    @Tag("ex10.forwardStats")
     void xavierInitWithTanhNeitherExplodesNorSaturates() {
         List<LayerStats> stats = deepRun(XAVIER, TANH, 404);
         assertThat(stats).as("depth 50 should give 50 LayerStats").hasSize(DEEP);
@@ -351,6 +362,7 @@ class Ex10PropagationTest {
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    @Tag("ex10.gradientNorms")
     void gradientsExplodeTowardTheInputWithNaiveTanhButNotWithXavier() {
         // width 64 keeps this backward pass cheap; over 60 seeds the Xavier spread stayed below 7 and the
         // naive ratio above 1e13
@@ -377,6 +389,7 @@ class Ex10PropagationTest {
     // ---- dead units ----
 
     @Test
+    @Tag("ex10.activeFraction")
     void activeFractionCountsStrictlyPositiveEntriesPerUnit() {
         // the lab's example: unit 0 never fires, unit 1 always does
         assertThat(activeFraction(new double[][] {{-2, 1}, {-1, 2}, {-3, 3}}))
@@ -390,6 +403,7 @@ class Ex10PropagationTest {
     }
 
     @Test
+    @Tag("ex10.deadUnits")
     void aNegativelyBiasedLayerIsDead() {
         // P(N(-3, 0.5^2) > 0) = P(N(0, 1) > 6), about 1e-9: no unit fires in 400 rows
         double[][] z = normalMatrix(400, 32, -3, 0.5, new SplittableRandom(51));
@@ -399,6 +413,7 @@ class Ex10PropagationTest {
     }
 
     @Test
+    @Tag("ex10.deadUnits")
     void aHealthyLayerHasNoDeadUnits() {
         // each unit fires in about half of 400 rows; below 1% of them (4 rows) is about 20 standard errors away
         double[][] z = normalMatrix(400, 32, 0, 1, new SplittableRandom(52));
@@ -408,6 +423,7 @@ class Ex10PropagationTest {
     }
 
     @Test
+    @Tag("ex10.deadUnits")
     void aUnitIsDeadOnlyBelowTheThreshold() {
         // unit 0 fires in 1 of 4 rows, unit 1 never, unit 2 always
         double[][] z = {{1, -1, 2}, {-1, -1, 3}, {-1, -1, 1}, {-1, -1, 5}};
@@ -459,8 +475,51 @@ class Ex10PropagationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("badNetworks")
-    void badArgumentsAreRejectedWithAMessageNamingThem(ThrowingCallable call, String argument) {
+    @MethodSource("badNetworksOfForwardStats")
+    @Tag("ex10.forwardStats")
+    void forwardStatsBadArgumentsAreRejectedWithAMessageNamingThem(ThrowingCallable call, String argument) {
+        badArgumentsAreRejectedWithAMessageNamingThem(call, argument);
+    }
+
+    static Stream<Arguments> badNetworksOfForwardStats() {
+        return badNetworks().filter(
+                a -> !((Named<?>) a.get()[0]).getName().matches("(gradientNorms|activeFraction|deadUnits),.*"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badNetworksOfGradientNorms")
+    @Tag("ex10.gradientNorms")
+    void gradientNormsBadArgumentsAreRejectedWithAMessageNamingThem(ThrowingCallable call, String argument) {
+        badArgumentsAreRejectedWithAMessageNamingThem(call, argument);
+    }
+
+    static Stream<Arguments> badNetworksOfGradientNorms() {
+        return badNetworks().filter(a -> ((Named<?>) a.get()[0]).getName().startsWith("gradientNorms,"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badNetworksOfActiveFraction")
+    @Tag("ex10.activeFraction")
+    void activeFractionBadArgumentsAreRejectedWithAMessageNamingThem(ThrowingCallable call, String argument) {
+        badArgumentsAreRejectedWithAMessageNamingThem(call, argument);
+    }
+
+    static Stream<Arguments> badNetworksOfActiveFraction() {
+        return badNetworks().filter(a -> ((Named<?>) a.get()[0]).getName().startsWith("activeFraction,"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badNetworksOfDeadUnits")
+    @Tag("ex10.deadUnits")
+    void deadUnitsBadArgumentsAreRejectedWithAMessageNamingThem(ThrowingCallable call, String argument) {
+        badArgumentsAreRejectedWithAMessageNamingThem(call, argument);
+    }
+
+    static Stream<Arguments> badNetworksOfDeadUnits() {
+        return badNetworks().filter(a -> ((Named<?>) a.get()[0]).getName().startsWith("deadUnits,"));
+    }
+
+    private void badArgumentsAreRejectedWithAMessageNamingThem(ThrowingCallable call, String argument) {
         assertThatIllegalArgumentException()
                 .as("expected an IllegalArgumentException whose message names %s (the given requireNetwork, "
                         + "requireMatrix and drawWeights helpers write such messages)", argument)
@@ -469,7 +528,8 @@ class Ex10PropagationTest {
     }
 
     @Test
-    void aWrongShapeFromTheInitializerNamesTheLayer() {
+    @Tag("ex10.forwardStats")
+    void forwardStatsNamesTheLayerOfAWrongShapeFromTheInitializer() {
         double[][] x0 = {{1, 2}, {3, 4}};
         double[][] good = {{1, 0}, {0, 1}};
         assertThatIllegalArgumentException()
@@ -477,6 +537,13 @@ class Ex10PropagationTest {
                         + "IllegalArgumentException that names the layer (numbered from 1)")
                 .isThrownBy(() -> forwardStats(x0, 3, 2, scripted(good, new double[3][2]), RELU,
                 new SplittableRandom(1))).withMessageContaining("layer 2");
+    }
+
+    @Test
+    @Tag("ex10.gradientNorms")
+    void gradientNormsNamesTheLayerOfAWrongShapeFromTheInitializer() {
+        double[][] x0 = {{1, 2}, {3, 4}};
+        double[][] good = {{1, 0}, {0, 1}};
         assertThatIllegalArgumentException()
                 .as("gradientNorms: a wrong shape for layer 2 should be an IllegalArgumentException naming layer 2")
                 .isThrownBy(() -> gradientNorms(x0, 3, 2, scripted(good, new double[3][2]), RELU,

@@ -1,25 +1,23 @@
 package workbook.grading;
 
+import java.util.List;
+
 /**
  * What one exercise scored in one grading run.
  *
  * @param id           the exercise id, e.g. {@code Ex03}
  * @param title        what the exercise is about, e.g. {@code ReLU family}
- * @param passed       checks that passed
- * @param total        checks that ran
- * @param stubOnly     every failed check failed because a method still throws "is not implemented yet"
- * @param firstFailure the first failed check and its message (preferring a wrong answer or a time-out to a
- *                     method that is not implemented yet), or an empty string when all passed
+ * @param tasks        its tasks in the lesson's order
+ * @param compileError javac's diagnostics when the exercise does not compile, otherwise empty
  */
-public record ExerciseGrade(String id, String title, int passed, int total, boolean stubOnly,
-                            String firstFailure) {
+public record ExerciseGrade(String id, String title, List<TaskGrade> tasks, String compileError) {
 
-    /** Points an exercise is worth when every check passes. */
+    /** Points an exercise is worth when every task is done; each task is worth an equal share. */
     public static final int MAX_POINTS = 10;
 
     /** Where a learner stands on one exercise. */
     public enum Status {
-        DONE("done"), IN_PROGRESS("in progress"), NOT_STARTED("not started");
+        DONE("done"), IN_PROGRESS("in progress"), NOT_STARTED("not started"), DOES_NOT_COMPILE("does not compile");
 
         private final String label;
 
@@ -27,29 +25,39 @@ public record ExerciseGrade(String id, String title, int passed, int total, bool
             this.label = label;
         }
 
-        /** The word the scoreboard prints. */
+        /** The words the scoreboard prints. */
         public String label() {
             return label;
         }
     }
 
     public ExerciseGrade {
-        if (total < 0 || passed < 0 || passed > total) {
-            throw new IllegalArgumentException(
-                    "passed must lie in [0, total], got passed=" + passed + " total=" + total);
-        }
+        tasks = List.copyOf(tasks);
+        compileError = compileError == null ? "" : compileError;
     }
 
-    /** Done when every check passed; not started when nothing passed and only stubs failed. */
+    /** Tasks whose checks all passed. */
+    public int tasksDone() {
+        return (int) tasks.stream().filter(TaskGrade::done).count();
+    }
+
     public Status status() {
-        if (total > 0 && passed == total) {
+        if (!compileError.isEmpty()) {
+            return Status.DOES_NOT_COMPILE;
+        }
+        if (!tasks.isEmpty() && tasksDone() == tasks.size()) {
             return Status.DONE;
         }
-        return passed == 0 && stubOnly ? Status.NOT_STARTED : Status.IN_PROGRESS;
+        return tasks.stream().allMatch(TaskGrade::notStarted) ? Status.NOT_STARTED : Status.IN_PROGRESS;
     }
 
-    /** Points earned, proportional to the checks passed, rounded to one decimal. */
+    /** The first task that is not done, in the lesson's order, or {@code null}. */
+    public TaskGrade firstUnfinished() {
+        return tasks.stream().filter(t -> !t.done()).findFirst().orElse(null);
+    }
+
+    /** Points earned: an equal share of {@link #MAX_POINTS} per task done, rounded to one decimal. */
     public double points() {
-        return total == 0 ? 0 : Math.round(10.0 * MAX_POINTS * passed / total) / 10.0;
+        return tasks.isEmpty() ? 0 : Math.round(10.0 * MAX_POINTS * tasksDone() / tasks.size()) / 10.0;
     }
 }

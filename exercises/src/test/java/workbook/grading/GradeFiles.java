@@ -1,85 +1,70 @@
 package workbook.grading;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.TreeSet;
 
 /**
- * Reads and writes a run's grades: {@code grade.properties} for the scoreboard step and
- * {@code results.json} in the shape Gradescope's autograder expects.
+ * Writes a run's grade: {@code results.json} in the shape Gradescope's autograder reads, {@code grade.properties}
+ * (one block per exercise, for scripts) and {@code checks.txt} (every check with its verdict and message).
  */
 public final class GradeFiles {
-    /** The grades of the last run, read by the scoreboard step. */
+    /** The grade as properties, e.g. {@code Ex01.status=done}. */
     public static final String PROPERTIES = "grade.properties";
-    /** The same grades in Gradescope's {@code results.json} shape. */
+    /** The grade in Gradescope's {@code results.json} shape. */
     public static final String RESULTS_JSON = "results.json";
+    /** Every check of the run, for {@code -Dverbose} readers and instructors. */
+    public static final String CHECKS = "checks.txt";
 
     private GradeFiles() {}
 
     /** Removes the previous run's files, so that a run that dies leaves no stale grade behind. */
     public static void clear(Path dir) {
-        try {
-            Files.deleteIfExists(dir.resolve(PROPERTIES));
-            Files.deleteIfExists(dir.resolve(RESULTS_JSON));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String name : List.of(PROPERTIES, RESULTS_JSON, CHECKS)) {
+            Grader.deleteQuietly(dir.resolve(name));
         }
     }
 
-    /** Writes both files into {@code dir}, creating it if needed. */
+    /** Writes the files into {@code dir}, creating it if needed. */
     public static void write(Path dir, List<ExerciseGrade> grades) {
         try {
             Files.createDirectories(dir);
-            Properties properties = new Properties();
+            StringBuilder properties = new StringBuilder("# The grade of the last run; results.json has the same in "
+                    + "Gradescope's shape, checks.txt every check\n");
+            StringBuilder checks = new StringBuilder();
             for (ExerciseGrade g : grades) {
                 String key = g.id() + ".";
-                properties.setProperty(key + "title", g.title());
-                properties.setProperty(key + "passed", Integer.toString(g.passed()));
-                properties.setProperty(key + "total", Integer.toString(g.total()));
-                properties.setProperty(key + "stubOnly", Boolean.toString(g.stubOnly()));
-                properties.setProperty(key + "firstFailure", g.firstFailure());
+                properties.append(key).append("title=").append(g.title()).append('\n')
+                          .append(key).append("status=").append(g.status().label()).append('\n')
+                          .append(key).append("tasksDone=").append(g.tasksDone()).append('\n')
+                          .append(key).append("tasks=").append(g.tasks().size()).append('\n')
+                          .append(key).append("points=").append(number(g.points())).append('\n');
+                checks.append(g.id()).append("  ").append(g.title()).append(": ").append(g.status().label())
+                      .append('\n');
+                if (!g.compileError().isEmpty()) {
+                    checks.append(g.compileError().indent(4));
+                }
+                for (TaskGrade t : g.tasks()) {
+                    checks.append("  task ").append(t.name()).append(t.done() ? ": done" : ": not done").append('\n');
+                    for (Check c : t.checks()) {
+                        checks.append("    ").append(String.format(Locale.ROOT, "%-8s", c.verdict()))
+                              .append(c.name()).append('\n');
+                        if (!c.message().isEmpty()) {
+                            checks.append(c.message().indent(14));
+                        }
+                    }
+                }
             }
-            try (Writer out = Files.newBufferedWriter(dir.resolve(PROPERTIES), StandardCharsets.UTF_8)) {
-                properties.store(out, "Grades of the last run; see results.json for the Gradescope shape");
-            }
+            Files.writeString(dir.resolve(PROPERTIES), properties, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(CHECKS), checks, StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(RESULTS_JSON), toGradescopeJson(grades), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Reads the grades that {@link #write} stored, or an empty list when there are none. */
-    public static List<ExerciseGrade> read(Path dir) {
-        Path file = dir.resolve(PROPERTIES);
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        TreeSet<String> ids = new TreeSet<>();
-        p.stringPropertyNames().forEach(name -> ids.add(name.substring(0, name.indexOf('.'))));
-        List<ExerciseGrade> grades = new ArrayList<>();
-        for (String id : ids) {
-            grades.add(new ExerciseGrade(id, p.getProperty(id + ".title"),
-                    Integer.parseInt(p.getProperty(id + ".passed")),
-                    Integer.parseInt(p.getProperty(id + ".total")),
-                    Boolean.parseBoolean(p.getProperty(id + ".stubOnly")),
-                    p.getProperty(id + ".firstFailure", "")));
-        }
-        return grades;
     }
 
     /** Gradescope's shape: a total {@code score} and one {@code tests[]} entry per exercise. */
@@ -90,14 +75,24 @@ public final class GradeFiles {
         for (int i = 0; i < grades.size(); i++) {
             ExerciseGrade g = grades.get(i);
             boolean done = g.status() == ExerciseGrade.Status.DONE;
-            String output = g.passed() + " of " + g.total() + " checks passed (" + g.status().label() + ")"
-                    + (g.firstFailure().isEmpty() ? "" : "\nFirst failed check: " + g.firstFailure());
+            StringBuilder output = new StringBuilder(g.tasksDone() + " of " + g.tasks().size() + " tasks done ("
+                    + g.status().label() + ")");
+            if (!g.compileError().isEmpty()) {
+                output.append('\n').append(g.compileError());
+            }
+            for (TaskGrade t : g.tasks()) {
+                output.append("\n").append(t.done() ? "[done] " : "[not done] ").append(t.name());
+                Check first = t.firstFailure();
+                if (first != null) {
+                    output.append(": ").append(first.name()).append(": ").append(first.message());
+                }
+            }
             json.append(i == 0 ? "\n" : ",\n")
                 .append("    {\"name\": ").append(string(g.id() + " " + g.title()))
                 .append(", \"score\": ").append(number(g.points()))
                 .append(", \"max_score\": ").append(ExerciseGrade.MAX_POINTS)
                 .append(", \"status\": ").append(string(done ? "passed" : "failed"))
-                .append(", \"output\": ").append(string(output)).append('}');
+                .append(", \"output\": ").append(string(output.toString())).append('}');
         }
         return json.append(grades.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
     }

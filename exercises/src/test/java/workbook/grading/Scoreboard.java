@@ -1,86 +1,135 @@
 package workbook.grading;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Prints the grade of the last run, after Surefire's own report, so it is the last thing a learner reads.
- * With {@code strict = true} an unfinished exercise fails the build.
+ * The scoreboard text: a line per exercise (tasks done of total, points), then, for the exercise to work on
+ * next, its first unfinished task's first failed check in at most ten lines, then the total.
  */
 public final class Scoreboard {
-    private static final int MESSAGE_LINES = 6;
+    /** Lines the first unfinished task may add, its check name and the hint line included. */
+    static final int DETAIL_LINES = 10;
+    /** Message lines are wrapped to fit a 100-column terminal with the indentation. */
+    private static final int WIDTH = 94;
+    private static final String RULE = "-".repeat(72);
 
     private Scoreboard() {}
 
-    /**
-     * Prints the scoreboard.
-     *
-     * @param args the grade folder, then {@code true} for strict mode
-     * @throws IllegalStateException in strict mode, when an exercise that ran is not done
-     */
-    public static void main(String[] args) {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: Scoreboard <grade folder> <strict: true|false>");
-        }
-        // a bare -Dstrict arrives as "true"; an empty value also means strict
-        print(Path.of(args[0]), Boolean.parseBoolean(args[1]) || args[1].isEmpty(), System.out);
-    }
-
-    /** Prints the scoreboard of the grades in {@code dir} to {@code out}; see {@link #main}. */
-    static void print(Path dir, boolean strict, PrintStream out) {
-        List<ExerciseGrade> grades = GradeFiles.read(dir);
-        out.println(render(grades, dir.resolve(GradeFiles.RESULTS_JSON)));
-        List<String> unfinished = grades.stream()
-                .filter(g -> g.status() != ExerciseGrade.Status.DONE)
-                .map(ExerciseGrade::id).collect(Collectors.toList());
-        if (strict && (grades.isEmpty() || !unfinished.isEmpty())) {
-            throw new IllegalStateException(grades.isEmpty() ? "Strict grading: no check ran."
-                    : "Strict grading: not done yet: " + String.join(", ", unfinished));
-        }
-    }
-
-    /** The scoreboard text: a line per exercise, the first failed check of an unfinished one, a total. */
-    static String render(List<ExerciseGrade> grades, Path resultsJson) {
-        String rule = "-".repeat(72);
-        StringBuilder out = new StringBuilder("\n").append(rule).append("\n WORKBOOK GRADE\n").append(rule).append('\n');
+    /** The scoreboard of {@code grades}; verbose adds every check that did not pass. */
+    static String render(List<ExerciseGrade> grades, boolean verbose, Path resultsJson) {
+        StringBuilder out = new StringBuilder(RULE).append("\n WORKBOOK GRADE\n").append(RULE).append('\n');
         if (grades.isEmpty()) {
-            return out.append(" No check ran. If you selected exercises with -Dgroups, the ids are ex01 ... ex10;\n")
-                      .append(" if the test JVM was stopped (a crash, or the whole-run time limit), see the messages above.\n")
-                      .append(rule).toString();
+            return out.append(" No exercise to grade.\n").append(RULE).toString();
         }
         int titleWidth = grades.stream().mapToInt(g -> g.title().length()).max().orElse(0);
         for (ExerciseGrade g : grades) {
-            out.append(String.format(Locale.ROOT, " %s  %-" + titleWidth + "s  %-11s  %3d/%-3d  %4.1f / %d%n",
-                    g.id(), g.title(), g.status().label(), g.passed(), g.total(), g.points(),
+            out.append(String.format(Locale.ROOT, " %s  %-" + titleWidth + "s  %-16s  %d/%d tasks  %4.1f / %d%n",
+                    g.id(), g.title(), g.status().label(), g.tasksDone(), g.tasks().size(), g.points(),
                     ExerciseGrade.MAX_POINTS));
-            if (g.status() == ExerciseGrade.Status.IN_PROGRESS && !g.firstFailure().isEmpty()) {
-                out.append(indent(g.firstFailure()));
+            if (verbose) {
+                out.append(allFailures(g));
             }
         }
+        out.append(RULE).append('\n');
+        next(grades).ifPresent(g -> out.append(detail(g)).append(RULE).append('\n'));
         double points = grades.stream().mapToDouble(ExerciseGrade::points).sum();
         long done = grades.stream().filter(g -> g.status() == ExerciseGrade.Status.DONE).count();
-        out.append(rule).append('\n').append(String.format(Locale.ROOT,
-                " Total %.1f / %d points; %d of %d exercises done.%n",
+        out.append(String.format(Locale.ROOT, " Total %.1f / %d points; %d of %d exercises done.%n",
                 points, ExerciseGrade.MAX_POINTS * grades.size(), done, grades.size()));
-        grades.stream().filter(g -> g.status() != ExerciseGrade.Status.DONE).findFirst().ifPresent(next ->
-                out.append(" Next: ").append(next.id()).append(" (grade it alone: ./mvnw test -Dgroups=")
-                   .append(next.id().toLowerCase(Locale.ROOT)).append(")\n"));
-        return out.append(" Results for tools: ").append(resultsJson).append('\n').append(rule).toString();
+        out.append(" Every check: ").append(display(resultsJson.resolveSibling(GradeFiles.CHECKS)))
+           .append(" (or -Dverbose)\n");
+        return out.append(RULE).toString();
     }
 
-    private static String indent(String failure) {
-        String[] lines = failure.split("\\R");
+    /** The exercise to work on: one that does not compile, else one in progress, else the first not started. */
+    static Optional<ExerciseGrade> next(List<ExerciseGrade> grades) {
+        return grades.stream().filter(g -> g.status() != ExerciseGrade.Status.DONE)
+                .min(Comparator.comparingInt(g -> switch (g.status()) {
+                    case DOES_NOT_COMPILE -> 0;
+                    case IN_PROGRESS -> 1;
+                    default -> 2;
+                }));
+    }
+
+    /** At most {@value #DETAIL_LINES} lines: what to fix first, and how to grade it alone and get a hint. */
+    static String detail(ExerciseGrade g) {
+        String id = g.id().toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder();
-        out.append("       first failed check: ").append(lines[0]).append('\n');
-        for (int i = 1; i < Math.min(lines.length, MESSAGE_LINES + 1); i++) {
-            out.append("         ").append(lines[i].stripTrailing()).append('\n');
+        List<String> body;
+        if (g.status() == ExerciseGrade.Status.DOES_NOT_COMPILE) {
+            out.append(" Next: ").append(g.id()).append(" does not compile:\n");
+            body = g.compileError().lines().collect(Collectors.toList());
+        } else {
+            TaskGrade task = g.firstUnfinished();
+            Check check = task.firstFailure();
+            out.append(" Next: ").append(g.id()).append(", task ").append(task.name()).append(" (")
+               .append(task.passed()).append(" of ").append(task.checks().size()).append(" checks pass)\n");
+            body = check == null ? List.of("no check of this task ran")
+                    : java.util.stream.Stream.concat(java.util.stream.Stream.of("first failed check: " + check.name()),
+                            check.message().lines().filter(l -> !l.startsWith("(a difference of exactly"))
+                                    .flatMap(l -> wrap(l, WIDTH).stream()).map(l -> "  " + l))
+                            .collect(Collectors.toList());
         }
-        if (lines.length > MESSAGE_LINES + 1) {
-            out.append("         ... (the full message is in Surefire's list above)\n");
+        int room = DETAIL_LINES - 2;
+        for (int i = 0; i < Math.min(body.size(), room); i++) {
+            String line = body.get(i).stripTrailing();
+            out.append("   ").append(i == room - 1 && body.size() > room ? "... (the rest: -Dverbose)" : line)
+               .append('\n');
+        }
+        return out.append(" Grade it alone: ./mvnw test -Dgroups=").append(id)
+                  .append("    A hint: java exercises/hints/Hint.java ").append(id).append('\n').toString();
+    }
+
+    /** {@code line} cut at spaces into pieces of at most {@code width} characters (a longer word stays whole). */
+    static List<String> wrap(String line, int width) {
+        List<String> pieces = new java.util.ArrayList<>();
+        String rest = line.stripTrailing();
+        while (rest.length() > width) {
+            int cut = rest.lastIndexOf(' ', width);
+            if (cut <= 0) {
+                break;
+            }
+            pieces.add(rest.substring(0, cut));
+            rest = rest.substring(cut + 1);
+        }
+        pieces.add(rest);
+        return pieces;
+    }
+
+    private static String allFailures(ExerciseGrade g) {
+        StringBuilder out = new StringBuilder();
+        g.compileError().lines().forEach(l -> out.append("       ").append(l).append('\n'));
+        for (TaskGrade t : g.tasks()) {
+            for (Check c : t.checks()) {
+                if (!c.passed()) {
+                    out.append("       ").append(t.name()).append(": ").append(c.verdict().name().toLowerCase(Locale.ROOT))
+                       .append(": ").append(c.name()).append('\n');
+                    c.message().lines().forEach(l -> out.append("           ").append(l).append('\n'));
+                }
+            }
         }
         return out.toString();
+    }
+
+    /** The one line that {@code -Dstrict} prints before failing, or {@code null} when everything graded is done. */
+    static String strictFailure(List<ExerciseGrade> grades) {
+        if (grades.isEmpty()) {
+            return "Strict grading failed: no exercise was graded.";
+        }
+        List<String> unfinished = grades.stream().filter(g -> g.status() != ExerciseGrade.Status.DONE)
+                .map(ExerciseGrade::id).collect(Collectors.toList());
+        return unfinished.isEmpty() ? null : "Strict grading failed: not done yet: " + String.join(", ", unfinished);
+    }
+
+    /** A path relative to the working folder when it lies below it. */
+    static String display(Path path) {
+        Path here = Path.of("").toAbsolutePath();
+        return path.toAbsolutePath().startsWith(here) ? here.relativize(path.toAbsolutePath()).toString()
+                : path.toString();
     }
 }

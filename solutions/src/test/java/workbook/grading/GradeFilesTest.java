@@ -1,47 +1,51 @@
 package workbook.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static workbook.grading.Grades.check;
+import static workbook.grading.Grades.exercise;
+import static workbook.grading.Grades.task;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.grading.Check.Verdict;
 
 class GradeFilesTest {
     private static final List<ExerciseGrade> GRADES = List.of(
-            new ExerciseGrade("Ex01", "Sigmoid", 5, 5, true, ""),
-            new ExerciseGrade("Ex02", "Tanh · \"quoted\"", 1, 4, false, "check [x = 1]\nexpected: 1\n but was: 2\t!"));
+            exercise("Ex01", "Sigmoid", task("ex01.a", 5)),
+            exercise("Ex02", "Tanh · \"quoted\"", task("ex02.a", 1), task("ex02.b", 0,
+                    check("ex02.b", Verdict.FAILED, "expected: 1\n but was: 2\t!"))));
 
     @Test
-    void gradesSurviveARoundTrip(@TempDir Path dir) {
+    void resultsJsonHasGradescopeFields(@TempDir Path dir) throws Exception {
         GradeFiles.write(dir, GRADES);
-        assertThat(GradeFiles.read(dir)).isEqualTo(GRADES);
-    }
-
-    @Test
-    void readingAFolderWithoutGradesGivesNone(@TempDir Path dir) {
-        assertThat(GradeFiles.read(dir)).isEmpty();
+        String json = Files.readString(dir.resolve(GradeFiles.RESULTS_JSON));
+        assertThat(json).contains("\"score\": 15.0", "\"max_score\": 10", "\"status\": \"passed\"",
+                "\"status\": \"failed\"", "\"name\": \"Ex01 Sigmoid\"", "\"output\": \"1 of 2 tasks done",
+                "[not done] b: b works [x = 1]: expected: 1\\n but was: 2\\t!");
+        assertThat(Files.readString(dir.resolve(GradeFiles.PROPERTIES))).contains("Ex02.status=in progress",
+                "Ex02.points=5.0");
+        assertThat(Files.readString(dir.resolve(GradeFiles.CHECKS))).contains("FAILED  b works [x = 1]");
     }
 
     @Test
     void clearRemovesTheLastRun(@TempDir Path dir) {
         GradeFiles.write(dir, GRADES);
         GradeFiles.clear(dir);
-        assertThat(GradeFiles.read(dir)).isEmpty();
         assertThat(dir.resolve(GradeFiles.RESULTS_JSON)).doesNotExist();
-    }
-
-    @Test
-    void resultsJsonHasGradescopeFields(@TempDir Path dir) throws Exception {
-        GradeFiles.write(dir, GRADES);
-        String json = Files.readString(dir.resolve(GradeFiles.RESULTS_JSON));
-        assertThat(json).contains("\"score\": 12.5", "\"max_score\": 10", "\"status\": \"passed\"",
-                "\"status\": \"failed\"", "\"name\": \"Ex01 Sigmoid\"", "\"output\": \"1 of 4 checks passed");
+        assertThat(dir.resolve(GradeFiles.PROPERTIES)).doesNotExist();
     }
 
     @Test
     void jsonStringsEscapeQuotesBackslashesAndControlCharacters() {
         assertThat(GradeFiles.string("a\"b\\c\nd\te\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\te\\u0001\"");
+    }
+
+    @Test
+    void aCheckSurvivesItsLineFormat() {
+        Check c = new Check("Ex02", "ex02.b", "m", "b [x = 1]", Verdict.TIMEOUT, "a\tb\\n\nc");
+        assertThat(Check.fromLine(c.toLine())).isEqualTo(c);
     }
 }

@@ -1,60 +1,70 @@
 package workbook.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static workbook.grading.Grades.check;
+import static workbook.grading.Grades.exercise;
+import static workbook.grading.Grades.task;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import workbook.grading.Check.Verdict;
 
 class ScoreboardTest {
-    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+    private static final String LONG_MESSAGE = "tanh should be odd\nline 2\nline 3\nline 4\nline 5\nline 6\nline 7\n"
+            + "line 8\nline 9\nline 10\nline 11\nline 12";
     private static final List<ExerciseGrade> GRADES = List.of(
-            new ExerciseGrade("Ex01", "Sigmoid", 5, 5, false, ""),
-            new ExerciseGrade("Ex02", "Tanh", 1, 4, false, "tanhIsOdd [x = 2.0]\n[tanh should be odd]\nexpected: -0.96"),
-            new ExerciseGrade("Ex03", "ReLU family", 0, 7, true, "relu [x = 1]\nEx03ReluFamily.relu is not implemented yet"));
+            exercise("Ex01", "Sigmoid", task("ex01.a", 5), task("ex01.b", 1)),
+            exercise("Ex02", "Tanh", task("ex02.tanh", 1, check("ex02.tanh", Verdict.FAILED, LONG_MESSAGE)),
+                    task("ex02.b", 2)),
+            exercise("Ex03", "ReLU family", task("ex03.relu", 0, check("ex03.relu", Verdict.STUB,
+                    "Ex03ReluFamily.relu is not implemented yet"))));
 
     @Test
-    void showsOneLinePerExerciseWithStatusChecksAndPoints() {
-        String board = Scoreboard.render(GRADES, Path.of("results.json"));
-        assertThat(board).containsPattern("Ex01 +Sigmoid +done +5/5 +10.0 / 10")
-                .containsPattern("Ex02 +Tanh +in progress +1/4 +2.5 / 10")
-                .containsPattern("Ex03 +ReLU family +not started +0/7 +0.0 / 10")
-                .contains("Total 12.5 / 30 points; 1 of 3 exercises done.");
+    void showsOneLinePerExerciseWithStatusTasksAndPoints() {
+        String board = Scoreboard.render(GRADES, false, Path.of("results.json"));
+        assertThat(board).containsPattern("Ex01 +Sigmoid +done +2/2 tasks +10.0 / 10")
+                .containsPattern("Ex02 +Tanh +in progress +1/2 tasks +5.0 / 10")
+                .containsPattern("Ex03 +ReLU family +not started +0/1 tasks +0.0 / 10")
+                .contains("Total 15.0 / 30 points; 1 of 3 exercises done.");
     }
 
     @Test
-    void showsTheFirstFailedCheckOnlyForAnExerciseInProgress() {
-        String board = Scoreboard.render(GRADES, Path.of("results.json"));
-        assertThat(board).contains("first failed check: tanhIsOdd [x = 2.0]", "[tanh should be odd]")
-                .doesNotContain("Ex03ReluFamily.relu is not implemented yet");
+    void detailsTheFirstUnfinishedTaskOfTheExerciseInProgressInAtMostTenLines() {
+        String board = Scoreboard.render(GRADES, false, Path.of("results.json"));
+        String detail = Scoreboard.detail(GRADES.get(1));
+        assertThat(detail.lines().count()).isLessThanOrEqualTo(Scoreboard.DETAIL_LINES);
+        assertThat(board).contains("Next: Ex02, task tanh", "first failed check: tanh works [x = 1]",
+                "tanh should be odd", "-Dgroups=ex02", "java exercises/hints/Hint.java ex02")
+                .doesNotContain("line 12", "Ex03ReluFamily.relu is not implemented yet");
     }
 
     @Test
-    void pointsToTheNextUnfinishedExerciseAndHowToGradeItAlone() {
-        assertThat(Scoreboard.render(GRADES, Path.of("r.json"))).contains("Next: Ex02", "-Dgroups=ex02");
+    void aPassingGradeFitsOnOneScreen() {
+        List<ExerciseGrade> done = List.of(GRADES.get(0), GRADES.get(0), GRADES.get(0), GRADES.get(0),
+                GRADES.get(0), GRADES.get(0), GRADES.get(0), GRADES.get(0), GRADES.get(0), GRADES.get(0));
+        assertThat(Scoreboard.render(done, false, Path.of("r.json")).lines().count()).isLessThanOrEqualTo(24);
     }
 
     @Test
-    void explainsAnEmptyRun() {
-        assertThat(Scoreboard.render(List.of(), Path.of("r.json"))).contains("No check ran", "ex01 ... ex10");
+    void verboseListsEveryFailedCheck() {
+        assertThat(Scoreboard.render(GRADES, true, Path.of("r.json"))).contains("line 12",
+                "Ex03ReluFamily.relu is not implemented yet");
     }
 
     @Test
-    void strictModeFailsOnAnUnfinishedExerciseAndNamesIt(@TempDir Path dir) {
-        GradeFiles.write(dir, GRADES);
-        assertThatThrownBy(() -> Scoreboard.print(dir, true, QUIET))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Ex02, Ex03");
-        assertThatCode(() -> Scoreboard.print(dir, false, QUIET)).doesNotThrowAnyException();
+    void aCompileErrorComesFirstWithJavacsDiagnostics() {
+        ExerciseGrade broken = new ExerciseGrade("Ex04", "Collapse", List.of(), "Ex04.java:3: error: ';' expected\n"
+                + "    int x = 1\n             ^");
+        String board = Scoreboard.render(List.of(GRADES.get(1), broken), false, Path.of("r.json"));
+        assertThat(board).contains("Next: Ex04 does not compile", "Ex04.java:3: error: ';' expected", "^");
     }
 
     @Test
-    void strictModePassesWhenEverythingIsDone(@TempDir Path dir) {
-        GradeFiles.write(dir, List.of(GRADES.get(0)));
-        assertThatCode(() -> Scoreboard.print(dir, true, QUIET)).doesNotThrowAnyException();
+    void strictNamesWhatIsNotDoneInOneLine() {
+        assertThat(Scoreboard.strictFailure(GRADES)).isEqualTo(
+                "Strict grading failed: not done yet: Ex02, Ex03");
+        assertThat(Scoreboard.strictFailure(List.of(GRADES.get(0)))).isNull();
+        assertThat(Scoreboard.strictFailure(List.of())).contains("no exercise");
     }
 }

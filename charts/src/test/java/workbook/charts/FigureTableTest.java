@@ -1,0 +1,80 @@
+package workbook.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The exercises each figure needs: declared once in {@link RenderAll#figures()}, matched by code and README. */
+class FigureTableTest {
+    private static final Path SOURCES = Path.of("src/main/java/workbook/charts");
+    private static final Pattern ROW = Pattern.compile("^\\| (\\d+) \\| [^|]+ \\| ([^|]+) \\|$");
+    /** An exercise's method, called or referenced ({@code Ex03ReluFamily::relu}), not one of its types. */
+    private static final Pattern METHOD_USE = Pattern.compile("\\b(Ex\\d\\d)[A-Z]\\w*(?:::|\\.)[a-z]\\w*");
+    private static final Pattern EXPERIMENT = Pattern.compile("\\b(?:Experiments\\.)?([A-Z][A-Z_]+)\\b");
+
+    @Test
+    void theReadmeTableListsTheExercisesEachFigureDeclares() throws IOException {
+        List<Figure> figures = RenderAll.figures();
+        List<String> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("../README.md"))) {
+            Matcher m = ROW.matcher(line);
+            if (m.matches()) {
+                rows.add(m.group(1) + ": " + m.group(2).strip());
+            }
+        }
+        List<String> declared = new ArrayList<>();
+        for (int i = 0; i < figures.size(); i++) {
+            declared.add((i + 1) + ": " + String.join(", ", figures.get(i).exercises()));
+        }
+        assertThat(rows).as("README.md's figure table (| # | Figure | Exercises |)").isEqualTo(declared);
+    }
+
+    @Test
+    void eachFigureDeclaresEveryExerciseWhoseMethodsItsCodeCalls() throws IOException {
+        String experiments = Files.readString(SOURCES.resolve("Experiments.java"));
+        for (Figure figure : RenderAll.figures()) {
+            String number = figure.file().substring(3, 5);
+            Path source;
+            try (Stream<Path> files = Files.list(SOURCES)) {
+                source = files.filter(p -> p.getFileName().toString().startsWith("Fig" + number)).findFirst()
+                        .orElseThrow();
+            }
+            Set<String> used = exercisesCalledBy(Files.readString(source), experiments, new TreeSet<>());
+            assertThat(new TreeSet<>(figure.exercises())).as("exercises of %s, from %s and the Experiments constants "
+                    + "it uses", figure.file(), source.getFileName()).isEqualTo(used);
+        }
+    }
+
+    /** The exercises whose methods {@code code} calls, following the Experiments constants it names. */
+    private static Set<String> exercisesCalledBy(String code, String experiments, Set<String> seen) {
+        Set<String> used = new TreeSet<>();
+        Matcher m = METHOD_USE.matcher(withoutComments(code));
+        while (m.find()) {
+            used.add(m.group(1));
+        }
+        Matcher constants = EXPERIMENT.matcher(withoutComments(code));
+        while (constants.find()) {
+            String name = constants.group(1);
+            Matcher definition = Pattern.compile("static final [^=;]* " + name + "\\s*=\\s*([^;]*);", Pattern.DOTALL)
+                    .matcher(experiments);
+            if (seen.add(name) && definition.find()) {
+                used.addAll(exercisesCalledBy(definition.group(1), experiments, seen));
+            }
+        }
+        return used;
+    }
+
+    private static String withoutComments(String code) {
+        return code.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+    }
+}

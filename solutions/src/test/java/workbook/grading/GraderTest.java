@@ -1,0 +1,169 @@
+package workbook.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import workbook.grading.Check.Verdict;
+import workbook.grading.ExerciseGrade.Status;
+
+/**
+ * The grader on fake exercises, each broken in its own way; every fake has a task {@code a} (the broken one)
+ * and a task {@code b} that is right, so the test can see that a failure stays within its exercise and task.
+ */
+class GraderTest {
+    @TempDir
+    static Path module;
+    private static Map<String, ExerciseGrade> grades;
+
+    /** The body of method {@code a} of each fake exercise; {@code b} always returns 2. */
+    private static final Map<String, String> BROKEN_A = Map.of(
+            "Ex01Syntax", "return 1 }",
+            "Ex02Loop", "while (true) { Thread.onSpinWait(); }",
+            "Ex03Exit", "System.exit(0); return 1;",
+            "Ex04Memory", "return new double[Integer.MAX_VALUE - 8].length;",
+            "Ex05Recursion", "return a() + 1;",
+            "Ex06NotANumber", "return Double.NaN;",
+            "Ex07Wrong", "return 2;",
+            "Ex08Stub", "throw new UnsupportedOperationException(\"Ex08Stub.a is not implemented yet\");",
+            "Ex09Right", "return 1;");
+
+    @BeforeAll
+    @Timeout(180)
+    static void gradeTheFakes() throws Exception {
+        Path main = Files.createDirectories(module.resolve("src/main/java/workbook/exercises"));
+        Path test = Files.createDirectories(module.resolve("src/test/java/workbook/exercises"));
+        for (Map.Entry<String, String> fake : BROKEN_A.entrySet()) {
+            String name = fake.getKey();
+            String tag = "ex" + name.substring(2, 4);
+            String stubB = name.equals("Ex08Stub")
+                    ? "throw new UnsupportedOperationException(\"Ex08Stub.b is not implemented yet\");" : "return 2;";
+            Files.writeString(main.resolve(name + ".java"), "package workbook.exercises;\n\npublic final class "
+                    + name + " {\n    public static double a() {\n        " + fake.getValue() + "\n    }\n\n"
+                    + "    public static double b() {\n        " + stubB + "\n    }\n}\n");
+            Files.writeString(test.resolve(name + "Test.java"), "package workbook.exercises;\n\n"
+                    + "import static org.assertj.core.api.Assertions.assertThat;\n\n"
+                    + "import org.junit.jupiter.api.*;\n\n"
+                    + "@Tag(\"" + tag + "\")\n@DisplayName(\"" + name.substring(0, 4) + " · " + name.substring(4)
+                    + "\")\nclass " + name + "Test {\n"
+                    + "    @Test @Tag(\"" + tag + ".a\") void aIsOne() {\n"
+                    + "        assertThat(" + name + ".a()).as(\"a() should be 1\").isEqualTo(1.0);\n    }\n\n"
+                    + "    @Test @Tag(\"" + tag + ".a\") void aIsStillOne() {\n"
+                    + "        assertThat(" + name + ".a()).isEqualTo(1.0);\n    }\n\n"
+                    + "    @Test @Tag(\"" + tag + ".b\") void bIsTwo() {\n"
+                    + "        assertThat(" + name + ".b()).isEqualTo(2.0);\n    }\n}\n");
+        }
+        Path graderClasses = module.resolve("grader-classes");
+        copyGrader(graderClasses);
+        Layout layout = new Layout(module);
+        List<Path> classpath = new ArrayList<>(List.of(layout.testClasses(), layout.classes(), graderClasses));
+        classpath.addAll(libraries());
+        Files.createDirectories(layout.classes());
+        Files.createDirectories(layout.testClasses());
+        grades = new Grader(layout, classpath).grade(layout.exercises()).stream()
+                .collect(Collectors.toMap(ExerciseGrade::id, Function.identity()));
+    }
+
+    @Test
+    void aSyntaxErrorMarksOnlyItsExerciseWithJavacsDiagnostics() {
+        ExerciseGrade g = grades.get("Ex01");
+        assertThat(g.status()).isEqualTo(Status.DOES_NOT_COMPILE);
+        assertThat(g.compileError()).contains("Ex01Syntax.java:5: error: ';' expected", "return 1 }", "^");
+        assertThat(module.resolve("target/classes/workbook/exercises/Ex01Syntax.class")).doesNotExist();
+        assertThat(module.resolve("target/classes/workbook/exercises/Ex09Right.class"))
+                .as("every exercise that compiles is in target/classes").exists();
+    }
+
+    @Test
+    void anEndlessLoopCostsItsTaskOnly() {
+        assertOnlyTaskAFails("Ex02", Verdict.TIMEOUT, "time limit");
+    }
+
+    @Test
+    void systemExitCostsTheCheckWhereItHappened() {
+        assertOnlyTaskAFails("Ex03", Verdict.CRASHED, "System.exit");
+    }
+
+    @Test
+    void runningOutOfMemoryCostsTheCheckWhereItHappened() {
+        assertOnlyTaskAFails("Ex04", Verdict.CRASHED, "out of memory");
+    }
+
+    @Test
+    void aStackOverflowIsOneFailedCheckWithAOneLineReason() {
+        assertOnlyTaskAFails("Ex05", Verdict.FAILED, "StackOverflowError");
+        assertThat(grades.get("Ex05").tasks().get(0).firstFailure().message()).doesNotContain("\n");
+    }
+
+    @Test
+    void aNaNAndAWrongAnswerAreWrongAnswers() {
+        assertOnlyTaskAFails("Ex06", Verdict.FAILED, "NaN");
+        assertOnlyTaskAFails("Ex07", Verdict.FAILED, "a() should be 1");
+    }
+
+    @Test
+    void aStubIsNotStartedAndTheRightOneIsDone() {
+        assertThat(grades.get("Ex08").status()).isEqualTo(Status.NOT_STARTED);
+        assertThat(grades.get("Ex08").points()).isZero();
+        assertThat(grades.get("Ex09").status()).isEqualTo(Status.DONE);
+        assertThat(grades.get("Ex09").points()).isEqualTo(10.0);
+    }
+
+    @Test
+    void theGradeFilesAreWrittenWhateverHappened() throws IOException {
+        String json = Files.readString(module.resolve("target/grade/results.json"));
+        assertThat(json).contains("\"name\": \"Ex01 Syntax\"", "does not compile", "\"name\": \"Ex09 Right\"");
+    }
+
+    private static void assertOnlyTaskAFails(String id, Verdict verdict, String reason) {
+        ExerciseGrade g = grades.get(id);
+        assertThat(g.status()).as(id).isEqualTo(Status.IN_PROGRESS);
+        assertThat(g.points()).as(id + ": task b still earns its half").isEqualTo(5.0);
+        TaskGrade a = g.tasks().get(0);
+        assertThat(a.id()).endsWith(".a");
+        assertThat(a.firstFailure().verdict()).as(id).isEqualTo(verdict);
+        assertThat(a.firstFailure().message()).as(id).contains(reason);
+        assertThat(a.firstFailure().name()).as(id).isEqualTo("a is one");
+    }
+
+    /** The grading classes and the suite's JUnit configuration, copied away from the real suite's classes. */
+    private static void copyGrader(Path target) throws IOException, URISyntaxException {
+        Path classes = Path.of(Grader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (Stream<Path> walk = Files.walk(classes)) {
+            for (Path p : walk.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                Path relative = classes.relativize(p);
+                if (relative.startsWith("workbook/grading") || relative.startsWith("META-INF")
+                        || relative.toString().equals("junit-platform.properties")) {
+                    Path destination = target.resolve(relative.toString());
+                    Files.createDirectories(destination.getParent());
+                    Files.copy(p, destination, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static List<Path> libraries() throws URISyntaxException {
+        List<Path> jars = new ArrayList<>();
+        for (Class<?> c : List.of(org.junit.jupiter.api.Test.class, org.junit.jupiter.engine.JupiterTestEngine.class,
+                org.junit.platform.engine.TestEngine.class, org.junit.platform.launcher.Launcher.class,
+                org.junit.platform.commons.util.ReflectionUtils.class, org.opentest4j.AssertionFailedError.class,
+                org.apiguardian.api.API.class, org.assertj.core.api.Assertions.class,
+                org.junit.jupiter.params.ParameterizedTest.class)) {
+            jars.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        }
+        return jars;
+    }
+}
