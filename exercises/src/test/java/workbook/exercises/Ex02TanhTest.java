@@ -85,7 +85,7 @@ class Ex02TanhTest {
     @Tag("ex02.tanh")
     void tanhIsOdd(double x) {
         assertThat(tanh(-x)).as("tanh(-x) should be -tanh(x) for x = %s: tanh is an odd function. Near 0 a "
-                + "mismatch usually means a formula that subtracts nearly equal numbers (see the Pitfalls)", x)
+                + "mismatch usually means a formula that subtracts nearly equal numbers (see the Traps)", x)
                 .isCloseTo(-tanh(x), within(ulpsTolerance(tanh(x))));
     }
 
@@ -125,7 +125,7 @@ class Ex02TanhTest {
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-9, -3, -0.8, -0.1, 1e-8, 0.25, 1.7, 6})
     @Tag("ex02.tanhDerivative")
-    void derivativeIsOneMinusTanhSquared(double x) {
+    void derivativeMatchesItsClosedFormInTermsOfTanh(double x) {
         double t = Math.tanh(x);
         assertThat(tanhDerivative(x)).as("tanh'(%s) should be 1 - tanh(x)^2", x)
                 .isCloseTo(1 - t * t, within(ABS));
@@ -267,7 +267,7 @@ class Ex02TanhTest {
     @ParameterizedTest(name = "x = {0}")
     @ValueSource(doubles = {-40, -3, -1e-3, 1e-8, 0.125, 1.5, 5, 30})
     @Tag("ex02.centeredSigmoid")
-    void centeredSigmoidIsTwiceTanhOfHalfX(double x) {
+    void centeredSigmoidMatchesAnEquivalentTanhForm(double x) {
         double expected = 2 * Math.tanh(x / 2);
         assertThat(centeredSigmoid(x))
                 .as("centeredSigmoid(%s) should be 2 tanh(x/2) to a few ulps; a large relative error for small |x| "

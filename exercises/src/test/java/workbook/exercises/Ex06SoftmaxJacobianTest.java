@@ -340,7 +340,7 @@ class Ex06SoftmaxJacobianTest {
     @ParameterizedTest(name = "z = {0}")
     @MethodSource("logits")
     @Tag("ex06.crossEntropyGradient")
-    void crossEntropyGradientIsSoftmaxMinusOneHot(double[] z) {
+    void crossEntropyGradientMatchesItsClosedForm(double[] z) {
         double[] p = softmax(z);
         for (int label = 0; label < z.length; label++) {
             double[] gradient = crossEntropyGradient(z, label);

@@ -80,7 +80,7 @@ class Ex09InitializationTest {
     @ParameterizedTest(name = "fanIn = {0}, fanOut = {1}")
     @CsvSource({"1, 1", "3, 5", "128, 64", "784, 10", "4096, 4096"})
     @Tag("ex09.xavier")
-    void xavierScalesFollowFromVarianceTwoOverFanSum(int fanIn, int fanOut) {
+    void xavierScalesFollowFromItsVarianceArgument(int fanIn, int fanOut) {
         double sum = fanIn + fanOut;
         assertThat(xavierStd(fanIn, fanOut))
                 .as("xavierStd(%d, %d) should be sqrt(2 / (fanIn + fanOut)); 0 usually means 2 / (fanIn + fanOut) "
@@ -95,7 +95,7 @@ class Ex09InitializationTest {
     @ParameterizedTest(name = "fanIn = {0}")
     @ValueSource(ints = {1, 3, 64, 784, 4096})
     @Tag("ex09.he")
-    void heScalesFollowFromVarianceTwoOverFanIn(int fanIn) {
+    void heScalesFollowFromItsVarianceArgument(int fanIn) {
         assertThat(heStd(fanIn))
                 .as("heStd(%d) should be sqrt(2 / fanIn): ReLU zeroes half the signal, the factor 2 puts it back",
                         fanIn)
@@ -108,7 +108,7 @@ class Ex09InitializationTest {
     @ParameterizedTest(name = "fanIn = {0}, fanOut = {1}")
     @CsvSource({"1, 1", "3, 5", "128, 64", "784, 10", "4096, 4096"})
     @Tag("ex09.compromise")
-    void kaimingCompromiseScalesFollowFromVarianceFourOverFanSum(int fanIn, int fanOut) {
+    void kaimingCompromiseScalesFollowFromItsVarianceArgument(int fanIn, int fanOut) {
         double sum = fanIn + fanOut;
         assertThat(kaimingCompromiseStd(fanIn, fanOut))
                 .as("kaimingCompromiseStd(%d, %d) should be sqrt(4 / (fanIn + fanOut)): the ReLU variance 2 / n "
@@ -123,7 +123,7 @@ class Ex09InitializationTest {
     @ParameterizedTest(name = "fanIn = {0}, fanOut = {1}")
     @CsvSource({"1, 1", "300, 100", "1024, 4096"})
     @Tag("ex09.xavier")
-    void xavierUniformBoundIsSqrtThreeTimesItsStd(int fanIn, int fanOut) {
+    void xavierUniformBoundGivesTheSameStdAsTheNormal(int fanIn, int fanOut) {
         double sqrt3 = Math.sqrt(3);
         assertThat(xavierUniformBound(fanIn, fanOut) / xavierStd(fanIn, fanOut))
                 .as("U(-d, d) has variance d^2 / 3, so a uniform bound with the same variance as a normal std is "
@@ -134,7 +134,7 @@ class Ex09InitializationTest {
     @ParameterizedTest(name = "fanIn = {0}, fanOut = {1}")
     @CsvSource({"1, 1", "300, 100", "1024, 4096"})
     @Tag("ex09.he")
-    void heUniformBoundIsSqrtThreeTimesItsStd(int fanIn, int fanOut) {
+    void heUniformBoundGivesTheSameStdAsTheNormal(int fanIn, int fanOut) {
         double sqrt3 = Math.sqrt(3);
         assertThat(heUniformBound(fanIn) / heStd(fanIn)).as("bound / std should be sqrt(3) (He)")
                 .isCloseTo(sqrt3, within(4 * ULPS));
@@ -143,7 +143,7 @@ class Ex09InitializationTest {
     @ParameterizedTest(name = "fanIn = {0}, fanOut = {1}")
     @CsvSource({"1, 1", "300, 100", "1024, 4096"})
     @Tag("ex09.compromise")
-    void kaimingCompromiseBoundIsSqrtThreeTimesItsStd(int fanIn, int fanOut) {
+    void kaimingCompromiseBoundGivesTheSameStdAsTheNormal(int fanIn, int fanOut) {
         double sqrt3 = Math.sqrt(3);
         assertThat(kaimingCompromiseBound(fanIn, fanOut) / kaimingCompromiseStd(fanIn, fanOut))
                 .as("bound / std should be sqrt(3) (the ReLU compromise)").isCloseTo(sqrt3, within(4 * ULPS));

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class SuiteChecksumsTest {
@@ -36,6 +38,7 @@ class SuiteChecksumsTest {
     }
 
     @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS) // a backstop, not a timing check: javac runs Report.java first
     void aChangedAddedOrMissingFileIsNamedAsTheReleasesReportNamesIt(@TempDir Path dir) throws Exception {
         Path r = release(dir);
         write(r.resolve("exercises/src/test/java/A.java"), "class A { int x; }");
