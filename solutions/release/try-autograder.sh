@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Tries the Gradescope autograder of a release locally, in a temporary folder, with five submissions:
+# Tries the Gradescope autograder of a release locally, in a temporary folder, with six submissions:
 #   finished     the reference solutions                          -> full points
 #   partial      the reference solutions but Ex01's stub          -> every point but Ex01's
 #   unfinished   the pristine stubs                               -> 0 points, every task failed
 #   fake-board   stubs whose code prints a fake 100/100 scoreboard -> still 0 points
 #   fake-json    stubs whose code writes a fake results.json, during the tests and from a shutdown hook,
 #                wherever it can                                  -> still 0 points, never 100
+#   fake-report  stubs whose code appends "passed" lines and END to the test JVMs' own reports (the one
+#                folder it may write)                             -> still 0 points: the lines are not signed
 #   bash solutions/release/try-autograder.sh OUT   (OUT as written by release.sh; needs root for the user switch)
 # Prints one line per submission and exits non-zero if any outcome is wrong.
 set -euo pipefail
@@ -47,19 +49,18 @@ expect() { # $1: description, $2: condition result
   if eval "$2"; then echo "  ok: $1"; else echo "  FAILED: $1"; failures=$((failures + 1)); fi
 }
 
-mkdir -p "$ag/finished" "$ag/unfinished" "$ag/fake-board" "$ag/fake-json"
+mkdir -p "$ag/finished" "$ag/unfinished" "$ag/fake-board" "$ag/fake-json" "$ag/fake-report"
 cp "$root/solutions/src/main/java/workbook/exercises"/*.java "$ag/finished/"
 cp "$stubs"/*.java "$ag/unfinished/"
 
 grade finished "$ag/finished"
 expect "the reference solutions get every point" '[ "$score" = 100 ]'
-expect "one Gradescope test per graded part, each with md output" \
-  '[ "$tests" -gt 0 ] && grep -q "\"output_format\": \"md\"" "$ag/results/results.json"'
+expect "one Gradescope test per task (44), each with md output and visibility" \
+  '[ "$tests" -eq 44 ] && [ "$(grep -c "\"output_format\": \"md\", \"visibility\": \"visible\"" "$ag/results/results.json")" -eq 44 ]'
 
 mkdir -p "$ag/partial" && cp "$ag/finished"/*.java "$ag/partial/" && cp "$stubs/Ex01Sigmoid.java" "$ag/partial/"
 grade partial "$ag/partial"
-expect "finished but for Ex01: every point but Ex01's, not flagged" \
-  '[ "$score" = 90 ] && ! grep -q "do not match" "$ag/results/results.json"'
+expect "finished but for Ex01: every point but Ex01's" '[ "$score" = 90 ]'
 
 grade unfinished "$ag/unfinished"
 cp "$ag/results/results.json" "$out/autograder-unfinished-results.json"
@@ -86,7 +87,29 @@ attack "$ag/fake-json" '    static {
     }'
 grade fake-json "$ag/fake-json"
 expect "a fake results.json earns nothing" '[ "$score" = 0 ]'
-expect "the rewritten grade is flagged" 'grep -q "do not match the test reports" "$ag/results/results.json"'
+expect "the grade files are out of the submission's reach" '! grep -q "67 of 67" "$ag/results/results.json"'
+
+attack "$ag/fake-report" '    static {
+        Runnable forge = () -> {
+            try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(System.getProperty("user.dir")))) {
+                for (var p : files.filter(f -> f.getFileName().toString().startsWith("checks-")).toList()) {
+                    StringBuilder fake = new StringBuilder();
+                    for (String l : java.nio.file.Files.readAllLines(p)) {
+                        if (l.startsWith("S\t") && l.contains("\t#")) {
+                            String body = l.substring(1, l.lastIndexOf("\t#")).replace("\tCRASHED\t", "\tPASSED\t");
+                            fake.append("F").append(body).append("\t#").append("0".repeat(64)).append("\n");
+                        }
+                    }
+                    fake.append("END\t#").append("0".repeat(64)).append("\n");
+                    java.nio.file.Files.writeString(p, fake, java.nio.file.StandardOpenOption.APPEND);
+                }
+            } catch (Exception | Error ignored) { }
+        };
+        forge.run();
+        Runtime.getRuntime().addShutdownHook(new Thread(forge));
+    }'
+grade fake-report "$ag/fake-report"
+expect "forged report lines earn nothing" '[ "$score" = 0 ]'
 mkdir -p "$ag/zip" && unzip -q "$out/autograder.zip" -d "$ag/zip"
 expect "the pristine workbook is untouched" 'diff -r "$ag/source/workbook" "$ag/zip/workbook" > /dev/null'
 

@@ -89,8 +89,8 @@ class Ex01SigmoidTest {
     void derivativeMatchesCentralDifference(double x) {
         double numeric = (1 / (1 + Math.exp(-(x + H))) - 1 / (1 + Math.exp(-(x - H)))) / (2 * H);
         assertThat(sigmoidDerivative(x))
-                .as("sigma'(%s) should equal the slope of sigma; a mismatch usually means sigma (1 - sigma) "
-                        + "was mistyped", x)
+                .as("sigma'(%s) should equal the slope of sigma; a mismatch everywhere usually means the "
+                        + "derivative was mistyped (java exercises/hints/Hint.java ex01.sigmoidDerivative)", x)
                 .isCloseTo(numeric, within(FD));
     }
 
@@ -118,7 +118,7 @@ class Ex01SigmoidTest {
         double expected = Math.exp(-40); // sigma'(x) = e^-x / (1 + e^-x)^2, and (1 + e^-40)^2 rounds to 1
         assertThat(sigmoidDerivative(40))
                 .as("sigma'(40) should be about e^-40 = 4.25e-18, not 0: in double, sigma(40) rounds to 1, so "
-                        + "1 - sigma(40) cancels to 0. Use 1 - sigma(x) = sigma(-x)")
+                        + "1 - sigma(40) cancels to 0 (see the Traps)")
                 .isCloseTo(expected, within(1e-12 * expected));
     }
 
@@ -152,7 +152,7 @@ class Ex01SigmoidTest {
                 .isCloseTo(1000.0, within(1e-12));
         assertThat(softplus(-1000)).as("softplus(-1000) = log(1 + e^-1000) should be 0")
                 .isBetween(0.0, Double.MIN_NORMAL);
-        assertThat(softplus(-40)).as("softplus(-40) should be about e^-40, not 0: log1p keeps it")
+        assertThat(softplus(-40)).as("softplus(-40) should be about e^-40, not 0: 1 + e^-40 rounds to 1 (see the Traps)")
                 .isCloseTo(Math.exp(-40), within(1e-12 * Math.exp(-40)));
     }
 
@@ -190,7 +190,7 @@ class Ex01SigmoidTest {
                 .isCloseTo(-1000.0, within(1e-12));
         assertThat(logSigmoid(1000)).as("logSigmoid(1000) should be 0").isCloseTo(0.0, within(Double.MIN_NORMAL));
         assertThat(logSigmoid(40)).as("logSigmoid(40) should be about -e^-40, not 0: log(sigma(40)) = log(1) "
-                + "loses it, log1p keeps it").isCloseTo(-Math.exp(-40), within(1e-12 * Math.exp(-40)));
+                + "loses it (see the Traps)").isCloseTo(-Math.exp(-40), within(1e-12 * Math.exp(-40)));
     }
 
     @Test

@@ -163,7 +163,7 @@ class Ex03ReluFamilyTest {
         double expected = eluReference(x, 1.5);
         assertThat(elu(x, 1.5))
                 .as("elu(%s, 1.5) should be 1.5 (x + x^2/2 + ...) to a few ulps; alpha (Math.exp(x) - 1) keeps only "
-                        + "about 8 correct digits here, Math.expm1(x) keeps them all", x)
+                        + "about 8 correct digits here (see the Traps)", x)
                 .isCloseTo(expected, within(4 * Math.ulp(expected)));
     }
 

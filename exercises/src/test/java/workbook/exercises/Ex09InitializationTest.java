@@ -80,73 +80,74 @@ class Ex09InitializationTest {
     @ParameterizedTest(name = "fanIn = {0}, fanOut = {1}")
     @CsvSource({"1, 1", "3, 5", "128, 64", "784, 10", "4096, 4096"})
     @Tag("ex09.xavier")
-    void xavierScalesFollowFromVarianceTwoOverFanSum(int fanIn, int fanOut) {
+    void xavierScalesFollowFromItsVarianceArgument(int fanIn, int fanOut) {
         double sum = fanIn + fanOut;
         assertThat(xavierStd(fanIn, fanOut))
-                .as("xavierStd(%d, %d) should be sqrt(2 / (fanIn + fanOut)); 0 usually means 2 / (fanIn + fanOut) "
-                        + "was computed in int arithmetic", fanIn, fanOut)
+                .as("xavierStd(%d, %d) does not follow from Xavier's variance argument (write-up 8; java "
+                        + "exercises/hints/Hint.java ex09.xavier); 0 usually means a division in int arithmetic",
+                        fanIn, fanOut)
                 .isCloseTo(Math.sqrt(2 / sum), within(ULPS * Math.sqrt(2 / sum)));
         assertThat(xavierUniformBound(fanIn, fanOut))
-                .as("xavierUniformBound(%d, %d) should be sqrt(6 / (fanIn + fanOut)), so that the variance "
-                        + "bound^2 / 3 is 2 / (fanIn + fanOut)", fanIn, fanOut)
+                .as("xavierUniformBound(%d, %d): U(-bound, bound) should have the variance of xavierStd's normal "
+                        + "(what is the variance of a uniform distribution?)", fanIn, fanOut)
                 .isCloseTo(Math.sqrt(6 / sum), within(ULPS * Math.sqrt(6 / sum)));
     }
 
     @ParameterizedTest(name = "fanIn = {0}")
     @ValueSource(ints = {1, 3, 64, 784, 4096})
     @Tag("ex09.he")
-    void heScalesFollowFromVarianceTwoOverFanIn(int fanIn) {
+    void heScalesFollowFromItsVarianceArgument(int fanIn) {
         assertThat(heStd(fanIn))
-                .as("heStd(%d) should be sqrt(2 / fanIn): ReLU zeroes half the signal, the factor 2 puts it back",
-                        fanIn)
+                .as("heStd(%d) does not follow from Kaiming's variance argument for ReLU (write-up 10; java "
+                        + "exercises/hints/Hint.java ex09.he)", fanIn)
                 .isCloseTo(Math.sqrt(2.0 / fanIn), within(ULPS * Math.sqrt(2.0 / fanIn)));
         assertThat(heUniformBound(fanIn))
-                .as("heUniformBound(%d) should be sqrt(6 / fanIn), so that bound^2 / 3 = 2 / fanIn", fanIn)
+                .as("heUniformBound(%d): U(-bound, bound) should have the variance of heStd's normal", fanIn)
                 .isCloseTo(Math.sqrt(6.0 / fanIn), within(ULPS * Math.sqrt(6.0 / fanIn)));
     }
 
     @ParameterizedTest(name = "fanIn = {0}, fanOut = {1}")
     @CsvSource({"1, 1", "3, 5", "128, 64", "784, 10", "4096, 4096"})
     @Tag("ex09.compromise")
-    void kaimingCompromiseScalesFollowFromVarianceFourOverFanSum(int fanIn, int fanOut) {
+    void kaimingCompromiseScalesFollowFromItsVarianceArgument(int fanIn, int fanOut) {
         double sum = fanIn + fanOut;
         assertThat(kaimingCompromiseStd(fanIn, fanOut))
-                .as("kaimingCompromiseStd(%d, %d) should be sqrt(4 / (fanIn + fanOut)): the ReLU variance 2 / n "
-                        + "with n the average fan (fanIn + fanOut) / 2", fanIn, fanOut)
+                .as("kaimingCompromiseStd(%d, %d) does not follow from the ReLU variance argument with the "
+                        + "average fan (java exercises/hints/Hint.java ex09.compromise)", fanIn, fanOut)
                 .isCloseTo(Math.sqrt(4 / sum), within(ULPS * Math.sqrt(4 / sum)));
         assertThat(kaimingCompromiseBound(fanIn, fanOut))
-                .as("kaimingCompromiseBound(%d, %d) should be sqrt(12 / (fanIn + fanOut)), so that bound^2 / 3 "
-                        + "= 4 / (fanIn + fanOut)", fanIn, fanOut)
+                .as("kaimingCompromiseBound(%d, %d): U(-bound, bound) should have the variance of "
+                        + "kaimingCompromiseStd's normal", fanIn, fanOut)
                 .isCloseTo(Math.sqrt(12 / sum), within(ULPS * Math.sqrt(12 / sum)));
     }
 
     @ParameterizedTest(name = "fanIn = {0}, fanOut = {1}")
     @CsvSource({"1, 1", "300, 100", "1024, 4096"})
     @Tag("ex09.xavier")
-    void xavierUniformBoundIsSqrtThreeTimesItsStd(int fanIn, int fanOut) {
+    void xavierUniformBoundGivesTheSameStdAsTheNormal(int fanIn, int fanOut) {
         double sqrt3 = Math.sqrt(3);
         assertThat(xavierUniformBound(fanIn, fanOut) / xavierStd(fanIn, fanOut))
-                .as("U(-d, d) has variance d^2 / 3, so a uniform bound with the same variance as a normal std is "
-                        + "sqrt(3) times that std (Xavier)")
+                .as("xavierUniformBound / xavierStd: a uniform draw and a normal one of the same variance "
+                        + "(Xavier) have a fixed ratio of bound to std")
                 .isCloseTo(sqrt3, within(4 * ULPS));
     }
 
     @ParameterizedTest(name = "fanIn = {0}, fanOut = {1}")
     @CsvSource({"1, 1", "300, 100", "1024, 4096"})
     @Tag("ex09.he")
-    void heUniformBoundIsSqrtThreeTimesItsStd(int fanIn, int fanOut) {
+    void heUniformBoundGivesTheSameStdAsTheNormal(int fanIn, int fanOut) {
         double sqrt3 = Math.sqrt(3);
-        assertThat(heUniformBound(fanIn) / heStd(fanIn)).as("bound / std should be sqrt(3) (He)")
+        assertThat(heUniformBound(fanIn) / heStd(fanIn)).as("heUniformBound / heStd should be the same fixed ratio as Xavier's")
                 .isCloseTo(sqrt3, within(4 * ULPS));
     }
 
     @ParameterizedTest(name = "fanIn = {0}, fanOut = {1}")
     @CsvSource({"1, 1", "300, 100", "1024, 4096"})
     @Tag("ex09.compromise")
-    void kaimingCompromiseBoundIsSqrtThreeTimesItsStd(int fanIn, int fanOut) {
+    void kaimingCompromiseBoundGivesTheSameStdAsTheNormal(int fanIn, int fanOut) {
         double sqrt3 = Math.sqrt(3);
         assertThat(kaimingCompromiseBound(fanIn, fanOut) / kaimingCompromiseStd(fanIn, fanOut))
-                .as("bound / std should be sqrt(3) (the ReLU compromise)").isCloseTo(sqrt3, within(4 * ULPS));
+                .as("bound / std should be the same fixed ratio as Xavier's (the ReLU compromise)").isCloseTo(sqrt3, within(4 * ULPS));
     }
 
     @Test
@@ -155,8 +156,8 @@ class Ex09InitializationTest {
         int big = Integer.MAX_VALUE;
         double expected = Math.sqrt(2 / (2.0 * big)); // the fans added as doubles: 2 * (2^31 - 1) is exact
         assertThat(xavierStd(big, big))
-                .as("xavierStd(2^31 - 1, 2^31 - 1) should be sqrt(2 / (2^32 - 2)); NaN or a wrong value usually "
-                        + "means fanIn + fanOut overflowed the int range: add the fans as doubles")
+                .as("xavierStd(2^31 - 1, 2^31 - 1): NaN or a wrong value usually means fanIn + fanOut overflowed "
+                        + "the int range: add the fans as doubles")
                 .isCloseTo(expected, within(ULPS * expected));
     }
 
@@ -166,8 +167,8 @@ class Ex09InitializationTest {
         int big = Integer.MAX_VALUE;
         double expected = Math.sqrt(2 / (2.0 * big));
         assertThat(kaimingCompromiseBound(big, big))
-                .as("kaimingCompromiseBound(2^31 - 1, 2^31 - 1) should be sqrt(12 / (2^32 - 2)); add the fans "
-                        + "as doubles")
+                .as("kaimingCompromiseBound(2^31 - 1, 2^31 - 1): a wrong value usually means fanIn + fanOut "
+                        + "overflowed the int range: add the fans as doubles")
                 .isCloseTo(Math.sqrt(6) * expected, within(ULPS * Math.sqrt(6) * expected));
     }
 

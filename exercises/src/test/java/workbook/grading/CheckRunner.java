@@ -32,9 +32,11 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * The test JVM's side of the grader: runs the hidden suite's checks of the given exercises and writes one line
  * per check to a file as soon as it finishes, so that the grader knows how far a test JVM got if it dies.
  *
- * <p>Lines: {@code S <tab> uniqueId <tab> check} when a check starts, {@code F <tab> uniqueId <tab> check}
- * when it ends (the check in {@link Check#toLine()} form), {@code X <tab> reason} when the run itself failed,
- * {@code E} on any exit and {@code END} when every check ran.
+ * <p>Lines: {@code P <tab> uniqueId <tab> task} for each check method of the test plan (written before any
+ * exercise code runs), {@code S <tab> uniqueId <tab> check} when a check starts, {@code F <tab> uniqueId <tab>
+ * check} when it ends (the check in {@link Check#toLine()} form), {@code X <tab> reason} when the run itself
+ * failed, {@code E} on any exit and {@code END} when every check ran. Every line is signed ({@link SignedLog})
+ * with the key the grader sends as the first line of standard input.
  */
 public final class CheckRunner {
     private static final Pattern EXERCISE_TAG = Pattern.compile("ex\\d\\d");
@@ -46,36 +48,34 @@ public final class CheckRunner {
      * Runs the checks.
      *
      * @param args the output file, then the exercise tags to run ({@code ex01 ex03 ...}), or {@code -} to read
-     *             them from the first line of standard input once JUnit is loaded (the watch mode starts a test
-     *             JVM ahead of time, so that a saved exercise is graded without waiting for one)
+     *             them from the second line of standard input once JUnit is loaded (the watch mode starts a test
+     *             JVM ahead of time, so that a saved exercise is graded without waiting for one); the first line
+     *             of standard input is always the report's signing key
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
             throw new IllegalArgumentException("usage: CheckRunner <output file> <tag>...");
         }
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(args[0], true),
-                StandardCharsets.UTF_8), true);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("E");
-            out.flush();
-        }));
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                StandardCharsets.UTF_8));
+        SignedLog.Writer out = new SignedLog.Writer(new PrintWriter(new OutputStreamWriter(
+                new FileOutputStream(args[0], true), StandardCharsets.UTF_8), true), in.readLine());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> out.line("E")));
         int status = 0;
         try {
             String[] tags = Arrays.copyOfRange(args, 1, args.length);
             Launcher launcher = launcher();
             if (tags.length == 1 && tags[0].equals("-")) {
                 warmUp(launcher);
-                String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
-                        StandardCharsets.UTF_8)).readLine();
+                String line = in.readLine();
                 tags = line == null ? new String[0] : line.trim().split("\\s+");
             }
             run(launcher, tags, new Reporter(out));
-            out.println("END");
+            out.line("END");
         } catch (Throwable t) {
-            out.println("X\t" + Check.escape(t.toString()));
+            out.line("X\t" + Check.escape(t.toString()));
             status = 3;
         }
-        out.flush();
         // a check that ran past its time limit may still spin in its thread: stop the JVM regardless
         Runtime.getRuntime().halt(status);
     }
@@ -122,24 +122,33 @@ public final class CheckRunner {
                 .build());
     }
 
-    /** Writes a line per check as it starts and as it finishes. */
+    /** Writes the plan, then a line per check as it starts and as it finishes. */
     static final class Reporter implements TestExecutionListener {
-        private final PrintWriter out;
+        private final SignedLog.Writer out;
         private TestPlan plan;
 
-        Reporter(PrintWriter out) {
+        Reporter(SignedLog.Writer out) {
             this.out = out;
         }
 
         @Override
         public void testPlanExecutionStarted(TestPlan testPlan) {
             this.plan = testPlan;
+            // every check method, before any exercise code runs: the grader fails a method that never reports
+            for (TestIdentifier root : testPlan.getRoots()) {
+                for (TestIdentifier test : testPlan.getDescendants(root)) {
+                    if (test.getSource().filter(MethodSource.class::isInstance).isPresent()) {
+                        out.line("P\t" + Check.escape(test.getUniqueId()) + "\t"
+                                + tag(test, TASK_TAG).orElse("?"));
+                    }
+                }
+            }
         }
 
         @Override
         public void executionStarted(TestIdentifier test) {
             if (test.isTest()) {
-                out.println("S\t" + Check.escape(test.getUniqueId()) + "\t"
+                out.line("S\t" + Check.escape(test.getUniqueId()) + "\t"
                         + check(test, Check.Verdict.CRASHED, "").toLine());
             }
         }
@@ -155,7 +164,7 @@ public final class CheckRunner {
             if (failure instanceof AssertionError && String.valueOf(failure.getMessage()).startsWith("not run:")) {
                 verdict = Check.Verdict.NOT_RUN;
             }
-            out.println("F\t" + Check.escape(test.getUniqueId()) + "\t"
+            out.line("F\t" + Check.escape(test.getUniqueId()) + "\t"
                     + check(test, verdict, failure == null ? "" : Check.explain(failure)).toLine());
         }
 

@@ -67,34 +67,54 @@ public final class GradeFiles {
         }
     }
 
-    /** Gradescope's shape: a total {@code score} and one {@code tests[]} entry per exercise. */
+    /**
+     * Gradescope's shape: a total {@code score} and one {@code tests[]} entry per task, named
+     * {@code "Ex03 ReLU family: ex03.relu"}; a task is worth its share of {@link ExerciseGrade#MAX_POINTS} (in
+     * hundredths, the shares of an exercise add up to exactly that), earned only when all its checks pass.
+     */
     static String toGradescopeJson(List<ExerciseGrade> grades) {
-        StringBuilder json = new StringBuilder("{\n");
-        double total = grades.stream().mapToDouble(ExerciseGrade::points).sum();
-        json.append("  \"score\": ").append(number(total)).append(",\n  \"tests\": [");
-        for (int i = 0; i < grades.size(); i++) {
-            ExerciseGrade g = grades.get(i);
-            boolean done = g.status() == ExerciseGrade.Status.DONE;
-            StringBuilder output = new StringBuilder(g.tasksDone() + " of " + g.tasks().size() + " tasks done ("
-                    + g.status().label() + ")");
-            if (!g.compileError().isEmpty()) {
-                output.append('\n').append(g.compileError());
-            }
-            for (TaskGrade t : g.tasks()) {
-                output.append("\n").append(t.done() ? "[done] " : "[not done] ").append(t.name());
-                Check first = t.firstFailure();
-                if (first != null) {
-                    output.append(": ").append(first.name()).append(": ").append(first.message());
+        StringBuilder tests = new StringBuilder();
+        double total = 0;
+        for (ExerciseGrade g : grades) {
+            double[] shares = shares(g.tasks().size());
+            for (int i = 0; i < g.tasks().size(); i++) {
+                TaskGrade t = g.tasks().get(i);
+                double score = t.done() && g.compileError().isEmpty() ? shares[i] : 0;
+                total += score;
+                String output;
+                if (!g.compileError().isEmpty()) {
+                    output = g.id() + " does not compile" + (i == 0 ? ":\n" + g.compileError() : "");
+                } else if (t.done()) {
+                    output = "done: " + t.passed() + " of " + t.checks().size() + " checks passed";
+                } else {
+                    Check first = t.firstFailure();
+                    output = "not done: " + t.passed() + " of " + t.checks().size() + " checks passed"
+                            + (first == null ? "" : "\nfirst failed check: " + first.name() + "\n" + first.message());
                 }
+                tests.append(tests.length() == 0 ? "\n" : ",\n")
+                     .append("    {\"name\": ").append(string(g.id() + " " + g.title() + ": " + t.id()))
+                     .append(", \"score\": ").append(hundredths(score))
+                     .append(", \"max_score\": ").append(hundredths(shares[i]))
+                     .append(", \"status\": ").append(string(score > 0 ? "passed" : "failed"))
+                     .append(", \"output\": ").append(string(output)).append('}');
             }
-            json.append(i == 0 ? "\n" : ",\n")
-                .append("    {\"name\": ").append(string(g.id() + " " + g.title()))
-                .append(", \"score\": ").append(number(g.points()))
-                .append(", \"max_score\": ").append(ExerciseGrade.MAX_POINTS)
-                .append(", \"status\": ").append(string(done ? "passed" : "failed"))
-                .append(", \"output\": ").append(string(output.toString())).append('}');
         }
-        return json.append(grades.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+        return "{\n  \"score\": " + hundredths(total) + ",\n  \"tests\": [" + tests
+                + (tests.length() == 0 ? "]\n}\n" : "\n  ]\n}\n");
+    }
+
+    /** {@link ExerciseGrade#MAX_POINTS} split into n shares of whole hundredths that add up to it exactly. */
+    static double[] shares(int n) {
+        double[] shares = new double[n];
+        int cents = ExerciseGrade.MAX_POINTS * 100;
+        for (int i = 0; i < n; i++) {
+            shares[i] = (cents / n + (i < cents % n ? 1 : 0)) / 100.0;
+        }
+        return shares;
+    }
+
+    private static String hundredths(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static String number(double value) {

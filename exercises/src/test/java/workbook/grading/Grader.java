@@ -34,9 +34,17 @@ import java.util.stream.Collectors;
 public final class Grader {
     /** The test JVM: quick to start; the heap cap turns a runaway allocation into one failed check. */
     static final List<String> TEST_JVM = List.of("-Xmx512m", "-Xss4m", "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true");
+            "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "-XX:+DisableAttachMechanism");
     /** Backstop for one test JVM: every check has its own time limit, so this only stops the pathological. */
     static final long JVM_LIMIT_SECONDS = 300;
+    /**
+     * System property for the autograder: a command put in front of the test JVM's {@code java}, e.g.
+     * {@code setpriv --reuid=nobody --regid=nogroup --clear-groups --no-new-privs}, so that the submitted code
+     * runs as an unprivileged user. Words separated by spaces; unset or empty (the learner's grade): none.
+     */
+    static final String LAUNCHER = "workbook.grade.launcher";
+    /** The only folder a test JVM writes to (its report); the autograder gives it to the unprivileged user. */
+    static final String JVM_DIR = "jvm";
     private static final Pattern TASK_TAG = Pattern.compile("@Tag\\(\"(ex\\d\\d\\.\\w+)\"\\)");
     private static final Pattern TITLE = Pattern.compile("@DisplayName\\(\"Ex\\d\\d\\W*([^\"]*)\"\\)");
 
@@ -80,6 +88,10 @@ public final class Grader {
             return;
         }
         List<ExerciseGrade> grades = grader.grade(selected);
+        String tampered = SuiteChecksums.warning(layout.module().getParent());
+        if (!tampered.isEmpty()) {
+            out.println(tampered);
+        }
         out.println(Scoreboard.render(grades, flag(args[3]), grader.resultsJson()));
         String reason = Scoreboard.strictFailure(grades);
         if (flag(args[1]) && reason != null) {
@@ -176,6 +188,7 @@ public final class Grader {
      */
     List<Check> runChecks(List<String> tags, TestJvm ready, String lane) throws IOException, InterruptedException {
         Map<String, Check> done = new LinkedHashMap<>();
+        Map<String, String> planned = new LinkedHashMap<>();
         for (int attempt = 1; attempt <= 50; attempt++) {
             TestJvm jvm;
             if (attempt == 1 && ready != null) {
@@ -189,7 +202,8 @@ public final class Grader {
             if (!exited) {
                 jvm.process.destroyForcibly().waitFor();
             }
-            Run run = Run.read(jvm.report);
+            Run run = Run.read(jvm.report, jvm.key);
+            planned.putAll(run.planned);
             done.putAll(run.finished);
             if (run.complete) {
                 break;
@@ -199,19 +213,30 @@ public final class Grader {
                     : run.exited ? "the test JVM was stopped by a call to System.exit (or Runtime.exit) here"
                     : "the test JVM died here (exit code " + jvm.process.exitValue() + "; see " + jvm.log + ")";
             if (run.started.isEmpty()) {
-                // nothing to blame: report the reason on a placeholder check rather than loop
+                // nothing to blame: report the reason on a placeholder check rather than loop, and on every
+                // check method that has not reported yet (below)
                 done.put("jvm-" + attempt, new Check(tags.get(0).replace("ex", "Ex"), tags.get(0) + ".?", "",
                         "the test JVM", Check.Verdict.CRASHED, reason));
+                planned.replaceAll((id, task) -> task + "\t" + reason);
                 break;
             }
             run.started.forEach((id, check) -> done.put(id, new Check(check.exercise(), check.task(),
                     check.method(), check.name(), Check.Verdict.CRASHED, reason)));
         }
+        // a check method of the plan with no signed result (it never ran, or its lines were cut) is not passed
+        planned.forEach((id, task) -> {
+            if (done.keySet().stream().noneMatch(d -> d.startsWith(id))) {
+                String[] f = task.split("\t", 2);
+                String method = id.replaceAll(".*\\[(?:method|test-template):([^(\\]]*).*", "$1");
+                done.put(id, new Check("Ex" + f[0].substring(2, 4), f[0], method, method,
+                        Check.Verdict.NOT_RUN, f.length > 1 ? f[1] : "this check never reported a result"));
+            }
+        });
         return new ArrayList<>(done.values());
     }
 
-    /** A test JVM and the files it writes. */
-    record TestJvm(Process process, Path report, Path log) {
+    /** A test JVM, the files it writes and the key that signs its report. */
+    record TestJvm(Process process, Path report, Path log, String key) {
         /** Hands the tags to a JVM started without them. */
         void send(List<String> tags) throws IOException {
             process.getOutputStream().write((String.join(" ", tags) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -226,13 +251,18 @@ public final class Grader {
     /** Starts a test JVM for these tags; with none, it loads JUnit and waits for them on its standard input. */
     TestJvm startTestJvm(String lane, int attempt, List<String> tags) throws IOException {
         Files.createDirectories(gradeDir);
-        Path report = gradeDir.resolve("checks-" + lane + attempt + ".txt");
+        Files.createDirectories(gradeDir.resolve(JVM_DIR));
+        Path report = gradeDir.resolve(JVM_DIR).resolve("checks-" + lane + attempt + ".txt");
         Path log = gradeDir.resolve("test-jvm-" + lane + attempt + ".log");
         Files.deleteIfExists(report);
         if (attempt == 1) {
             Files.deleteIfExists(skipFile(lane));
         }
         List<String> command = new ArrayList<>();
+        String launcher = System.getProperty(LAUNCHER, "").trim();
+        if (!launcher.isEmpty()) {
+            command.addAll(Arrays.asList(launcher.split("\\s+")));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(TEST_JVM);
         command.add("-D" + RunawayGuard.SKIP_FILE + "=" + skipFile(lane));
@@ -240,14 +270,14 @@ public final class Grader {
                 .collect(Collectors.joining(File.pathSeparator)), CheckRunner.class.getName(), report.toString()));
         command.addAll(tags.isEmpty() ? List.of("-") : tags);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        String key = SignedLog.newKey();
+        Process process = builder.start();
+        process.getOutputStream().write((key + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
         if (!tags.isEmpty()) {
-            builder.redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")));
+            process.getOutputStream().close();
         }
-        return new TestJvm(builder.start(), report, log);
-    }
-
-    private static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        return new TestJvm(process, report, log, key);
     }
 
     private static String crashReason(String error) {
@@ -260,20 +290,20 @@ public final class Grader {
 
     /** What one test JVM reported. */
     static final class Run {
+        final Map<String, String> planned = new LinkedHashMap<>();
         final Map<String, Check> started = new LinkedHashMap<>();
         final Map<String, Check> finished = new LinkedHashMap<>();
         boolean complete;
         boolean exited;
         String crash;
 
-        static Run read(Path report) throws IOException {
+        /** The report's signed lines only: anything the exercise code wrote into it is ignored. */
+        static Run read(Path report, String key) throws IOException {
             Run run = new Run();
-            if (!Files.exists(report)) {
-                return run;
-            }
-            for (String line : Files.readAllLines(report, StandardCharsets.UTF_8)) {
+            for (String line : SignedLog.verifiedLines(report, key)) {
                 String[] f = line.split("\t", 3);
                 switch (f[0]) {
+                    case "P" -> run.planned.put(Check.unescape(f[1]), f[2]);
                     case "S" -> run.started.put(Check.unescape(f[1]), Check.fromLine(f[2]));
                     case "F" -> {
                         String id = Check.unescape(f[1]);

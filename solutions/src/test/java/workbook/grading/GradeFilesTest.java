@@ -22,12 +22,21 @@ class GradeFilesTest {
     void resultsJsonHasGradescopeFields(@TempDir Path dir) throws Exception {
         GradeFiles.write(dir, GRADES);
         String json = Files.readString(dir.resolve(GradeFiles.RESULTS_JSON));
-        assertThat(json).contains("\"score\": 15.0", "\"max_score\": 10", "\"status\": \"passed\"",
-                "\"status\": \"failed\"", "\"name\": \"Ex01 Sigmoid\"", "\"output\": \"1 of 2 tasks done",
-                "[not done] b: b works [x = 1]: expected: 1\\n but was: 2\\t!");
+        assertThat(json).contains("\"score\": 15.00", "\"max_score\": 10.00", "\"max_score\": 5.00",
+                "\"status\": \"passed\"", "\"status\": \"failed\"", "\"name\": \"Ex01 Sigmoid: ex01.a\"",
+                "\"name\": \"Ex02 Tanh · \\\"quoted\\\": ex02.b\"", "\"output\": \"not done: 0 of 1 checks passed",
+                "first failed check: b works [x = 1]\\nexpected: 1\\n but was: 2\\t!");
+        assertThat(json.split("\"max_score\"", -1)).hasSize(4); // one test per task
         assertThat(Files.readString(dir.resolve(GradeFiles.PROPERTIES))).contains("Ex02.status=in progress",
                 "Ex02.points=5.0");
         assertThat(Files.readString(dir.resolve(GradeFiles.CHECKS))).contains("FAILED  b works [x = 1]");
+    }
+
+    @Test
+    void anExercisesTaskSharesAddUpToItsPoints() {
+        assertThat(GradeFiles.shares(3)).containsExactly(3.34, 3.33, 3.33);
+        assertThat(GradeFiles.shares(6)).containsExactly(1.67, 1.67, 1.67, 1.67, 1.66, 1.66);
+        assertThat(GradeFiles.shares(4)).containsExactly(2.5, 2.5, 2.5, 2.5);
     }
 
     @Test

@@ -125,7 +125,8 @@ class GraderTest {
     @Test
     void theGradeFilesAreWrittenWhateverHappened() throws IOException {
         String json = Files.readString(module.resolve("target/grade/results.json"));
-        assertThat(json).contains("\"name\": \"Ex01 Syntax\"", "does not compile", "\"name\": \"Ex09 Right\"");
+        assertThat(json).contains("\"name\": \"Ex01 Syntax: ex01.a\"", "does not compile",
+                "\"name\": \"Ex09 Right: ex09.b\"");
     }
 
     private static void assertOnlyTaskAFails(String id, Verdict verdict, String reason) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120) // each call compiles Hint.java from source, about a second on a busy machine
 class HintFilesTest {
-    /** The task list of the shared decisions, used until the hidden suite carries {@code @Tag("exNN.task")}. */
+    /** The task list of the shared decisions: the hidden suite's task tags must be exactly these. */
     private static final List<String> TASKS = List.of(
             "ex01.sigmoid", "ex01.sigmoidDerivative", "ex01.softplus", "ex01.logSigmoid",
             "ex02.tanh", "ex02.tanhDerivative", "ex02.saturationFraction", "ex02.centeredSigmoid",
@@ -37,7 +37,7 @@ class HintFilesTest {
     private static final Pattern TASK_TAG = Pattern.compile("@Tag\\(\"(ex\\d\\d\\.\\w+)\"\\)");
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
-    /** The task ids tagged in the hidden suite, or the shared list while the suite has none. */
+    /** The task ids tagged in the hidden suite. */
     static List<String> tasks() throws IOException {
         TreeSet<String> tagged = new TreeSet<>();
         try (Stream<Path> files = Files.walk(ROOT.resolve("exercises/src/test/java/workbook/exercises"))) {
@@ -48,7 +48,26 @@ class HintFilesTest {
                 }
             }
         }
-        return tagged.isEmpty() ? TASKS : List.copyOf(tagged);
+        return List.copyOf(tagged);
+    }
+
+    /** The task headings ({@code ## exNN.task}) of every hint file. */
+    static List<String> hintFileTasks() throws IOException {
+        TreeSet<String> headings = new TreeSet<>();
+        try (Stream<Path> files = Files.list(ROOT.resolve("exercises/hints"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("ex\\d\\d\\.md")).toList()) {
+                Files.readAllLines(file).stream().filter(l -> l.matches("## ex\\d\\d\\.\\w+\\s*"))
+                        .map(l -> l.substring(3).trim()).forEach(headings::add);
+            }
+        }
+        return List.copyOf(headings);
+    }
+
+    @Test
+    void theSuitesTaskTagsTheHintFilesAndTheSharedTaskListAgree() throws Exception {
+        assertThat(tasks()).as("task tags in the hidden suite").hasSize(44).containsExactlyInAnyOrderElementsOf(TASKS);
+        assertThat(hintFileTasks()).as("task headings in exercises/hints/exNN.md")
+                .containsExactlyInAnyOrderElementsOf(TASKS);
     }
 
     @Test

@@ -1,0 +1,69 @@
+package workbook.grading;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The learner release records the hidden suite's checksums in {@value #FILE} ({@code sha256sum -c} format, paths
+ * from the workbook's top); the grade says plainly when the suite no longer matches them. The same check lives in
+ * the release's single-file {@code Report.java} (it cannot import this class); a test keeps the two in step.
+ */
+final class SuiteChecksums {
+    static final String FILE = "exercises/src/test/hidden-suite.sha256";
+
+    private SuiteChecksums() {}
+
+    /**
+     * Files listed in the checksum file that differ or are missing, and files of the suite it does not list; empty
+     * when there is no checksum file (the authoring repository, not a release).
+     */
+    static List<String> changed(Path workbook) throws IOException {
+        Path sums = workbook.resolve(FILE);
+        List<String> changed = new ArrayList<>();
+        if (!Files.exists(sums)) {
+            return changed;
+        }
+        Set<String> listed = new TreeSet<>();
+        for (String line : Files.readAllLines(sums)) {
+            if (line.length() < 67) {
+                continue;
+            }
+            String name = line.substring(66);
+            listed.add(name);
+            Path file = workbook.resolve(name);
+            if (!Files.isRegularFile(file) || !line.substring(0, 64).equals(sha256(file))) {
+                changed.add(name);
+            }
+        }
+        try (Stream<Path> files = Files.walk(workbook.resolve("exercises/src/test"))) {
+            files.filter(Files::isRegularFile).map(f -> workbook.relativize(f).toString().replace('\\', '/'))
+                    .filter(n -> !n.equals(FILE) && !listed.contains(n)).sorted().forEach(n -> changed.add(n + " (added)"));
+        }
+        return changed;
+    }
+
+    /** The warning the scoreboard prints, or empty when nothing changed. */
+    static String warning(Path workbook) throws IOException {
+        List<String> changed = changed(workbook);
+        return changed.isEmpty() ? "" : "WARNING: the hidden suite or its build was changed since the release ("
+                + String.join(", ", changed) + "). This grade may not be real; the course's autograder grades with "
+                + "its own pristine copy.";
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package workbook.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class SuiteChecksumsTest {
+    private static void write(Path file, String text) throws Exception {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private static Path release(Path dir) throws Exception {
+        write(dir.resolve("exercises/src/test/java/A.java"), "class A {}");
+        write(dir.resolve("pom.xml"), "<project/>");
+        StringBuilder sums = new StringBuilder();
+        for (String name : new String[] {"exercises/src/test/java/A.java", "pom.xml"}) {
+            sums.append(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(dir.resolve(name))))).append("  ").append(name).append('\n');
+        }
+        write(dir.resolve(SuiteChecksums.FILE), sums.toString());
+        return dir;
+    }
+
+    @Test
+    void anUntouchedReleaseAndTheAuthoringRepositoryWarnOfNothing(@TempDir Path dir) throws Exception {
+        assertThat(SuiteChecksums.warning(release(dir.resolve("r")))).isEmpty();
+        Files.createDirectories(dir.resolve("repo/exercises/src/test"));
+        assertThat(SuiteChecksums.warning(dir.resolve("repo"))).isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS) // a backstop, not a timing check: javac runs Report.java first
+    void aChangedAddedOrMissingFileIsNamedAsTheReleasesReportNamesIt(@TempDir Path dir) throws Exception {
+        Path r = release(dir);
+        write(r.resolve("exercises/src/test/java/A.java"), "class A { int x; }");
+        write(r.resolve("exercises/src/test/java/B.java"), "class B {}");
+        Files.delete(r.resolve("pom.xml"));
+        String warning = SuiteChecksums.warning(r);
+        assertThat(warning).startsWith("WARNING: the hidden suite or its build was changed since the release (")
+                .contains("exercises/src/test/java/A.java, pom.xml, exercises/src/test/java/B.java (added)");
+        // the release's single-file Report.java keeps its own copy of this check: both must say the same
+        Process report = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                Path.of("release/Report.java").toAbsolutePath().toString(), "verify", r.toString())
+                .redirectErrorStream(true).start();
+        String printed = new String(report.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(report.waitFor()).isEqualTo(1);
+        assertThat(printed).isEqualTo(warning);
+    }
+}
