@@ -2,20 +2,16 @@ package workbook.charts;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.DoubleSupplier;
-import java.util.function.DoubleUnaryOperator;
 import java.util.random.RandomGenerator;
-import workbook.exercises.Ex01Sigmoid;
-import workbook.exercises.Ex02Tanh;
-import workbook.exercises.Ex03ReluFamily;
-import workbook.exercises.Ex07SmoothActivations;
 import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation.Activation;
 import workbook.exercises.Ex10Propagation.Initializer;
+import workbook.theory.engine.Activations;
 
 /**
- * The building blocks of the initialization figures (7 to 12): activations with their derivatives,
- * initializers, seeded Gaussian batches and a plain matrix product.
+ * The settings the initialization figures (6 to 12) share: their seed, the activations and initializers under
+ * the names their legends show, all taken from the theory module's engine ({@code workbook.theory.engine}),
+ * which also does every matrix product, network and training loop of the figures.
  *
  * <p>Activations and initializers point at the exercise code on the class path (the reference solutions,
  * or your own with {@code -Plearner}); nothing is called until a figure runs, so a stub only skips the
@@ -25,12 +21,10 @@ final class Experiments {
     /** The one seed of the initialization figures: every batch and every weight matrix follows from it. */
     static final long SEED = 20240607L;
 
-    static final Activation RELU = new Activation("ReLU", Ex03ReluFamily::relu, Ex03ReluFamily::reluDerivative);
-    static final Activation TANH = new Activation("tanh", Ex02Tanh::tanh, Ex02Tanh::tanhDerivative);
-    static final Activation SIGMOID =
-            new Activation("sigmoid", Ex01Sigmoid::sigmoid, Ex01Sigmoid::sigmoidDerivative);
-    static final Activation GELU =
-            new Activation("GELU", Ex07SmoothActivations::gelu, Ex07SmoothActivations::geluDerivative);
+    static final Activation RELU = legend("ReLU", Activations.RELU);
+    static final Activation TANH = legend("tanh", Activations.TANH);
+    static final Activation SIGMOID = legend("sigmoid", Activations.SIGMOID);
+    static final Activation GELU = legend("GELU", Activations.GELU);
 
     static final Initializer NAIVE = Ex09Initialization::naiveNormal;
     static final Initializer XAVIER = Ex09Initialization::xavierNormal;
@@ -38,7 +32,13 @@ final class Experiments {
     /** Glorot and Bengio's "standard" initialization: U(-1/sqrt(fanIn), 1/sqrt(fanIn)), variance 1/(3 fanIn). */
     static final Initializer STANDARD_UNIFORM = (fanIn, fanOut, rng) -> {
         double bound = 1 / Math.sqrt(fanIn);
-        return fill(fanIn, fanOut, () -> rng.nextDouble(-bound, bound));
+        double[][] w = new double[fanIn][fanOut];
+        for (double[] row : w) {
+            for (int j = 0; j < fanOut; j++) {
+                row[j] = rng.nextDouble(-bound, bound);
+            }
+        }
+        return w;
     };
 
     /** An initializer with the name its curves carry in a legend. */
@@ -55,64 +55,8 @@ final class Experiments {
         return new SplittableRandom(SEED + stream);
     }
 
-    /** A {@code rows x columns} batch of N(mean, std^2) entries, filled row by row. */
-    static double[][] gaussian(int rows, int columns, double mean, double std, RandomGenerator rng) {
-        return fill(rows, columns, () -> mean + std * rng.nextGaussian());
-    }
-
-    /** The product {@code a b} (loops in i-k-j order, so the inner loop runs along rows). */
-    static double[][] multiply(double[][] a, double[][] b) {
-        double[][] c = new double[a.length][b[0].length];
-        for (int i = 0; i < a.length; i++) {
-            for (int k = 0; k < b.length; k++) {
-                double aik = a[i][k];
-                double[] bk = b[k];
-                double[] ci = c[i];
-                for (int j = 0; j < ci.length; j++) {
-                    ci[j] += aik * bk[j];
-                }
-            }
-        }
-        return c;
-    }
-
-    /** {@code f} applied to every entry of {@code m}, in a new matrix. */
-    static double[][] apply(double[][] m, DoubleUnaryOperator f) {
-        double[][] out = new double[m.length][m[0].length];
-        for (int i = 0; i < m.length; i++) {
-            for (int j = 0; j < m[i].length; j++) {
-                out[i][j] = f.applyAsDouble(m[i][j]);
-            }
-        }
-        return out;
-    }
-
-    /** The population variance of all entries of {@code m} (two passes: no cancellation). */
-    static double variance(double[][] m) {
-        double sum = 0;
-        for (double[] row : m) {
-            for (double v : row) {
-                sum += v;
-            }
-        }
-        double mean = sum / ((double) m.length * m[0].length);
-        double squares = 0;
-        for (double[] row : m) {
-            for (double v : row) {
-                squares += (v - mean) * (v - mean);
-            }
-        }
-        return squares / ((double) m.length * m[0].length);
-    }
-
-    /** A {@code rows x columns} matrix filled row by row with successive values of {@code draw}. */
-    private static double[][] fill(int rows, int columns, DoubleSupplier draw) {
-        double[][] m = new double[rows][columns];
-        for (double[] row : m) {
-            for (int j = 0; j < columns; j++) {
-                row[j] = draw.getAsDouble();
-            }
-        }
-        return m;
+    /** The engine's activation under the name a legend shows. */
+    private static Activation legend(String name, Activation act) {
+        return new Activation(name, act.f(), act.derivative());
     }
 }

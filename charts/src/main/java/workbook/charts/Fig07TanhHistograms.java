@@ -8,6 +8,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeriesCollection;
 import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation.Initializer;
+import workbook.theory.engine.Matrices;
 
 /**
  * Figure 7, {@code fig07-tanh-histograms.png}: Glorot and Bengio's picture. The same batch of N(0, 1)
@@ -34,7 +35,7 @@ public final class Fig07TanhHistograms {
                    double[] normalizedStd) {}
 
     static Dataset createDataset() {
-        double[][] x0 = Experiments.gaussian(BATCH, WIDTH, 0, 1, Experiments.rng(7));
+        double[][] x0 = Matrices.gaussian(BATCH, WIDTH, 0, 1, Experiments.rng(7));
         XYSeriesCollection standard = new XYSeriesCollection();
         XYSeriesCollection normalized = new XYSeriesCollection();
         double[] standardStd = layers(x0, Experiments.STANDARD_UNIFORM, Experiments.rng(70), standard);
@@ -47,8 +48,8 @@ public final class Fig07TanhHistograms {
         double[] std = new double[LAYERS];
         double[][] x = x0;
         for (int layer = 1; layer <= LAYERS; layer++) {
-            x = Experiments.apply(Experiments.multiply(x, init.init(x[0].length, WIDTH, rng)), Experiments.TANH.f());
-            std[layer - 1] = Math.sqrt(Experiments.variance(x));
+            x = Matrices.apply(Matrices.multiply(x, init.init(x[0].length, WIDTH, rng)), Experiments.TANH.f());
+            std[layer - 1] = Math.sqrt(Matrices.variance(x));
             String key = String.format(Locale.ROOT, "layer %d (std %.2f)", layer, std[layer - 1]);
             out.addSeries(MoreCharts.histogram(key, MoreCharts.flatten(x), -1, 1, BINS, true));
         }

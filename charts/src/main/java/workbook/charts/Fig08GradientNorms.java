@@ -5,9 +5,10 @@ import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import workbook.exercises.Ex10Propagation;
 import workbook.exercises.Ex10Propagation.Activation;
 import workbook.exercises.Ex10Propagation.Initializer;
+import workbook.exercises.Ex10Propagation;
+import workbook.theory.engine.Matrices;
 
 /**
  * Figure 8, {@code fig08-gradient-norms.png}: the weight-gradient norm {@code ||dL/dW_l||} of every layer, from
@@ -45,7 +46,7 @@ public final class Fig08GradientNorms {
 
     /** The gradient norms of one network, layer by layer; the batch and the weight seed are shared by all. */
     static XYSeries norms(String key, int depth, Initializer init, Activation act) {
-        double[][] x0 = Experiments.gaussian(BATCH, WIDTH, 0, 1, Experiments.rng(8));
+        double[][] x0 = Matrices.gaussian(BATCH, WIDTH, 0, 1, Experiments.rng(8));
         double[] norms = Ex10Propagation.gradientNorms(x0, depth, WIDTH, init, act, Experiments.rng(80));
         XYSeries series = new XYSeries(key, false, false);
         for (int l = 1; l <= depth; l++) {

@@ -11,10 +11,11 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import workbook.exercises.Ex10Propagation;
 import workbook.exercises.Ex10Propagation.Activation;
 import workbook.exercises.Ex10Propagation.Initializer;
 import workbook.exercises.Ex10Propagation.LayerStats;
+import workbook.exercises.Ex10Propagation;
+import workbook.theory.engine.Matrices;
 
 /**
  * Figure 9, {@code fig09-zeros-and-saturation.png}: what the activations of a 50-layer net of width 128 do
@@ -52,7 +53,7 @@ public final class Fig09ZerosAndSaturation {
 
     /** One network's statistics; every network sees the same batch and the same weight seed. */
     static List<LayerStats> stats(Activation act, Initializer init) {
-        double[][] x0 = Experiments.gaussian(BATCH, WIDTH, 0, 1, Experiments.rng(9));
+        double[][] x0 = Matrices.gaussian(BATCH, WIDTH, 0, 1, Experiments.rng(9));
         return Ex10Propagation.forwardStats(x0, DEPTH, WIDTH, init, act,
                 Experiments.rng(90));
     }

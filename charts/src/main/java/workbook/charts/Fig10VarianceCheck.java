@@ -10,6 +10,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation.Initializer;
+import workbook.theory.engine.Matrices;
 
 /**
  * Figure 10, {@code fig10-variance-check.png}: Monte Carlo against the variance rules. One layer of fan-out
@@ -70,12 +71,12 @@ public final class Fig10VarianceCheck {
         XYSeries series = new XYSeries(key, false, false);
         for (int n : FAN_INS) {
             RandomGenerator rng = Experiments.rng(100 + n);
-            double[][] a = Experiments.gaussian(BATCH, n, 0, 1, rng);
+            double[][] a = Matrices.gaussian(BATCH, n, 0, 1, rng);
             if (reluInput) {
-                a = Experiments.apply(a, Experiments.RELU.f());
+                a = Matrices.apply(a, Experiments.RELU.f());
             }
-            double[][] z = Experiments.multiply(a, init.init(n, FAN_OUT, rng));
-            series.add(n, Experiments.variance(Experiments.apply(z, out)));
+            double[][] z = Matrices.multiply(a, init.init(n, FAN_OUT, rng));
+            series.add(n, Matrices.variance(Matrices.apply(z, out)));
         }
         return series;
     }

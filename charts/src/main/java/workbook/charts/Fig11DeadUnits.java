@@ -8,6 +8,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import workbook.exercises.Ex10Propagation;
+import workbook.theory.engine.Matrices;
 
 /**
  * Figure 11, {@code fig11-dead-units.png}: how often each unit of a ReLU layer fires over a batch of 1000
@@ -44,10 +45,10 @@ public final class Fig11DeadUnits {
 
     static Dataset createDataset() {
         RandomGenerator rng = Experiments.rng(11);
-        double[][] healthy = Experiments.gaussian(BATCH, UNITS, 0, 1, rng);
-        double[][] biased = Experiments.gaussian(BATCH, UNITS, -3, 0.5, rng);
-        double[][] spread = Experiments.gaussian(BATCH, UNITS, 0, 1, rng);
-        double[] bias = Experiments.gaussian(1, UNITS, -2, 1, rng)[0];
+        double[][] healthy = Matrices.gaussian(BATCH, UNITS, 0, 1, rng);
+        double[][] biased = Matrices.gaussian(BATCH, UNITS, -3, 0.5, rng);
+        double[][] spread = Matrices.gaussian(BATCH, UNITS, 0, 1, rng);
+        double[] bias = Matrices.gaussian(1, UNITS, -2, 1, rng)[0];
         for (double[] row : spread) {
             for (int j = 0; j < UNITS; j++) {
                 row[j] += bias[j];

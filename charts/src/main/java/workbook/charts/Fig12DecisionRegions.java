@@ -13,10 +13,12 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import workbook.exercises.Ex10Propagation.Activation;
 import workbook.exercises.Ex10Propagation.Initializer;
+import workbook.theory.engine.Network;
+import workbook.theory.engine.SoftmaxCrossEntropy;
 
 /**
  * Figure 12, {@code fig12-decision-regions.png}: the lecture's exercise 3. The same small network
- * ({@link TinyMlp}: 2 inputs, 10 hidden units, a logistic output) learns the two-moons data set once per
+ * (the engine's {@link Network}: 2 inputs, 10 hidden units, a logistic output) learns the two-moons data set once per
  * activation; the background is its predicted probability of class 1 (white where it is 1/2: the decision
  * boundary), the markers are the training points.
  *
@@ -43,7 +45,7 @@ public final class Fig12DecisionRegions {
     record Moons(double[][] x, int[] y) {}
 
     /** One panel: the activation, its trained network, its training accuracy and the probability grid. */
-    record Panel(Activation act, TinyMlp net, double accuracy, DefaultXYZDataset grid) {}
+    record Panel(Activation act, Network net, double accuracy, DefaultXYZDataset grid) {}
 
     record Dataset(Moons moons, List<Panel> panels) {}
 
@@ -72,19 +74,34 @@ public final class Fig12DecisionRegions {
     }
 
     static Panel panel(Activation act, Initializer init, Moons moons) {
-        TinyMlp net = TinyMlp.create(act, init, HIDDEN, Experiments.rng(120)).train(moons.x(), moons.y(), STEPS, RATE);
+        Network net = Network.classifier(new int[] {2, HIDDEN, 1}, act, init, Experiments.rng(120));
+        for (int s = 0; s < STEPS; s++) {
+            net.step(net.gradient(moons.x(), moons.y()), RATE);
+        }
         double[][] grid = new double[3][CELLS_X * CELLS_Y];
+        double[][] points = new double[CELLS_X * CELLS_Y][];
         for (int i = 0; i < CELLS_X; i++) {
             for (int j = 0; j < CELLS_Y; j++) {
                 int k = i * CELLS_Y + j;
                 grid[0][k] = X_MIN + (i + 0.5) * (X_MAX - X_MIN) / CELLS_X;
                 grid[1][k] = Y_MIN + (j + 0.5) * (Y_MAX - Y_MIN) / CELLS_Y;
-                grid[2][k] = net.probability(grid[0][k], grid[1][k]);
+                points[k] = new double[] {grid[0][k], grid[1][k]};
             }
+        }
+        double[][] p = probabilities(net, points);
+        for (int k = 0; k < points.length; k++) {
+            grid[2][k] = p[k][0];
         }
         DefaultXYZDataset dataset = new DefaultXYZDataset();
         dataset.addSeries("p(class 1)", grid);
-        return new Panel(act, net, net.accuracy(moons.x(), moons.y()), dataset);
+        double[][] logits = net.forward(moons.x()).output();
+        double accuracy = (double) SoftmaxCrossEntropy.of(logits, moons.y()).correct() / moons.y().length;
+        return new Panel(act, net, accuracy, dataset);
+    }
+
+    /** The network's p(class 1) at each point: its single logistic output. */
+    static double[][] probabilities(Network net, double[][] points) {
+        return SoftmaxCrossEntropy.probabilities(net.forward(points).output());
     }
 
     static List<JFreeChart> createChart(Dataset data) {

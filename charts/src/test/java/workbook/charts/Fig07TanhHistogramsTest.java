@@ -9,8 +9,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
 import workbook.exercises.Ex09Initialization;
-import workbook.exercises.Ex10Propagation;
 import workbook.exercises.Ex10Propagation.LayerStats;
+import workbook.exercises.Ex10Propagation;
+import workbook.theory.engine.Matrices;
 
 class Fig07TanhHistogramsTest {
     private static final Fig07TanhHistograms.Dataset DATA = Fig07TanhHistograms.createDataset();
@@ -18,7 +19,7 @@ class Fig07TanhHistogramsTest {
 
     @Test
     void layerStdsAgreeWithForwardStatsOnTheSameSeed() {
-        double[][] x0 = Experiments.gaussian(Fig07TanhHistograms.BATCH, N, 0, 1, Experiments.rng(7));
+        double[][] x0 = Matrices.gaussian(Fig07TanhHistograms.BATCH, N, 0, 1, Experiments.rng(7));
         List<LayerStats> standard = Ex10Propagation.forwardStats(x0, Fig07TanhHistograms.LAYERS, N,
                 Experiments.STANDARD_UNIFORM, Experiments.TANH, Experiments.rng(70));
         List<LayerStats> normalized = Ex10Propagation.forwardStats(x0, Fig07TanhHistograms.LAYERS, N,
@@ -80,7 +81,7 @@ class Fig07TanhHistogramsTest {
         // U(-b, b): Var(w^2) = 4 b^4 / 45, so the relative std error of the sample variance is
         // sqrt(0.8 / (n n)) = 0.35 % here; 2 % is more than 5 se.
         double expected = 1.0 / (3 * N);
-        assertThat(Experiments.variance(w)).isCloseTo(expected, within(0.02 * expected));
+        assertThat(Matrices.variance(w)).isCloseTo(expected, within(0.02 * expected));
         assertThat(Arrays.stream(MoreCharts.flatten(w)).map(Math::abs).max().orElseThrow())
                 .as("largest |w|").isLessThanOrEqualTo(1 / Math.sqrt(N));
     }

@@ -36,15 +36,6 @@ class MoreChartsTest {
     }
 
     @Test
-    void multiplyAndVarianceAgreeWithHandComputedValues() {
-        double[][] c = Experiments.multiply(new double[][] {{1, 2}, {3, 4}}, new double[][] {{5, 6}, {7, 8}});
-        assertThat(c[0]).containsExactly(19, 22);
-        assertThat(c[1]).containsExactly(43, 50);
-        // entries 1, 2, 3, 4: mean 2.5, population variance 1.25
-        assertThat(Experiments.variance(new double[][] {{1, 2}, {3, 4}})).isCloseTo(1.25, within(1e-15));
-    }
-
-    @Test
     void divergingScaleIsWhiteAtOneHalf() {
         assertThat(MoreCharts.divergingUnitScale().getPaint(0.5)).isEqualTo(Color.WHITE);
     }

@@ -10,8 +10,10 @@ import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex03ReluFamily;
 import workbook.exercises.Ex07SmoothActivations;
 import workbook.exercises.Ex09Initialization;
-import workbook.exercises.Ex10Propagation;
 import workbook.exercises.Ex10Propagation.LayerStats;
+import workbook.exercises.Ex10Propagation;
+import workbook.theory.engine.Activations;
+import workbook.theory.engine.Matrices;
 
 /**
  * {@summary <span class="book-lede">What an activation does to a standard normal input: the mean and variance of
@@ -253,8 +255,8 @@ public final class ActivationStatistics {
 
     /** A 50-layer SELU network with v = 1/n (Xavier with equal fans is LeCun's 1/n), from its own generator. */
     private static List<LayerStats> selu(SplittableRandom random) {
-        double[][] x0 = DeepNets.gaussianInput(ROWS, WIDTH, random);
-        return Ex10Propagation.forwardStats(x0, DEPTH, WIDTH, Ex09Initialization::xavierNormal, DeepNets.SELU, random);
+        double[][] x0 = Matrices.gaussian(ROWS, WIDTH, random);
+        return Ex10Propagation.forwardStats(x0, DEPTH, WIDTH, Ex09Initialization::xavierNormal, Activations.SELU, random);
     }
 
     private static void deepSelu(List<Check> checks, List<LayerStats> stats) {

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import workbook.exercises.Ex01Sigmoid;
 import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex09Initialization;
+import workbook.theory.engine.Matrices;
 
 /**
  * {@summary <span class="book-lede">Making the sigmoid Xavier-ready: an affine map of its output turns it into an
@@ -149,7 +150,7 @@ public final class AffineSigmoid {
     }
 
     private static void nextLayer(List<Check> checks, SplittableRandom random) {
-        double[][] z = DeepNets.gaussianInput(ROWS, FAN_IN, random);
+        double[][] z = Matrices.gaussian(ROWS, FAN_IN, random);
         double[][] centredWeights = Ex09Initialization.xavierNormal(FAN_IN, FAN_OUT, random);
         double[][] sigmoidWeights = new double[FAN_IN][FAN_OUT];
         double[] sigmoidBias = new double[FAN_OUT];

@@ -8,6 +8,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import workbook.exercises.Ex03ReluFamily;
 import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation;
+import workbook.theory.engine.Matrices;
 
 /**
  * {@summary <span class="book-lede">Dead ReLUs: how a unit stops firing for good, how to see it (its active
@@ -151,7 +152,7 @@ public final class DeadRelus {
     }
 
     private static void heLayer(List<Check> checks, SplittableRandom random) {
-        double[][] x = DeepNets.gaussianInput(ROWS, FAN_IN, random);
+        double[][] x = Matrices.gaussian(ROWS, FAN_IN, random);
         double[][] w = Ex09Initialization.heNormal(FAN_IN, UNITS, random);
         double[] zeroBias = new double[UNITS];
         double[] fractions = Ex10Propagation.activeFraction(preActivations(x, w, zeroBias));
@@ -233,7 +234,7 @@ public final class DeadRelus {
 
         static Training run(long seed) {
             SplittableRandom random = new SplittableRandom(seed);
-            double[][] x = DeepNets.gaussianInput(TRAIN_ROWS, TRAIN_INPUTS, random);
+            double[][] x = Matrices.gaussian(TRAIN_ROWS, TRAIN_INPUTS, random);
             double[] w = new double[TRAIN_INPUTS];
             double norm = 0;
             for (int i = 0; i < TRAIN_INPUTS; i++) {
@@ -311,7 +312,7 @@ public final class DeadRelus {
     }
 
     private static double[][] preActivations(double[][] x, double[][] w, double[] bias) {
-        double[][] z = DeepNets.layer(x, w, v -> v);
+        double[][] z = Matrices.multiply(x, w);
         for (double[] row : z) {
             for (int j = 0; j < row.length; j++) {
                 row[j] += bias[j];

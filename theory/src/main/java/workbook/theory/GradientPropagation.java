@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import workbook.exercises.Ex09Initialization;
-import workbook.exercises.Ex10Propagation;
 import workbook.exercises.Ex10Propagation.Activation;
-import workbook.theory.DeepNets.Scheme;
+import workbook.exercises.Ex10Propagation;
+import workbook.theory.engine.Activations;
+import workbook.theory.engine.Matrices;
+import workbook.theory.engine.Network;
+import workbook.theory.engine.Recorder;
+import workbook.theory.engine.Scheme;
 
 /**
  * {@summary <span class="book-lede">Gradient propagation across depth: how the norm of each layer's weight gradient
@@ -117,11 +121,11 @@ public final class GradientPropagation {
             for (int l = 0; l < norms.length; l++) {
                 logs[l] = Math.log10(norms[l]);
             }
-            return DeepNets.slope(logs, from, to);
+            return slope(logs, from, to);
         }
 
         double predictedSlope(int from, int to) {
-            return DeepNets.slope(predictedLog10, from, to);
+            return slope(predictedLog10, from, to);
         }
     }
 
@@ -138,8 +142,8 @@ public final class GradientPropagation {
         List<Profile> shallow = lectureNets(seed);
         reluScale(checks, deep);
         for (Profile p : deep) {
-            if (p.act() == DeepNets.TANH) {
-                checks.add(new Check("tanh " + p.scheme().label + ", depth 50: slope of log10 g_l over layers 6-45 = "
+            if (p.act() == Activations.TANH) {
+                checks.add(new Check("tanh " + p.scheme().label() + ", depth 50: slope of log10 g_l over layers 6-45 = "
                         + "mean field", p.predictedSlope(5, 45), p.measuredSlope(5, 45), DEEP_SLOPE_TOLERANCE));
             }
         }
@@ -160,7 +164,7 @@ public final class GradientPropagation {
     /** The 50-layer grid: ReLU and tanh, naive / Xavier / He, depth 50, all from one seed. */
     private static List<Profile> deepGrid(long seed) {
         List<Profile> profiles = new ArrayList<>();
-        for (Activation act : List.of(DeepNets.RELU, DeepNets.TANH)) {
+        for (Activation act : List.of(Activations.RELU, Activations.TANH)) {
             for (Scheme scheme : Scheme.values()) {
                 profiles.add(profile(act, scheme, DEEP, seed));
             }
@@ -171,7 +175,7 @@ public final class GradientPropagation {
     /** Ten-layer networks: sigmoid, ReLU and GELU, 10 layers, He weights. */
     private static List<Profile> lectureNets(long seed) {
         List<Profile> profiles = new ArrayList<>();
-        for (Activation act : List.of(DeepNets.SIGMOID, DeepNets.RELU, DeepNets.GELU)) {
+        for (Activation act : List.of(Activations.SIGMOID, Activations.RELU, Activations.GELU)) {
             profiles.add(profile(act, Scheme.HE, SHALLOW, seed));
         }
         return profiles;
@@ -179,8 +183,8 @@ public final class GradientPropagation {
 
     private static Profile profile(Activation act, Scheme scheme, int depth, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[][] x0 = DeepNets.gaussianInput(ROWS, WIDTH, random);
-        double[] norms = Ex10Propagation.gradientNorms(x0, depth, WIDTH, scheme.initializer, act, random);
+        double[][] x0 = Matrices.gaussian(ROWS, WIDTH, random);
+        double[] norms = Ex10Propagation.gradientNorms(x0, depth, WIDTH, scheme, act, random);
         return new Profile(act, scheme, norms, meanField(act, WIDTH * scheme.variance(WIDTH, WIDTH), depth));
     }
 
@@ -223,7 +227,7 @@ public final class GradientPropagation {
                 gap = Math.max(gap, Math.abs(p.norms()[l] / (factor * xavier.norms()[l]) - 1));
             }
             // 50 layers forward and back, each rounding entries by about 1e-16 relative: far below 1e-11
-            checks.add(new Check("ReLU " + scheme.label + ", depth 50: g_l = " + LabReport.format(c) + "^49 x the "
+            checks.add(new Check("ReLU " + scheme.label() + ", depth 50: g_l = " + LabReport.format(c) + "^49 x the "
                     + "Xavier g_l at every layer (largest relative gap)", 0, gap, 1e-11));
         }
         checks.add(new Check("ReLU, depth 50: slope of log10 g_l over layers 6-45 is 0 (flat profile)", 0,
@@ -234,12 +238,12 @@ public final class GradientPropagation {
         int rows = 4;
         int width = 5;
         int depth = 4;
-        for (Activation act : List.of(DeepNets.SIGMOID, DeepNets.TANH, DeepNets.RELU, DeepNets.GELU)) {
+        for (Activation act : List.of(Activations.SIGMOID, Activations.TANH, Activations.RELU, Activations.GELU)) {
             SplittableRandom random = new SplittableRandom(seed);
-            double[][] x0 = DeepNets.gaussianInput(rows, width, random);
-            DeepNets.Recorder recorder = new DeepNets.Recorder(Ex09Initialization::xavierNormal);
+            double[][] x0 = Matrices.gaussian(rows, width, random);
+            Recorder recorder = new Recorder(Ex09Initialization::xavierNormal);
             double[] norms = Ex10Propagation.gradientNorms(x0, depth, width, recorder, act, random);
-            List<double[][]> w = recorder.weights;
+            List<double[][]> w = recorder.weights();
             double worst = 0;
             for (int l = 0; l < depth; l++) {
                 double squares = 0;
@@ -262,12 +266,9 @@ public final class GradientPropagation {
         }
     }
 
-    /** The mean of the last layer's entries, recomputed from the weights. */
+    /** The mean of the last layer's entries, recomputed by the engine from the weights. */
     private static double loss(double[][] x0, List<double[][]> weights, Activation act) {
-        double[][] x = x0;
-        for (double[][] w : weights) {
-            x = DeepNets.layer(x, w, act.f());
-        }
+        double[][] x = Network.fromWeights(weights, act).forward(x0).output();
         double sum = 0;
         for (double[] row : x) {
             for (double v : row) {
@@ -275,6 +276,23 @@ public final class GradientPropagation {
             }
         }
         return sum / ((double) x.length * x[0].length);
+    }
+
+    /** Returns the least-squares slope of {@code y[i]} against {@code i} over {@code from <= i < to}. */
+    private static double slope(double[] y, int from, int to) {
+        double n = to - from;
+        double meanX = (from + to - 1) / 2.0;
+        double meanY = 0;
+        for (int i = from; i < to; i++) {
+            meanY += y[i] / n;
+        }
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = from; i < to; i++) {
+            sxy += (i - meanX) * (y[i] - meanY);
+            sxx += (i - meanX) * (i - meanX);
+        }
+        return sxy / sxx;
     }
 
     /** Prints the lab report: gradient norms per layer, fitted and predicted slopes, then every check. */

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import workbook.exercises.Ex03ReluFamily;
 import workbook.exercises.Ex09Initialization;
+import workbook.theory.engine.Matrices;
 
 /**
  * {@summary <span class="book-lede">Kaiming (He) initialization: ReLU switches off half of its inputs, so the
@@ -264,11 +265,11 @@ public final class KaimingInitialization {
     private static MonteCarlo.Estimate lastLayerMeanSquare(Scheme scheme, SplittableRandom random) {
         double[] samples = new double[NETWORKS];
         for (int n = 0; n < NETWORKS; n++) {
-            double[][] a = DeepNets.gaussianInput(1, WIDTHS[0], random);
+            double[][] a = Matrices.gaussian(1, WIDTHS[0], random);
             for (int l = 1; l < WIDTHS.length; l++) {
-                a = DeepNets.layer(a, scheme.draw(WIDTHS[l - 1], WIDTHS[l], random), Ex03ReluFamily::relu);
+                a = Matrices.apply(Matrices.multiply(a, scheme.draw(WIDTHS[l - 1], WIDTHS[l], random)), Ex03ReluFamily::relu);
             }
-            samples[n] = DeepNets.meanSquare(a);
+            samples[n] = Matrices.meanSquare(a);
         }
         // the networks are independent, so the standard error is s / sqrt(NETWORKS)
         return MonteCarlo.estimate(samples);

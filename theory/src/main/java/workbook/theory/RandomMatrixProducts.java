@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.apache.commons.math3.special.Gamma;
 import workbook.exercises.Ex03ReluFamily;
 import workbook.exercises.Ex09Initialization;
+import workbook.theory.engine.Matrices;
 
 /**
  * {@summary <span class="book-lede">How the norm of a product of random matrices grows or shrinks with the scale of

@@ -9,10 +9,14 @@ import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.special.Erf;
 import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex09Initialization;
-import workbook.exercises.Ex10Propagation;
 import workbook.exercises.Ex10Propagation.Activation;
 import workbook.exercises.Ex10Propagation.LayerStats;
-import workbook.theory.DeepNets.Scheme;
+import workbook.exercises.Ex10Propagation;
+import workbook.theory.engine.Activations;
+import workbook.theory.engine.Matrices;
+import workbook.theory.engine.Network;
+import workbook.theory.engine.Recorder;
+import workbook.theory.engine.Scheme;
 
 /**
  * {@summary <span class="book-lede">Signal propagation across depth: a batch pushed through 50 layers of width 64
@@ -166,7 +170,7 @@ public final class SignalPropagation {
 
     /** Returns the checks of this write-up; the same seed always gives the same numbers. */
     public static List<Check> checks(long seed) {
-        return checks(runs(DeepNets.RELU, seed), runs(DeepNets.TANH, seed));
+        return checks(runs(Activations.RELU, seed), runs(Activations.TANH, seed));
     }
 
     private static Map<Scheme, Run> runs(Activation act, long seed) {
@@ -179,27 +183,28 @@ public final class SignalPropagation {
 
     private static Run run(Scheme scheme, Activation act, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[][] x0 = DeepNets.gaussianInput(ROWS, WIDTH, random);
-        DeepNets.Recorder recorder = new DeepNets.Recorder(scheme.initializer);
+        double[][] x0 = Matrices.gaussian(ROWS, WIDTH, random);
+        Recorder recorder = new Recorder(scheme);
         List<LayerStats> stats = Ex10Propagation.forwardStats(x0, DEPTH, WIDTH, recorder, act, random);
-        if (act != DeepNets.TANH) {
-            return new Run(stats, DeepNets.meanSquare(x0), new double[0], new double[0], new double[0]);
+        if (act != Activations.TANH) {
+            return new Run(stats, Matrices.meanSquare(x0), new double[0], new double[0], new double[0]);
         }
         double[] saturated = new double[DEPTH];
         double[] slope = new double[DEPTH];
         double[] meanSquare = new double[DEPTH];
-        double[][] a = x0;
+        Network.Pass pass = Network.fromWeights(recorder.weights(), act).forward(x0);
         for (int l = 0; l < DEPTH; l++) {
+            double[][] a = pass.input(l);
             double v = scheme.variance(a[0].length, WIDTH);
-            for (double norm : DeepNets.rowSquaredNorms(a)) {
+            for (double[] row : a) {
+                double norm = Matrices.squaredNorm(row);
                 double std = Math.sqrt(v * norm); // z_j given this row is N(0, v ||a||^2)
                 saturated[l] += Erf.erfc(SATURATION_EDGE / (std * Math.sqrt(2))) / ROWS; // 2 (1 - Phi(edge / std))
                 slope[l] += NormalIntegrals.expectation(Ex02Tanh::tanhDerivative, std) / ROWS;
                 meanSquare[l] += NormalIntegrals.expectation(z -> Math.pow(Ex02Tanh.tanh(z), 2), std) / ROWS;
             }
-            a = DeepNets.layer(a, recorder.weights.get(l), Ex02Tanh::tanh);
         }
-        return new Run(stats, DeepNets.meanSquare(x0), saturated, slope, meanSquare);
+        return new Run(stats, Matrices.meanSquare(x0), saturated, slope, meanSquare);
     }
 
     private static List<Check> checks(Map<Scheme, Run> relu, Map<Scheme, Run> tanh) {
@@ -264,7 +269,7 @@ public final class SignalPropagation {
                 gap = Math.max(gap, Math.abs(ratio / Math.pow(c, l) - 1));
             }
             // each layer adds a few roundings of relative size 1e-16 per entry; 50 layers stay far below 1e-12
-            checks.add(new Check("ReLU " + scheme.label + ": std at layer l = " + LabReport.format(c)
+            checks.add(new Check("ReLU " + scheme.label() + ": std at layer l = " + LabReport.format(c)
                     + "^l x the Xavier std, every layer (largest relative gap)", 0, gap, 1e-12));
         }
         for (Scheme scheme : Scheme.values()) {
@@ -279,13 +284,13 @@ public final class SignalPropagation {
             // standard error of their average is s / sqrt(50), s the sample standard deviation
             MonteCarlo.Estimate gain = MonteCarlo.estimate(ratios);
             double predicted = 0.5 * WIDTH * scheme.variance(WIDTH, WIDTH);
-            checks.add(Check.withinStandardErrors("ReLU " + scheme.label + ": each layer multiplies the mean square "
+            checks.add(Check.withinStandardErrors("ReLU " + scheme.label() + ": each layer multiplies the mean square "
                     + "by n v / 2 = " + LabReport.format(predicted) + " (average of 50 ratios)", predicted,
                     gain.mean(), gain.standardError(), K));
         }
         for (Scheme scheme : Scheme.values()) {
             double predicted = 25 * Math.log10(0.5 * WIDTH * scheme.variance(WIDTH, WIDTH));
-            checks.add(new Check("ReLU " + scheme.label + ", layer 50: log10 std = 25 log10(n v / 2) within "
+            checks.add(new Check("ReLU " + scheme.label() + ", layer 50: log10 std = 25 log10(n v / 2) within "
                     + "2 decades", predicted, Math.log10(relu.get(scheme).std(DEPTH)), DECADES));
         }
     }
@@ -314,21 +319,21 @@ public final class SignalPropagation {
             predictedSlope += run.slope()[l] / DEPTH;
             ratios[l] = run.measuredMeanSquare(l + 1) / run.meanSquare()[l];
         }
-        checks.add(Check.withinStandardErrors("tanh " + scheme.label + ": saturated fraction averaged over layers = "
+        checks.add(Check.withinStandardErrors("tanh " + scheme.label() + ": saturated fraction averaged over layers = "
                 + "the one-layer prediction", predictedSaturated, saturated, fractionStandardError(run.saturated()),
                 K));
-        checks.add(Check.withinStandardErrors("tanh " + scheme.label + ": mean tanh' averaged over layers = "
+        checks.add(Check.withinStandardErrors("tanh " + scheme.label() + ": mean tanh' averaged over layers = "
                 + "the one-layer prediction", predictedSlope, slope, fractionStandardError(run.slope()), K));
         // measured / predicted has conditional mean 1 at every layer: standard error s / sqrt(50) as for ReLU
         MonteCarlo.Estimate ratio = MonteCarlo.estimate(ratios);
-        checks.add(Check.withinStandardErrors("tanh " + scheme.label + ": mean square / its prediction averages "
+        checks.add(Check.withinStandardErrors("tanh " + scheme.label() + ": mean square / its prediction averages "
                 + "to 1 over layers", 1, ratio.mean(), ratio.standardError(), K));
     }
 
     /** Prints the lab report: the per-layer table for ReLU and for tanh, with the predictions, then every check. */
     public static void main(String[] args) {
-        Map<Scheme, Run> relu = runs(DeepNets.RELU, SEED);
-        Map<Scheme, Run> tanh = runs(DeepNets.TANH, SEED);
+        Map<Scheme, Run> relu = runs(Activations.RELU, SEED);
+        Map<Scheme, Run> tanh = runs(Activations.TANH, SEED);
         double[][] reluRows = new double[SHOWN_LAYERS.length][];
         double[][] tanhRows = new double[SHOWN_LAYERS.length][];
         double[][] slopeRows = new double[SHOWN_LAYERS.length][];

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation;
+import workbook.theory.engine.Matrices;
 
 /**
  * {@summary <span class="book-lede">The gradient of a weight matrix is an outer product, \( a^T \delta \); under

@@ -7,6 +7,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation;
+import workbook.theory.engine.Matrices;
 
 /**
  * {@summary <span class="book-lede">Xavier (Glorot) initialization: the weight variance that keeps activations and

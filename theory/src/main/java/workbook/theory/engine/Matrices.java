@@ -1,23 +1,31 @@
-package workbook.theory;
+package workbook.theory.engine;
 
 import java.util.function.DoubleUnaryOperator;
+import java.util.random.RandomGenerator;
 
-/** The few dense-matrix operations the write-ups need, written out so that they are evidence of their own. */
+/**
+ * The dense {@code double} matrix operations of the engine's exact path, written out so that they are evidence
+ * of their own. Matrices are {@code double[rows][columns]}; rows are samples.
+ */
 public final class Matrices {
     private Matrices() {}
 
-    /** Returns {@code a b} for an n-by-k and a k-by-m matrix. */
+    /** Returns {@code a b} for an n-by-k and a k-by-m matrix (loops in i-k-j order: the inner loop runs along rows). */
     public static double[][] multiply(double[][] a, double[][] b) {
+        Require.matrix("a", a);
+        Require.matrix("b", b);
         if (a[0].length != b.length) {
             throw new IllegalArgumentException("shapes do not chain: [" + a.length + "][" + a[0].length + "] times ["
                     + b.length + "][" + b[0].length + "]");
         }
         double[][] c = new double[a.length][b[0].length];
         for (int i = 0; i < a.length; i++) {
+            double[] ci = c[i];
             for (int k = 0; k < b.length; k++) {
                 double aik = a[i][k];
-                for (int j = 0; j < c[i].length; j++) {
-                    c[i][j] += aik * b[k][j];
+                double[] bk = b[k];
+                for (int j = 0; j < ci.length; j++) {
+                    ci[j] += aik * bk[j];
                 }
             }
         }
@@ -65,9 +73,7 @@ public final class Matrices {
     public static double frobenius(double[][] a) {
         double sum = 0;
         for (double[] row : a) {
-            for (double v : row) {
-                sum += v * v;
-            }
+            sum += squaredNorm(row);
         }
         return Math.sqrt(sum);
     }
@@ -79,5 +85,48 @@ public final class Matrices {
             sum += v * v;
         }
         return sum;
+    }
+
+    /** Returns the mean of the squared entries. */
+    public static double meanSquare(double[][] x) {
+        double sum = 0;
+        for (double[] row : x) {
+            sum += squaredNorm(row);
+        }
+        return sum / ((double) x.length * x[0].length);
+    }
+
+    /** Returns a {@code rows x columns} batch of independent N(0, 1) entries, filled row by row. */
+    public static double[][] gaussian(int rows, int columns, RandomGenerator rng) {
+        return gaussian(rows, columns, 0, 1, rng);
+    }
+
+    /** Returns a {@code rows x columns} batch of independent N(mean, std^2) entries, filled row by row. */
+    public static double[][] gaussian(int rows, int columns, double mean, double std, RandomGenerator rng) {
+        double[][] x = new double[rows][columns];
+        for (double[] row : x) {
+            for (int j = 0; j < columns; j++) {
+                row[j] = mean + std * rng.nextGaussian();
+            }
+        }
+        return x;
+    }
+
+    /** Returns the population variance of all entries (two passes: no cancellation). */
+    public static double variance(double[][] m) {
+        double sum = 0;
+        for (double[] row : m) {
+            for (double v : row) {
+                sum += v;
+            }
+        }
+        double mean = sum / ((double) m.length * m[0].length);
+        double squares = 0;
+        for (double[] row : m) {
+            for (double v : row) {
+                squares += (v - mean) * (v - mean);
+            }
+        }
+        return squares / ((double) m.length * m[0].length);
     }
 }

@@ -1,0 +1,141 @@
+package workbook.theory.engine;
+
+import java.util.function.DoubleUnaryOperator;
+import workbook.exercises.Ex07SmoothActivations;
+import workbook.exercises.Ex10Propagation.Activation;
+
+/**
+ * The activation of one layer: a fixed {@link Activation}, or Swish {@code z sigmoid(beta z)} whose
+ * {@code beta} is a parameter of the layer, trained with the gradient {@code Ex07.swishBetaGradient}.
+ *
+ * <p>A trainable instance belongs to one layer: networks copy the one they are given for every layer.
+ */
+public final class Nonlinearity {
+    private final Activation fixed;
+    private double beta;
+
+    private Nonlinearity(Activation fixed, double beta) {
+        this.fixed = fixed;
+        this.beta = beta;
+    }
+
+    /** A fixed activation: {@code f} and its derivative from the record. */
+    public static Nonlinearity of(Activation activation) {
+        if (activation == null) {
+            throw new IllegalArgumentException("activation must not be null");
+        }
+        return new Nonlinearity(activation, Double.NaN);
+    }
+
+    /**
+     * ReLU built into the engine: the float path computes {@code max(z, 0)} and its slope as vector operations
+     * instead of calling {@code Ex03} entry by entry (a branch per entry, mispredicted half the time on random
+     * signs). Same values as {@link Activations#RELU}; use that one to train on your own ReLU.
+     */
+    public static Nonlinearity builtinRelu() {
+        return new Nonlinearity(BUILTIN_RELU, Double.NaN);
+    }
+
+    private static final Activation BUILTIN_RELU = new Activation("relu (built-in)", z -> z > 0 ? z : 0,
+            z -> z > 0 ? 1 : 0);
+
+    /** Swish with a trainable {@code beta}, starting at {@code beta} (finite). */
+    public static Nonlinearity trainableSwish(double beta) {
+        if (!Double.isFinite(beta)) {
+            throw new IllegalArgumentException("beta must be finite, got " + beta);
+        }
+        return new Nonlinearity(null, beta);
+    }
+
+    /** A fresh copy with the same current beta (for another layer). */
+    Nonlinearity copy() {
+        return new Nonlinearity(fixed, beta);
+    }
+
+    /** Whether this layer has a trainable beta. */
+    public boolean trainable() {
+        return fixed == null;
+    }
+
+    /** Whether this is the identity (the engine then skips the elementwise pass). */
+    boolean identity() {
+        return fixed == Activations.IDENTITY;
+    }
+
+    /** The current beta of a trainable Swish; NaN for a fixed activation. */
+    public double beta() {
+        return beta;
+    }
+
+    void beta(double value) {
+        beta = value;
+    }
+
+    /** {@code act(z)}. */
+    public double value(double z) {
+        return fixed != null ? fixed.f().applyAsDouble(z) : Ex07SmoothActivations.swish(z, beta);
+    }
+
+    /** {@code act'(z)}, the slope in z. */
+    public double slope(double z) {
+        return fixed != null ? fixed.derivative().applyAsDouble(z) : Ex07SmoothActivations.swishDerivative(z, beta);
+    }
+
+    /** {@code d act(z) / d beta} for a trainable Swish; 0 for a fixed activation. */
+    public double betaSlope(double z) {
+        return fixed != null ? 0 : Ex07SmoothActivations.swishBetaGradient(z, beta);
+    }
+
+    /** The activation's name, with the current beta for a trainable Swish. */
+    public String name() {
+        return fixed != null ? fixed.name() : "swish(beta=" + beta + ")";
+    }
+
+    /**
+     * The forward pass of a layer on rows {@code [from, to)}, columns {@code [0, n)} of row-major arrays with
+     * row stride {@code stride}: {@code z += bias}, then {@code a = act(z)} (nothing more for the identity) and,
+     * unless {@code slopes} is null, {@code slopes = act'(z)} for the backward pass. (Computing the slope right
+     * after the value lets the CPU predict the second branch of a kinked unit from the first.) The built-in ReLU
+     * runs on {@code kernel}.
+     */
+    void forward(float[] z, float[] bias, float[] a, float[] slopes, int from, int to, int n, int stride, Gemm kernel) {
+        if (fixed == BUILTIN_RELU) {
+            kernel.relu(z, bias, a, slopes, from, to, stride);
+            return;
+        }
+        DoubleUnaryOperator f = fixed == null ? v -> Ex07SmoothActivations.swish(v, beta) : fixed.f();
+        DoubleUnaryOperator slope = fixed == null ? v -> Ex07SmoothActivations.swishDerivative(v, beta)
+                : fixed.derivative();
+        boolean apply = !identity();
+        for (int i = from; i < to; i++) {
+            for (int j = i * stride, end = j + n, bj = 0; j < end; j++, bj++) {
+                z[j] += bias[bj];
+                if (apply) {
+                    a[j] = (float) f.applyAsDouble(z[j]);
+                    if (slopes != null) {
+                        slopes[j] = (float) slope.applyAsDouble(z[j]);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The backward step {@code dZ = act'(Z) * dA} on rows {@code [from, to)}, columns {@code [0, n)}, where
+     * {@code dZ} holds {@code act'(Z)} from {@link #forward} on entry. For a trainable Swish it also writes each
+     * row's share of {@code dL/dbeta = sum of dA * d act(Z) / d beta} into {@code betaRows} (summed later in row
+     * order, so the result does not depend on which thread did which rows).
+     */
+    void backward(float[] z, float[] dA, float[] dZ, double[] betaRows, int from, int to, int n, int stride) {
+        for (int i = from; i < to; i++) {
+            double dBeta = 0;
+            for (int j = i * stride, end = j + n; j < end; j++) {
+                dZ[j] *= dA[j];
+                if (fixed == null) {
+                    dBeta += dA[j] * Ex07SmoothActivations.swishBetaGradient(z[j], beta);
+                }
+            }
+            betaRows[i] = dBeta;
+        }
+    }
+}
