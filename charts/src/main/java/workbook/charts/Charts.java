@@ -12,14 +12,14 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.block.RectangleConstraint;
+import org.jfree.chart.ui.Size2D;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -66,6 +66,8 @@ public final class Charts {
     public static final int PANEL_WIDTH = 640;
     public static final int PANEL_HEIGHT = 460;
     public static final double PIXEL_SCALE = 2;
+    /** Panels per row at most: the index page shows a figure at its logical size, two panels wide. */
+    public static final int MAX_COLUMNS = 2;
     private static final float LINE_WIDTH = 2.4f;
     private static final String FONT = "DejaVu Sans";
     private static final Color GRID = new Color(0xDDDDDD);
@@ -119,17 +121,26 @@ public final class Charts {
         renderer.setLegendLine(new Line2D.Double(-16, 0, 16, 0)); // long enough to show the dash
         plot.setRenderer(renderer);
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // later (dashed) series over earlier (solid)
-        for (int i = 0; i < dataset.getSeriesCount(); i++) {
-            styleSeries(plot, i, i, i);
-        }
+        applySeriesStyles(dataset, renderer);
         return style(chart);
     }
 
-    /** Gives series {@code series} the palette colour {@code colour} and the dash pattern {@code dash}. */
-    public static void styleSeries(XYPlot plot, int series, int colour, int dash) {
-        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
-        renderer.setSeriesPaint(series, PALETTE.get(colour % PALETTE.size()));
-        renderer.setSeriesStroke(series, stroke(dash));
+    /**
+     * Gives every series of {@code dataset} its {@link SeriesStyle} (the fixed colour and dash of the activation
+     * or initializer its key names), and the others the "other" colours in order.
+     */
+    public static void applySeriesStyles(XYDataset dataset, XYLineAndShapeRenderer renderer) {
+        int other = 0;
+        for (int i = 0; i < dataset.getSeriesCount(); i++) {
+            var style = SeriesStyle.of(dataset.getSeriesKey(i));
+            if (style.isPresent()) {
+                renderer.setSeriesPaint(i, style.get().colour());
+                renderer.setSeriesStroke(i, style.get().stroke());
+            } else {
+                renderer.setSeriesPaint(i, SeriesStyle.otherColour(other));
+                renderer.setSeriesStroke(i, SeriesStyle.otherStroke(other++));
+            }
+        }
     }
 
     /** The line stroke for dash slot {@code dash} (slot 0 is solid). */
@@ -138,6 +149,22 @@ public final class Charts {
         return pattern == null
                 ? new BasicStroke(LINE_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
                 : new BasicStroke(LINE_WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, pattern, 0f);
+    }
+
+    /**
+     * Gives every series of {@code to} whose key also appears in {@code from} the same paint and stroke, so that
+     * a curve looks the same in two panels (a curve and its error).
+     */
+    public static void copySeriesStyles(XYPlot from, XYPlot to) {
+        XYLineAndShapeRenderer source = (XYLineAndShapeRenderer) from.getRenderer();
+        XYLineAndShapeRenderer target = (XYLineAndShapeRenderer) to.getRenderer();
+        for (int i = 0; i < to.getDataset().getSeriesCount(); i++) {
+            int j = from.getDataset().indexOf(to.getDataset().getSeriesKey(i));
+            if (j >= 0) {
+                target.setSeriesPaint(i, source.getSeriesPaint(j));
+                target.setSeriesStroke(i, source.getSeriesStroke(j));
+            }
+        }
     }
 
     /** Replaces the range axis by a base-10 log axis with the same label; ticks read as powers of ten. */
@@ -169,7 +196,7 @@ public final class Charts {
         axis.setSmallestValue(1e-300);
         if (format != null) {
             axis.setTickUnit(new NumberTickUnit(1)); // one tick per power of the base
-            axis.setNumberFormatOverride(new DecimalFormat(format, DecimalFormatSymbols.getInstance(Locale.ROOT)));
+            axis.setNumberFormatOverride(TickLabels.decimal(format));
         }
         styleAxis(axis);
         return axis;
@@ -239,7 +266,7 @@ public final class Charts {
 
     private static void styleGrid(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlinePaint(Color.GRAY);
+        plot.setOutlineVisible(false); // no top or right frame line: the axes' own lines draw the left and bottom
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
         plot.setDomainGridlineStroke(new BasicStroke(1f));
@@ -255,6 +282,8 @@ public final class Charts {
         axis.setTickLabelFont(new Font(FONT, Font.PLAIN, 13));
         axis.setLabelPaint(Color.BLACK);
         axis.setTickLabelPaint(new Color(0x333333));
+        axis.setAxisLinePaint(Color.GRAY);
+        TickLabels.useMinusSign(axis);
         if (axis instanceof NumberAxis number) {
             number.setAutoRangeIncludesZero(false);
             number.setAutoRangeStickyZero(false); // keep a margin below a curve that sits on 0
@@ -266,21 +295,44 @@ public final class Charts {
         save(file, 1, List.of(chart));
     }
 
-    /** Saves several panels side by side, {@code columns} per row, as one PNG. */
+    /**
+     * Saves several panels as one PNG in a grid of at most {@link #MAX_COLUMNS} columns ({@code columns} asks for
+     * fewer), so that every figure's text shows at the same size on the index page. The panels' legends become
+     * one shared legend: in the grid's empty cell if there is one, else in a strip below the grid.
+     */
     public static void save(Path file, int columns, List<JFreeChart> panels) throws IOException {
-        int rows = (panels.size() + columns - 1) / columns;
-        int width = (int) Math.round(columns * PANEL_WIDTH * PIXEL_SCALE);
-        int height = (int) Math.round(rows * PANEL_HEIGHT * PIXEL_SCALE);
+        int cols = Math.max(1, Math.min(Math.min(columns, MAX_COLUMNS), panels.size()));
+        int rows = (panels.size() + cols - 1) / cols;
+        LegendTitle legend = panels.size() > 1 ? sharedLegend(panels) : null;
+        boolean legendInCell = legend != null && rows * cols > panels.size();
+        double legendHeight = 0;
+        if (legend != null && !legendInCell) {
+            BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = probe.createGraphics();
+            legendHeight = legend.arrange(g, widthOnly(cols * PANEL_WIDTH - 20.0)).getHeight() + 12;
+            g.dispose();
+        }
+        int width = (int) Math.round(cols * PANEL_WIDTH * PIXEL_SCALE);
+        int height = (int) Math.round((rows * PANEL_HEIGHT + legendHeight) * PIXEL_SCALE);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
             g.scale(PIXEL_SCALE, PIXEL_SCALE);
             for (int i = 0; i < panels.size(); i++) {
-                Rectangle2D area = new Rectangle2D.Double((i % columns) * PANEL_WIDTH,
-                        (i / columns) * PANEL_HEIGHT, PANEL_WIDTH, PANEL_HEIGHT);
-                panels.get(i).draw(g, area);
+                panels.get(i).draw(g, cell(i, cols));
+            }
+            if (legendInCell) {
+                Rectangle2D area = cell(panels.size(), cols);
+                Size2D size = legend.arrange(g, widthOnly(PANEL_WIDTH - 60.0));
+                legend.draw(g, new Rectangle2D.Double(area.getX() + 30, area.getCenterY() - size.getHeight() / 2,
+                        PANEL_WIDTH - 60.0, size.getHeight()));
+            } else if (legend != null) {
+                legend.draw(g, new Rectangle2D.Double(10, rows * PANEL_HEIGHT, cols * PANEL_WIDTH - 20.0,
+                        legendHeight - 6));
             }
         } finally {
             g.dispose();
@@ -288,5 +340,45 @@ public final class Charts {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         ImageIO.write(image, "png", file.toFile());
+    }
+
+    private static RectangleConstraint widthOnly(double width) {
+        return new RectangleConstraint(width, null, org.jfree.chart.block.LengthConstraintType.FIXED, 0, null,
+                org.jfree.chart.block.LengthConstraintType.NONE);
+    }
+
+    private static Rectangle2D cell(int index, int columns) {
+        return new Rectangle2D.Double((index % columns) * PANEL_WIDTH, (index / columns) * PANEL_HEIGHT,
+                PANEL_WIDTH, PANEL_HEIGHT);
+    }
+
+    /**
+     * One legend for all {@code panels}: every item of every panel's legend once (by its label), in order of first
+     * appearance. The panels' own legends are removed, so that panels side by side have the same plot heights.
+     */
+    public static LegendTitle sharedLegend(List<JFreeChart> panels) {
+        LegendItemCollection items = new LegendItemCollection();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (JFreeChart panel : panels) {
+            if (panel.getLegend() == null) {
+                continue;
+            }
+            LegendItemCollection own = panel.getLegend().getSources()[0].getLegendItems();
+            for (int i = 0; i < own.getItemCount(); i++) {
+                if (seen.add(own.get(i).getLabel())) {
+                    items.add(own.get(i));
+                }
+            }
+            panel.removeLegend();
+        }
+        if (items.getItemCount() == 0) {
+            return null;
+        }
+        LegendTitle legend = new LegendTitle(() -> items);
+        legend.setItemFont(new Font(FONT, Font.PLAIN, 13));
+        legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        legend.setBackgroundPaint(Color.WHITE);
+        legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 12));
+        return legend;
     }
 }

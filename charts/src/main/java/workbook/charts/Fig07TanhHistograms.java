@@ -50,22 +50,38 @@ public final class Fig07TanhHistograms {
         for (int layer = 1; layer <= LAYERS; layer++) {
             x = Matrices.apply(Matrices.multiply(x, init.init(x[0].length, WIDTH, rng)), Experiments.TANH.f());
             std[layer - 1] = Math.sqrt(Matrices.variance(x));
-            String key = String.format(Locale.ROOT, "layer %d (std %.2f)", layer, std[layer - 1]);
+            String key = "layer " + layer;
             out.addSeries(MoreCharts.histogram(key, MoreCharts.flatten(x), -1, 1, BINS, true));
         }
         return std;
     }
 
     static List<JFreeChart> createChart(Dataset data) {
-        JFreeChart standard = Charts.lineChart("(a) Standard init U(-1/√n, 1/√n)", "tanh activation",
+        JFreeChart standard = Charts.lineChart("(a) Standard init U(−1/√n, 1/√n)", "tanh activation",
                 "density", data.standard());
-        JFreeChart normalized = Charts.lineChart("(b) Normalized (Xavier) init U(-b, b), b = √(6/(n_in+n_out))",
+        JFreeChart normalized = Charts.lineChart("(b) Xavier init U(−b, b), b = √(6/(nᵢₙ + nₒᵤₜ))",
                 "tanh activation", "density", data.normalized());
         for (JFreeChart chart : List.of(standard, normalized)) {
             MoreCharts.colourInOrder(chart.getXYPlot());
             chart.getXYPlot().getDomainAxis().setRange(-1, 1);
         }
+        standard.getXYPlot().addAnnotation(stdNote(data.standardStd(), standard));
+        normalized.getXYPlot().addAnnotation(stdNote(data.normalizedStd(), normalized));
         return List.of(standard, normalized);
+    }
+
+    /** "std by layer: 0.46, 0.25, ..." in the panel's top left corner. */
+    private static org.jfree.chart.annotations.XYTextAnnotation stdNote(double[] std, JFreeChart chart) {
+        StringBuilder text = new StringBuilder("std by layer:");
+        for (int l = 0; l < std.length; l++) {
+            text.append(l == 0 ? " " : ", ").append(String.format(Locale.ROOT, "%.2f", std[l]));
+        }
+        org.jfree.chart.annotations.XYTextAnnotation note = MoreCharts.note(text.toString(), -0.97, 0);
+        note.setTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+        double top = chart.getXYPlot().getDataRange(chart.getXYPlot().getRangeAxis()).getUpperBound();
+        note.setY(top * 1.04);
+        chart.getXYPlot().getRangeAxis().setUpperBound(top * 1.12); // room for the note above the curves
+        return note;
     }
 
     public static void main(String[] args) throws IOException {

@@ -56,15 +56,12 @@ public final class Fig08GradientNorms {
     }
 
     static List<JFreeChart> createChart(Dataset data) {
-        String y = "gradient norm ||dL/dW_l||";
+        String y = "gradient norm ‖∂L/∂Wₗ‖";
         List<JFreeChart> charts = List.of(
-                Charts.lineChart("(a) ReLU, 50 layers", "layer l", y, data.relu()),
-                Charts.lineChart("(b) tanh, 50 layers", "layer l", y, data.tanh()),
-                Charts.lineChart("(c) 10 layers, He init", "layer l", y, data.shallow()));
+                Charts.lineChart("(a) ReLU, 50 layers", "layer ℓ", y, data.relu()),
+                Charts.lineChart("(b) tanh, 50 layers", "layer ℓ", y, data.tanh()),
+                Charts.lineChart("(c) 10 layers, He init", "layer ℓ", y, data.shallow()));
         charts.forEach(chart -> MoreCharts.wholePowers(Charts.logRangeAxis(chart.getXYPlot())));
-        for (int i = 0; i < data.shallow().getSeriesCount(); i++) {
-            Charts.styleSeries(charts.get(2).getXYPlot(), i, 3 + i, i); // other colours: these are activations
-        }
         return charts;
     }
 

@@ -66,11 +66,11 @@ public final class Fig09ZerosAndSaturation {
 
     static List<JFreeChart> createChart(Dataset data) {
         List<JFreeChart> charts = List.of(
-                Charts.lineChart("(a) ReLU: share of zeros (same for all three)", "layer l", "share of outputs = 0",
+                Charts.lineChart("(a) ReLU: share of zeros (same for all three)", "layer ℓ", "share of outputs = 0",
                         data.reluZeros()),
-                Charts.lineChart("(b) tanh: share saturated", "layer l", "share of outputs with |a| > 0.95",
+                Charts.lineChart("(b) tanh: share saturated", "layer ℓ", "share of outputs with |a| > 0.95",
                         data.tanhSaturated()),
-                Charts.lineChart("(c) tanh: mean local slope", "layer l", "mean of tanh'(z)", data.tanhSlope()));
+                Charts.lineChart("(c) tanh: mean local slope", "layer ℓ", "mean of tanh'(z)", data.tanhSlope()));
         for (JFreeChart chart : charts) {
             chart.getXYPlot().getRangeAxis().setRange(0, 1);
         }

@@ -54,8 +54,8 @@ public final class Fig11DeadUnits {
                 row[j] += bias[j];
             }
         }
-        List<Layer> layers = List.of(layer("healthy, z ~ N(0, 1)", healthy), layer("biased, z ~ N(-3, 0.5)", biased),
-                layer("per-unit bias, z ~ N(b_j, 1), b_j ~ N(-2, 1)", spread));
+        List<Layer> layers = List.of(layer("healthy, z ~ N(0, 1)", healthy), layer("biased, z ~ N(−3, 0.5)", biased),
+                layer("per-unit bias, z ~ N(bⱼ, 1), bⱼ ~ N(−2, 1)", spread));
         XYSeriesCollection lab = new XYSeriesCollection();
         lab.addSeries(histogram(layers.get(0)));
         lab.addSeries(histogram(layers.get(1)));

@@ -121,7 +121,7 @@ public final class Fig12DecisionRegions {
         for (Panel p : data.panels()) {
             String title = String.format(Locale.ROOT, "(%c) %s: training accuracy %.1f %%", letter++, p.act().name(),
                     100 * p.accuracy());
-            JFreeChart chart = MoreCharts.heatMap(title, "x1", "x2", p.grid(), (X_MAX - X_MIN) / CELLS_X,
+            JFreeChart chart = MoreCharts.heatMap(title, "x₁", "x₂", p.grid(), (X_MAX - X_MIN) / CELLS_X,
                     (Y_MAX - Y_MIN) / CELLS_Y, MoreCharts.divergingUnitScale(), "p(class 1)", points, paints);
             chart.getXYPlot().getDomainAxis().setRange(X_MIN, X_MAX);
             chart.getXYPlot().getRangeAxis().setRange(Y_MIN, Y_MAX);

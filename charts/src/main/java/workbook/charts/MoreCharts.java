@@ -25,6 +25,9 @@ import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.util.ShapeUtils;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -131,6 +134,30 @@ final class MoreCharts {
         return markers;
     }
 
+    /**
+     * Adds {@code points} to {@code plot} as markers with vertical error bars (each item's y interval), in the
+     * colour of the activation or initializer its key names ({@link SeriesStyle}); a key that says "uniform" gets
+     * a diamond, "tanh" a triangle, anything else a circle (JFreeChart's {@code ShapeUtils} shapes).
+     */
+    static XYErrorRenderer addErrorBars(XYPlot plot, YIntervalSeriesCollection points) {
+        XYErrorRenderer bars = new XYErrorRenderer();
+        bars.setDefaultLinesVisible(false);
+        bars.setDefaultShapesVisible(true);
+        bars.setDrawXError(false);
+        bars.setCapLength(7);
+        bars.setErrorStroke(new BasicStroke(1.4f));
+        for (int i = 0; i < points.getSeriesCount(); i++) {
+            String key = String.valueOf(points.getSeriesKey(i));
+            bars.setSeriesPaint(i, SeriesStyle.of(key).map(SeriesStyle::colour).orElse(SeriesStyle.otherColour(i)));
+            bars.setSeriesShape(i, key.contains("uniform") ? ShapeUtils.createDiamond(6)
+                    : key.startsWith("tanh") ? ShapeUtils.createUpTriangle(6) : new Ellipse2D.Double(-5, -5, 10, 10));
+        }
+        int index = plot.getDatasetCount();
+        plot.setDataset(index, points);
+        plot.setRenderer(index, bars);
+        return bars;
+    }
+
     /** A dashed vertical line at {@code x} with a small label at its top right (e.g. a threshold). */
     static ValueMarker verticalLine(double x, String label) {
         ValueMarker line = new ValueMarker(x, Color.BLACK, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
@@ -153,14 +180,14 @@ final class MoreCharts {
 
     /** Ticks a log axis at whole powers of its base only (1e-2, 1e0, 1e2...), never at 3.2e-1. */
     static void wholePowers(LogAxis axis) {
-        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        axis.setStandardTickUnits(TickLabels.withMinusSign(NumberAxis.createIntegerTickUnits()));
     }
 
     /** Replaces the domain axis by a log axis in {@code base} whose ticks are plain numbers (8, 16, 32...). */
     static LogAxis logDomainAxis(XYPlot plot, double base) {
         LogAxis axis = new LogAxis(plot.getDomainAxis().getLabel());
         axis.setBase(base);
-        axis.setNumberFormatOverride(new DecimalFormat("0"));
+        axis.setNumberFormatOverride(TickLabels.decimal("0"));
         axis.setLabelFont(plot.getRangeAxis().getLabelFont());
         axis.setTickLabelFont(plot.getRangeAxis().getTickLabelFont());
         axis.setLabelPaint(plot.getRangeAxis().getLabelPaint());

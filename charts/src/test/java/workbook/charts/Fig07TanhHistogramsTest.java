@@ -57,6 +57,22 @@ class Fig07TanhHistogramsTest {
     }
 
     @Test
+    void theCaptionQuotesTheFirstAndLastStdOfEachPanel() {
+        String caption = RenderAll.figures().stream().filter(f -> f.file().equals(Fig07TanhHistograms.FILE))
+                .findFirst().orElseThrow().caption();
+        int last = Fig07TanhHistograms.LAYERS - 1;
+        for (double[] std : List.of(DATA.standardStd(), DATA.normalizedStd())) {
+            String quoted = String.format(java.util.Locale.ROOT, "std %.2f to %.2f", std[0], std[last]);
+            assertThat(caption).as("figure 7's caption states what the data show").contains(quoted);
+        }
+        for (int l = 1; l < Fig07TanhHistograms.LAYERS; l++) {
+            assertThat(DATA.normalizedStd()[l]).as("Xavier's std still falls, layer %d below layer %d: the caption"
+                    + " must not say it is kept", l + 1, l).isLessThan(DATA.normalizedStd()[l - 1]);
+        }
+        assertThat(caption).doesNotContain("keeps their spread");
+    }
+
+    @Test
     void everyHistogramIsADensityOnMinusOneToOne() {
         double binWidth = 2.0 / Fig07TanhHistograms.BINS;
         for (XYSeriesCollection panel : List.of(DATA.standard(), DATA.normalized())) {

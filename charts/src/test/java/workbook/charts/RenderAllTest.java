@@ -87,6 +87,20 @@ class RenderAllTest {
     }
 
     @Test
+    void theIndexListsWhateverTheMnistLabDrew(@TempDir Path dir) throws Exception {
+        assertThat(RenderAll.labFigures(dir)).as("no lab folder, no section").isEmpty();
+        Files.createDirectories(dir.resolve("lab"));
+        Files.write(dir.resolve("lab/lab-b-curves.png"), new byte[] {1});
+        Files.write(dir.resolve("lab/lab-a-samples.png"), new byte[] {1});
+        Files.write(dir.resolve("lab/runs.json"), new byte[] {1});
+        List<String> lab = RenderAll.labFigures(dir);
+        assertThat(lab).containsExactly("lab/lab-a-samples.png", "lab/lab-b-curves.png");
+        String html = RenderAll.indexHtml(List.of(), "solutions", lab);
+        assertThat(html).contains("<h2>MNIST lab</h2>", "<img src=\"lab/lab-a-samples.png\" srcset=\"lab/lab-a-samples.png 2x\"");
+        assertThat(RenderAll.indexHtml(List.of(), "solutions")).doesNotContain("MNIST lab");
+    }
+
+    @Test
     void theSetHasUniqueFileNamesAndACaptionForEveryFigure() {
         List<Figure> figures = RenderAll.figures();
         assertThat(figures).isNotEmpty();
