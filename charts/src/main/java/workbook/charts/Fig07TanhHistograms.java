@@ -70,14 +70,14 @@ public final class Fig07TanhHistograms {
         return List.of(standard, normalized);
     }
 
-    /** "std by layer: 0.46, 0.25, ..." in the panel's top left corner. */
+    /** "std by layer: 0.46, 0.25, ..." in the panel's top right corner. */
     private static org.jfree.chart.annotations.XYTextAnnotation stdNote(double[] std, JFreeChart chart) {
         StringBuilder text = new StringBuilder("std by layer:");
         for (int l = 0; l < std.length; l++) {
             text.append(l == 0 ? " " : ", ").append(String.format(Locale.ROOT, "%.2f", std[l]));
         }
-        org.jfree.chart.annotations.XYTextAnnotation note = MoreCharts.note(text.toString(), -0.97, 0);
-        note.setTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+        org.jfree.chart.annotations.XYTextAnnotation note = MoreCharts.note(text.toString(), 0.97, 0);
+        note.setTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
         double top = chart.getXYPlot().getDataRange(chart.getXYPlot().getRangeAxis()).getUpperBound();
         note.setY(top * 1.04);
         chart.getXYPlot().getRangeAxis().setUpperBound(top * 1.12); // room for the note above the curves

@@ -70,7 +70,7 @@ public final class Fig09ZerosAndSaturation {
                         data.reluZeros()),
                 Charts.lineChart("(b) tanh: share saturated", "layer ℓ", "share of outputs with |a| > 0.95",
                         data.tanhSaturated()),
-                Charts.lineChart("(c) tanh: mean local slope", "layer ℓ", "mean of tanh'(z)", data.tanhSlope()));
+                Charts.lineChart("(c) tanh: mean local slope", "layer ℓ", "mean of tanh′(z)", data.tanhSlope()));
         for (JFreeChart chart : charts) {
             chart.getXYPlot().getRangeAxis().setRange(0, 1);
         }

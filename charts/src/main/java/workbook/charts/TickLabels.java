@@ -33,8 +33,13 @@ public final class TickLabels {
         if (axis instanceof NumberAxis number && number.getNumberFormatOverride() instanceof DecimalFormat format) {
             useMinusSign(format);
         }
-        if (axis instanceof LogAxis log && log.getNumberFormatOverride() instanceof DecimalFormat format) {
-            useMinusSign(format);
+        if (axis instanceof LogAxis log) {
+            if (log.getNumberFormatOverride() instanceof DecimalFormat format) {
+                useMinusSign(format);
+            }
+            // whole powers only (10⁻³, not 10⁻²·⁵): LogAxis's own source yields fractional exponents when wrapped
+            axis.setStandardTickUnits(withMinusSign(NumberAxis.createIntegerTickUnits()));
+            return;
         }
         axis.setStandardTickUnits(withMinusSign(axis.getStandardTickUnits()));
     }
