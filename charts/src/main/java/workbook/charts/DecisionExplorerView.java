@@ -86,7 +86,13 @@ public final class DecisionExplorerView {
                 args.length > 3 ? Integer.parseInt(args[3]) : d.depth(),
                 args.length > 4 ? Long.parseLong(args[4]) : d.seed());
         int steps = args.length > 5 ? Integer.parseInt(args[5]) : STEPS;
-        DecisionExplorer.View view = trained(settings, steps);
+        DecisionExplorer.View view;
+        try {
+            view = trained(settings, steps);
+        } catch (UnsupportedOperationException e) {
+            System.out.println(RenderAll.skipNote(FILE, e.getMessage()));
+            return;
+        }
         Path file = Charts.output(args.length > 0 ? new String[] {args[0]} : new String[0], FILE);
         Charts.save(file, 2, List.of(regions(view), loss(view)));
         System.out.println("Explorer view: " + file.toAbsolutePath().normalize());

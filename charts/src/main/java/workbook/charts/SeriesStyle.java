@@ -20,21 +20,21 @@ import java.util.Optional;
  * activation nor an initializer (x², a temperature's probabilities, an error curve) take {@link #other}.
  */
 public enum SeriesStyle {
-    SIGMOID(0x0077BB, Dash.SOLID, "sigmoid", "σ"),
-    TANH(0xEE7733, Dash.SOLID, "tanh"),
-    RELU(0xCC3311, Dash.SOLID, "ReLU"),
-    LEAKY_RELU(0x009988, Dash.DASHED, "LeakyReLU", "Leaky ReLU"),
-    ELU(0xEE3377, Dash.DASH_DOT, "ELU"),
-    SELU(0x555555, Dash.LONG_DASH, "SELU"),
-    SOFTPLUS(0x33BBEE, Dash.SHORT_DASH, "softplus"),
-    GELU(0x332288, Dash.SOLID, "GELU"),
-    GELU_TANH(0x88CCEE, Dash.DASHED, "GELU, tanh", "GELU (tanh"),
-    SILU(0x117733, Dash.DASHED, "SiLU", "swish"),
-    MISH(0x882255, Dash.DOTTED, "Mish"),
-    HARDSWISH(0x999933, Dash.DASH_DOT, "hardswish"),
-    NAIVE(0xAA4499, Dash.DOTTED, "naive"),
-    XAVIER(0xDDAA33, Dash.DASHED, "Xavier"),
-    HE(0x004488, Dash.SOLID, "He");
+    SIGMOID(0x0077BB, "blue", Dash.SOLID, "sigmoid", "σ"),
+    TANH(0xEE7733, "orange", Dash.SOLID, "tanh"),
+    RELU(0xCC3311, "red", Dash.SOLID, "ReLU"),
+    LEAKY_RELU(0x009988, "teal", Dash.DASHED, "LeakyReLU", "Leaky ReLU"),
+    ELU(0xEE3377, "magenta", Dash.DASH_DOT, "ELU"),
+    SELU(0x555555, "dark grey", Dash.LONG_DASH, "SELU"),
+    SOFTPLUS(0x33BBEE, "cyan", Dash.SHORT_DASH, "softplus"),
+    GELU(0x332288, "indigo", Dash.SOLID, "GELU"),
+    GELU_TANH(0x88CCEE, "light cyan", Dash.DASHED, "GELU (tanh form)", "GELU, tanh"),
+    SILU(0x117733, "green", Dash.DASHED, "SiLU", "swish"),
+    MISH(0x882255, "wine", Dash.DOTTED, "Mish"),
+    HARDSWISH(0x999933, "olive", Dash.DASH_DOT, "hardswish"),
+    NAIVE(0xAA4499, "purple", Dash.DOTTED, "naive N(0, 1)", "naive"),
+    XAVIER(0xDDAA33, "yellow", Dash.DASHED, "Xavier"),
+    HE(0x004488, "dark blue", Dash.SOLID, "He");
 
     /** Line width in logical pixels (the PNG doubles it). */
     public static final float LINE_WIDTH = 2.4f;
@@ -64,17 +64,30 @@ public enum SeriesStyle {
     }
 
     private final Color colour;
+    private final String colourName;
     private final Dash dash;
     private final List<String> names;
 
-    SeriesStyle(int rgb, Dash dash, String... names) {
+    SeriesStyle(int rgb, String colourName, Dash dash, String... names) {
         this.colour = new Color(rgb);
+        this.colourName = colourName;
         this.dash = dash;
         this.names = List.of(names);
     }
 
     public Color colour() {
         return colour;
+    }
+
+    /** The colour's name in the style table, e.g. "blue". */
+    public String colourName() {
+        return colourName;
+    }
+
+    /** The style table's row: name, colour (name and hex), dash, as in the README. */
+    public String tableRow() {
+        return String.format("| %s | %s #%06X | %s |", names.get(0), colourName, colour.getRGB() & 0xFFFFFF,
+                dash.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     }
 
     public Dash dash() {

@@ -86,6 +86,15 @@ class SeriesStyleTest {
     }
 
     @Test
+    void theReadmeStyleTableIsTheEnum() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+        List<String> rows = readme.lines().dropWhile(line -> !line.equals("| Curve | Colour | Dash |")).skip(2)
+                .takeWhile(line -> line.startsWith("| ")).toList();
+        assertThat(rows).as("README.md's style table (| Curve | Colour | Dash |), row by row")
+                .isEqualTo(java.util.Arrays.stream(SeriesStyle.values()).map(SeriesStyle::tableRow).toList());
+    }
+
+    @Test
     void noTwoStylesLookAlike() {
         Set<String> looks = new HashSet<>();
         for (SeriesStyle style : SeriesStyle.values()) {
