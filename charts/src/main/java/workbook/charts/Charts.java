@@ -59,17 +59,12 @@ public final class Charts {
     public static final List<Color> PALETTE = List.of(new Color(0x0077BB), new Color(0xEE7733),
             new Color(0x009988), new Color(0xCC3311), new Color(0xEE3377), new Color(0x555555),
             new Color(0x33BBEE));
-    /** Dash patterns in logical pixels, one per palette slot; {@code null} is a solid line. */
-    private static final List<float[]> DASHES = java.util.Arrays.asList(null, new float[] {9, 5},
-            new float[] {2, 4}, new float[] {12, 4, 2, 4}, new float[] {5, 3}, new float[] {16, 6},
-            new float[] {8, 3, 2, 3, 2, 3});
     public static final int PANEL_WIDTH = 640;
     public static final int PANEL_HEIGHT = 460;
     public static final double PIXEL_SCALE = 2;
     /** Panels per row at most: the index page shows a figure at its logical size, two panels wide. */
     public static final int MAX_COLUMNS = 2;
-    private static final float LINE_WIDTH = 2.4f;
-    private static final String FONT = "DejaVu Sans";
+    static final String FONT = "DejaVu Sans";
     private static final Color GRID = new Color(0xDDDDDD);
 
     /** Where figures go when a caller names no folder: the runner sets this to charts/target/figures. */
@@ -83,32 +78,19 @@ public final class Charts {
         return Path.of(dir).resolve(fileName);
     }
 
-    /** {@code y}, or a {@link NonFiniteValue} naming the curve and the input when it is NaN or infinite. */
-    static double finite(String curve, double x, double y) {
-        if (!Double.isFinite(y)) {
-            throw new NonFiniteValue(curve, x, y);
-        }
-        return y;
-    }
-
-    /** Samples {@code f} at {@code n} equally spaced points from {@code from} to {@code to}, ends included. */
+    /** {@link Sampling#sample}, kept here for the MNIST lab's figures. */
     public static XYSeries sample(String key, DoubleUnaryOperator f, double from, double to, int n) {
-        XYSeries series = new XYSeries(key, false, true);
-        for (int i = 0; i < n; i++) {
-            double x = from + (to - from) * i / (n - 1);
-            series.add(x, finite(key, x, f.applyAsDouble(x)));
-        }
-        return series;
+        return Sampling.sample(key, f, from, to, n);
     }
 
-    /** Like {@link #sample} but with geometric spacing, for a log x axis ({@code 0 < from < to}). */
-    public static XYSeries sampleLog(String key, DoubleUnaryOperator f, double from, double to, int n) {
-        XYSeries series = new XYSeries(key, false, true);
-        for (int i = 0; i < n; i++) {
-            double x = from * Math.pow(to / from, (double) i / (n - 1));
-            series.add(x, finite(key, x, f.applyAsDouble(x)));
-        }
-        return series;
+    /** {@link LogAxes#logRangeAxis(XYPlot)}, kept here for the MNIST lab's figures. */
+    public static LogAxis logRangeAxis(XYPlot plot) {
+        return LogAxes.logRangeAxis(plot);
+    }
+
+    /** {@link LogAxes#logRangeAxis(XYPlot, double, String)}, kept here for the MNIST lab's figures. */
+    public static LogAxis logRangeAxis(XYPlot plot, double base, String format) {
+        return LogAxes.logRangeAxis(plot, base, format);
     }
 
     /** A line chart in the house style: one colour and one dash per series, legend at the bottom. */
@@ -143,14 +125,6 @@ public final class Charts {
         }
     }
 
-    /** The line stroke for dash slot {@code dash} (slot 0 is solid). */
-    public static Stroke stroke(int dash) {
-        float[] pattern = DASHES.get(dash % DASHES.size());
-        return pattern == null
-                ? new BasicStroke(LINE_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
-                : new BasicStroke(LINE_WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, pattern, 0f);
-    }
-
     /**
      * Gives every series of {@code to} whose key also appears in {@code from} the same paint and stroke, so that
      * a curve looks the same in two panels (a curve and its error).
@@ -165,55 +139,6 @@ public final class Charts {
                 target.setSeriesStroke(i, source.getSeriesStroke(j));
             }
         }
-    }
-
-    /** Replaces the range axis by a base-10 log axis with the same label; ticks read as powers of ten. */
-    public static LogAxis logRangeAxis(XYPlot plot) {
-        return logRangeAxis(plot, 10, null);
-    }
-
-    /**
-     * Replaces the range axis by a log axis with the same label, ticks at the powers of {@code base} written
-     * with the decimal pattern {@code format} (base 2 with "0.###" reads 1, 0.5, 0.25, ... on a narrow range);
-     * a {@code null} format writes the powers as {@code base^n}.
-     */
-    public static LogAxis logRangeAxis(XYPlot plot, double base, String format) {
-        LogAxis axis = logAxis(plot.getRangeAxis().getLabel(), base, format);
-        plot.setRangeAxis(axis);
-        return axis;
-    }
-
-    /** Replaces the domain axis by a log axis, as {@link #logRangeAxis(XYPlot, double, String)} does. */
-    public static LogAxis logDomainAxis(XYPlot plot, double base, String format) {
-        LogAxis axis = logAxis(plot.getDomainAxis().getLabel(), base, format);
-        plot.setDomainAxis(axis);
-        return axis;
-    }
-
-    private static LogAxis logAxis(String label, double base, String format) {
-        LogAxis axis = new LogAxis(label);
-        axis.setBase(base);
-        axis.setSmallestValue(1e-300);
-        if (format != null) {
-            axis.setTickUnit(new NumberTickUnit(1)); // one tick per power of the base
-            axis.setNumberFormatOverride(TickLabels.decimal(format));
-        }
-        styleAxis(axis);
-        return axis;
-    }
-
-    /** Draws a thin dotted horizontal line at {@code y} with a label above or below it (a bound, a target). */
-    public static void referenceLine(XYPlot plot, double y, String label, boolean labelAbove) {
-        ValueMarker marker = new ValueMarker(y, new Color(0x555555),
-                new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3, 3}, 0f));
-        marker.setLabel(label);
-        marker.setLabelFont(new Font(FONT, Font.PLAIN, 13));
-        marker.setLabelPaint(new Color(0x333333));
-        marker.setLabelBackgroundColor(new Color(255, 255, 255, 210));
-        marker.setLabelAnchor(labelAbove ? RectangleAnchor.TOP_LEFT : RectangleAnchor.BOTTOM_LEFT);
-        marker.setLabelTextAnchor(labelAbove ? TextAnchor.BOTTOM_LEFT : TextAnchor.TOP_LEFT);
-        marker.setLabelOffset(new RectangleInsets(3, 6, 3, 6));
-        plot.addRangeMarker(marker, Layer.BACKGROUND);
     }
 
     /**
@@ -274,7 +199,7 @@ public final class Charts {
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
     }
 
-    private static void styleAxis(ValueAxis axis) {
+    static void styleAxis(ValueAxis axis) {
         if (axis == null) {
             return;
         }
@@ -296,12 +221,12 @@ public final class Charts {
     }
 
     /**
-     * Saves several panels as one PNG in a grid of at most {@link #MAX_COLUMNS} columns ({@code columns} asks for
-     * fewer), so that every figure's text shows at the same size on the index page. The panels' legends become
+     * Saves several panels as one PNG in a grid of {@code columns} columns (the figure set uses at most
+     * {@link #MAX_COLUMNS}, so that every figure's text shows at the same size on the index page). The panels' legends become
      * one shared legend: in the grid's empty cell if there is one, else in a strip below the grid.
      */
     public static void save(Path file, int columns, List<JFreeChart> panels) throws IOException {
-        int cols = Math.max(1, Math.min(Math.min(columns, MAX_COLUMNS), panels.size()));
+        int cols = Math.max(1, Math.min(columns, panels.size()));
         int rows = (panels.size() + cols - 1) / cols;
         LegendTitle legend = panels.size() > 1 ? sharedLegend(panels) : null;
         boolean legendInCell = legend != null && rows * cols > panels.size();

@@ -36,20 +36,20 @@ public final class Fig01Activations {
 
     static Dataset createDataset() {
         XYSeriesCollection classic = new XYSeriesCollection();
-        classic.addSeries(Charts.sample("sigmoid", Ex01Sigmoid::sigmoid, FROM, TO, POINTS));
-        classic.addSeries(Charts.sample("tanh", Ex02Tanh::tanh, FROM, TO, POINTS));
-        classic.addSeries(Charts.sample("softplus", Ex01Sigmoid::softplus, FROM, TO, POINTS));
+        classic.addSeries(Sampling.sample("sigmoid", Ex01Sigmoid::sigmoid, FROM, TO, POINTS));
+        classic.addSeries(Sampling.sample("tanh", Ex02Tanh::tanh, FROM, TO, POINTS));
+        classic.addSeries(Sampling.sample("softplus", Ex01Sigmoid::softplus, FROM, TO, POINTS));
         XYSeriesCollection reluFamily = new XYSeriesCollection();
-        reluFamily.addSeries(Charts.sample("LeakyReLU (0.1)", x -> Ex03ReluFamily.leakyRelu(x, LEAKY_SLOPE),
+        reluFamily.addSeries(Sampling.sample("LeakyReLU (0.1)", x -> Ex03ReluFamily.leakyRelu(x, LEAKY_SLOPE),
                 FROM, TO, POINTS));
-        reluFamily.addSeries(Charts.sample("ELU (α = 1)", x -> Ex03ReluFamily.elu(x, 1), FROM, TO, POINTS));
-        reluFamily.addSeries(Charts.sample("SELU", Ex03ReluFamily::selu, FROM, TO, POINTS));
-        reluFamily.addSeries(Charts.sample("ReLU", Ex03ReluFamily::relu, FROM, TO, POINTS)); // last: on top
+        reluFamily.addSeries(Sampling.sample("ELU (α = 1)", x -> Ex03ReluFamily.elu(x, 1), FROM, TO, POINTS));
+        reluFamily.addSeries(Sampling.sample("SELU", Ex03ReluFamily::selu, FROM, TO, POINTS));
+        reluFamily.addSeries(Sampling.sample("ReLU", Ex03ReluFamily::relu, FROM, TO, POINTS)); // last: on top
         XYSeriesCollection smooth = new XYSeriesCollection();
-        smooth.addSeries(Charts.sample("GELU", Ex07SmoothActivations::gelu, FROM, TO, POINTS));
-        smooth.addSeries(Charts.sample("SiLU (swish, β = 1)", Ex07SmoothActivations::silu, FROM, TO, POINTS));
-        smooth.addSeries(Charts.sample("Mish", Ex07SmoothActivations::mish, FROM, TO, POINTS));
-        smooth.addSeries(Charts.sample("hardswish", Ex03ReluFamily::hardswish, FROM, TO, POINTS));
+        smooth.addSeries(Sampling.sample("GELU", Ex07SmoothActivations::gelu, FROM, TO, POINTS));
+        smooth.addSeries(Sampling.sample("SiLU (swish, β = 1)", Ex07SmoothActivations::silu, FROM, TO, POINTS));
+        smooth.addSeries(Sampling.sample("Mish", Ex07SmoothActivations::mish, FROM, TO, POINTS));
+        smooth.addSeries(Sampling.sample("hardswish", Ex03ReluFamily::hardswish, FROM, TO, POINTS));
         return new Dataset(classic, reluFamily, smooth);
     }
 

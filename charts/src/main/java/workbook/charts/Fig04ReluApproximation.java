@@ -35,7 +35,7 @@ public final class Fig04ReluApproximation {
     static Dataset createDataset() {
         XYSeriesCollection curves = new XYSeriesCollection();
         XYSeriesCollection errors = new XYSeriesCollection();
-        curves.addSeries(Charts.sample("x²", x -> x * x, 0, 1, POINTS));
+        curves.addSeries(Sampling.sample("x²", x -> x * x, 0, 1, POINTS));
         add(curves, errors, "best line", minimaxLineForSquare()::evaluate);
         add(curves, errors, "net with 1 ReLU unit (kink at 1/3)", BEST_SINGLE_UNIT::evaluate);
         for (int k : UNITS) {
@@ -48,19 +48,19 @@ public final class Fig04ReluApproximation {
 
     /** Adds a curve and its error, each labelled with the worst error on the sampling grid. */
     private static void add(XYSeriesCollection curves, XYSeriesCollection errors, String name, DoubleUnaryOperator f) {
-        var error = Charts.sample(name, x -> f.applyAsDouble(x) - x * x, 0, 1, POINTS);
+        var error = Sampling.sample(name, x -> f.applyAsDouble(x) - x * x, 0, 1, POINTS);
         String label = String.format(java.util.Locale.ROOT, "%s (max error %.4f)", name,
                 Math.max(error.getMaxY(), -error.getMinY()));
         error.setKey(label);
-        curves.addSeries(Charts.sample(label, f, 0, 1, POINTS));
+        curves.addSeries(Sampling.sample(label, f, 0, 1, POINTS));
         errors.addSeries(error);
     }
 
     static List<JFreeChart> createChart(Dataset data) {
         JFreeChart curves = Charts.lineChart("(a) Approximating x² on [0, 1]", "input x", "f(x)", data.curves());
         JFreeChart errors = Charts.lineChart("(b) Error f(x) − x²", "input x", "error", data.errors());
-        Charts.referenceLine(errors.getXYPlot(), TARGET, "+0.04 (a target tolerance)", true);
-        Charts.referenceLine(errors.getXYPlot(), -TARGET, "−0.04", false);
+        PlotNotes.referenceLine(errors.getXYPlot(), TARGET, "+0.04 (a target tolerance)", true);
+        PlotNotes.referenceLine(errors.getXYPlot(), -TARGET, "−0.04", false);
         Charts.copySeriesStyles(curves.getXYPlot(), errors.getXYPlot()); // a net looks the same in both panels
         return List.of(curves, errors);
     }

@@ -61,11 +61,11 @@ public final class Fig08GradientNorms {
                 Charts.lineChart("(a) ReLU, 50 layers", "layer ℓ", y, data.relu()),
                 Charts.lineChart("(b) tanh, 50 layers", "layer ℓ", y, data.tanh()),
                 Charts.lineChart("(c) 10 layers, He init", "layer ℓ", y, data.shallow()));
-        charts.forEach(chart -> MoreCharts.wholePowers(Charts.logRangeAxis(chart.getXYPlot())));
+        charts.forEach(chart -> LogAxes.wholePowers(LogAxes.logRangeAxis(chart.getXYPlot())));
         return charts;
     }
 
     public static void main(String[] args) throws IOException {
-        Charts.save(Charts.output(args, FILE), 3, createChart(createDataset()));
+        Charts.save(Charts.output(args, FILE), Charts.MAX_COLUMNS, createChart(createDataset()));
     }
 }

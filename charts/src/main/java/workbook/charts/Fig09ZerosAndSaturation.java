@@ -77,11 +77,11 @@ public final class Fig09ZerosAndSaturation {
         XYPlot zeros = charts.get(0).getXYPlot();
         zeros.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // dashes on top: the coincidence shows
         zeros.addRangeMarker(new ValueMarker(0.5, Color.GRAY, new BasicStroke(1.5f)));
-        zeros.addAnnotation(MoreCharts.note("grey line at 1/2: a symmetric z is negative half the time", 2, 0.3));
+        zeros.addAnnotation(PlotNotes.note("grey line at 1/2: a symmetric z is negative half the time", 2, 0.3));
         return charts;
     }
 
     public static void main(String[] args) throws IOException {
-        Charts.save(Charts.output(args, FILE), 3, createChart(createDataset()));
+        Charts.save(Charts.output(args, FILE), Charts.MAX_COLUMNS, createChart(createDataset()));
     }
 }

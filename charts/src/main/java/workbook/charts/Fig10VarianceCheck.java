@@ -101,11 +101,11 @@ public final class Fig10VarianceCheck {
         JFreeChart relu = Charts.lineChart("(b) Input relu(h): He (Kaiming) rule", "fan-in n (fan-out 128)",
                 "Var(z), z = relu(h) W", data.reluPredicted());
         // a measurement wears its initializer's (or tanh's) colour; the shape tells normal from uniform weights
-        MoreCharts.addErrorBars(xavier.getXYPlot(), data.xavierMeasured());
-        MoreCharts.addErrorBars(relu.getXYPlot(), data.reluMeasured());
+        ErrorBars.addErrorBars(xavier.getXYPlot(), data.xavierMeasured());
+        ErrorBars.addErrorBars(relu.getXYPlot(), data.reluMeasured());
         for (JFreeChart chart : List.of(xavier, relu)) {
             XYPlot plot = chart.getXYPlot();
-            MoreCharts.wholePowers(MoreCharts.logDomainAxis(plot, 2));
+            LogAxes.wholePowers(LogAxes.logDomainAxis(plot, 2));
             plot.getRangeAxis().setLowerBound(0);
         }
         return List.of(xavier, relu);

@@ -127,8 +127,8 @@ public final class Fig12DecisionRegions {
     /** A panel: p(class 1) as a diverging heat map over the plotted range, the training points on top. */
     static JFreeChart heatMap(String title, DefaultXYZDataset grid, XYSeriesCollection points) {
         List<Paint> paints = List.of(new Color(0x004488), new Color(0x994400)); // darker ends of the scale
-        JFreeChart chart = MoreCharts.heatMap(title, "x₁", "x₂", grid, (X_MAX - X_MIN) / CELLS_X,
-                (Y_MAX - Y_MIN) / CELLS_Y, MoreCharts.divergingUnitScale(), "p(class 1)", points, paints);
+        JFreeChart chart = HeatMaps.heatMap(title, "x₁", "x₂", grid, (X_MAX - X_MIN) / CELLS_X,
+                (Y_MAX - Y_MIN) / CELLS_Y, HeatMaps.divergingUnitScale(), "p(class 1)", points, paints);
         chart.getXYPlot().getDomainAxis().setRange(X_MIN, X_MAX);
         chart.getXYPlot().getRangeAxis().setRange(Y_MIN, Y_MAX);
         return chart;

@@ -60,7 +60,7 @@ class RenderAllTest {
     @Test
     void aCurveThatComesOutNaNIsSkippedNamingTheCurveAndTheInputNotDrawnWithAGap(@TempDir Path dir)
             throws Exception {
-        Figure nan = new Figure("fig01-nan.png", args -> Charts.sample("ReLU", x -> x < 0.5 ? x : Double.NaN, 0, 1,
+        Figure nan = new Figure("fig01-nan.png", args -> Sampling.sample("ReLU", x -> x < 0.5 ? x : Double.NaN, 0, 1,
                 5), "a NaN", List.of("Ex03"));
         List<RenderAll.Outcome> outcomes = RenderAll.render(List.of(nan, drawing("z.png")), dir);
         assertThat(outcomes).extracting(RenderAll.Outcome::status)
