@@ -86,6 +86,8 @@ public final class DecisionExplorerApp {
             show(explorer.view());
         } catch (RuntimeException e) {
             explorer = null;
+            regions.setChart(null);
+            loss.setChart(null);
             status.setText(problem(e));
         }
     }
@@ -141,7 +143,9 @@ public final class DecisionExplorerApp {
     static String problem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnsupportedOperationException u && String.valueOf(u.getMessage()).contains("not implemented")) {
-                return "  " + u.getMessage() + ": finish that exercise to train with this activation";
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(Ex\\d\\d)").matcher(u.getMessage());
+                return "  " + u.getMessage() + (m.find() ? ": finish " + m.group(1) : ": finish that exercise")
+                        + " to train this network";
             }
         }
         return "  " + e;
@@ -162,7 +166,9 @@ public final class DecisionExplorerApp {
             DecisionExplorerApp app = new DecisionExplorerApp();
             app.frame.setVisible(true);
             app.newNetwork();
-            if (screenshot != null) {
+            if (screenshot != null && app.explorer == null) {
+                app.screenshot(new File(screenshot)); // nothing to train: show the problem in the status line
+            } else if (screenshot != null) {
                 app.train(() -> app.screenshot(new File(screenshot)));
             }
         });

@@ -67,6 +67,13 @@ class DecisionExplorerTest {
     }
 
     @Test
+    void aStubInTheWayIsNamedWithItsExercise() {
+        assertThat(DecisionExplorerApp.problem(new RuntimeException(
+                new UnsupportedOperationException("Ex09Initialization.heNormal is not implemented yet"))))
+                .contains("Ex09Initialization.heNormal is not implemented yet: finish Ex09 to train this network");
+    }
+
+    @Test
     void theHeadlessRunWritesTheView(@TempDir Path dir) throws Exception {
         DecisionExplorerView.main(new String[] {dir.toString(), "tanh", "8", "2", "3", "50"});
         assertThat(Files.size(dir.resolve(DecisionExplorerView.FILE))).isPositive();
