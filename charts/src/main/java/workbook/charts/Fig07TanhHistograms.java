@@ -79,8 +79,8 @@ public final class Fig07TanhHistograms {
         org.jfree.chart.annotations.XYTextAnnotation note = PlotNotes.note(text.toString(), 0.97, 0);
         note.setTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
         double top = chart.getXYPlot().getDataRange(chart.getXYPlot().getRangeAxis()).getUpperBound();
-        note.setY(top * 1.04);
-        chart.getXYPlot().getRangeAxis().setUpperBound(top * 1.12); // room for the note above the curves
+        note.setY(top * 1.2);
+        chart.getXYPlot().getRangeAxis().setUpperBound(top * 1.24); // room for the note above the curves
         return note;
     }
 
