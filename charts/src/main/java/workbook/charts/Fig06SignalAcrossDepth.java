@@ -54,7 +54,7 @@ public final class Fig06SignalAcrossDepth {
     static List<JFreeChart> createChart(Dataset data) {
         JFreeChart relu = Charts.lineChart("(a) ReLU", "layer", "std of activations (log scale)", data.relu());
         JFreeChart tanh = Charts.lineChart("(b) tanh", "layer", "std of activations (log scale)", data.tanh());
-        LogAxes.logRangeAxis(relu.getXYPlot());
+        LogAxes.wholePowers(LogAxes.logRangeAxis(relu.getXYPlot()), 10); // 60 decades
         LogAxes.logRangeAxis(tanh.getXYPlot(), 2, "0.###"); // less than a decade: halvings read better
         return List.of(relu, tanh);
     }

@@ -3,6 +3,7 @@ package workbook.charts;
 import java.io.IOException;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import workbook.exercises.Ex10Propagation.Activation;
@@ -62,6 +63,8 @@ public final class Fig08GradientNorms {
                 Charts.lineChart("(b) tanh, 50 layers", "layer ℓ", y, data.tanh()),
                 Charts.lineChart("(c) 10 layers, He init", "layer ℓ", y, data.shallow()));
         charts.forEach(chart -> LogAxes.wholePowers(LogAxes.logRangeAxis(chart.getXYPlot())));
+        LogAxes.wholePowers((LogAxis) charts.get(0).getXYPlot().getRangeAxis(), 10); // 50 decades
+        LogAxes.wholePowers((LogAxis) charts.get(1).getXYPlot().getRangeAxis(), 5); // 20 decades
         return charts;
     }
 

@@ -3,6 +3,8 @@ package workbook.charts;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnitSource;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.plot.XYPlot;
 
 /** Log-scaled axes in the house style: ticks at whole powers, exponents and numbers with real minus signs. */
@@ -48,6 +50,21 @@ public final class LogAxes {
     /** Ticks a log axis at whole powers of its base only (1e-2, 1e0, 1e2...), never at 3.2e-1. */
     public static void wholePowers(LogAxis axis) {
         axis.setStandardTickUnits(TickLabels.withMinusSign(NumberAxis.createIntegerTickUnits()));
+    }
+
+    /**
+     * Ticks a log axis at whole powers at least {@code minStep} powers apart (10⁰, 10¹⁰, 10²⁰ for 10): over tens
+     * of decades, a tick per decade or two crowds the axis with superscripts too small to read.
+     */
+    public static void wholePowers(LogAxis axis, int minStep) {
+        TickUnitSource all = NumberAxis.createIntegerTickUnits();
+        TickUnits wide = new TickUnits();
+        for (int step : new int[] {1, 2, 5, 10, 20, 50, 100}) {
+            if (step >= minStep) {
+                wide.add(all.getCeilingTickUnit((double) step));
+            }
+        }
+        axis.setStandardTickUnits(TickLabels.withMinusSign(wide));
     }
 
     private static LogAxis logAxis(String label, double base, String format) {
