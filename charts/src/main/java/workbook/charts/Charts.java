@@ -12,14 +12,14 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.block.RectangleConstraint;
+import org.jfree.chart.ui.Size2D;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -59,15 +59,12 @@ public final class Charts {
     public static final List<Color> PALETTE = List.of(new Color(0x0077BB), new Color(0xEE7733),
             new Color(0x009988), new Color(0xCC3311), new Color(0xEE3377), new Color(0x555555),
             new Color(0x33BBEE));
-    /** Dash patterns in logical pixels, one per palette slot; {@code null} is a solid line. */
-    private static final List<float[]> DASHES = java.util.Arrays.asList(null, new float[] {9, 5},
-            new float[] {2, 4}, new float[] {12, 4, 2, 4}, new float[] {5, 3}, new float[] {16, 6},
-            new float[] {8, 3, 2, 3, 2, 3});
     public static final int PANEL_WIDTH = 640;
     public static final int PANEL_HEIGHT = 460;
     public static final double PIXEL_SCALE = 2;
-    private static final float LINE_WIDTH = 2.4f;
-    private static final String FONT = "DejaVu Sans";
+    /** Panels per row at most: the index page shows a figure at its logical size, two panels wide. */
+    public static final int MAX_COLUMNS = 2;
+    static final String FONT = "DejaVu Sans";
     private static final Color GRID = new Color(0xDDDDDD);
 
     /** Where figures go when a caller names no folder: the runner sets this to charts/target/figures. */
@@ -81,32 +78,19 @@ public final class Charts {
         return Path.of(dir).resolve(fileName);
     }
 
-    /** {@code y}, or a {@link NonFiniteValue} naming the curve and the input when it is NaN or infinite. */
-    static double finite(String curve, double x, double y) {
-        if (!Double.isFinite(y)) {
-            throw new NonFiniteValue(curve, x, y);
-        }
-        return y;
-    }
-
-    /** Samples {@code f} at {@code n} equally spaced points from {@code from} to {@code to}, ends included. */
+    /** {@link Sampling#sample}, kept here for the MNIST lab's figures. */
     public static XYSeries sample(String key, DoubleUnaryOperator f, double from, double to, int n) {
-        XYSeries series = new XYSeries(key, false, true);
-        for (int i = 0; i < n; i++) {
-            double x = from + (to - from) * i / (n - 1);
-            series.add(x, finite(key, x, f.applyAsDouble(x)));
-        }
-        return series;
+        return Sampling.sample(key, f, from, to, n);
     }
 
-    /** Like {@link #sample} but with geometric spacing, for a log x axis ({@code 0 < from < to}). */
-    public static XYSeries sampleLog(String key, DoubleUnaryOperator f, double from, double to, int n) {
-        XYSeries series = new XYSeries(key, false, true);
-        for (int i = 0; i < n; i++) {
-            double x = from * Math.pow(to / from, (double) i / (n - 1));
-            series.add(x, finite(key, x, f.applyAsDouble(x)));
-        }
-        return series;
+    /** {@link LogAxes#logRangeAxis(XYPlot)}, kept here for the MNIST lab's figures. */
+    public static LogAxis logRangeAxis(XYPlot plot) {
+        return LogAxes.logRangeAxis(plot);
+    }
+
+    /** {@link LogAxes#logRangeAxis(XYPlot, double, String)}, kept here for the MNIST lab's figures. */
+    public static LogAxis logRangeAxis(XYPlot plot, double base, String format) {
+        return LogAxes.logRangeAxis(plot, base, format);
     }
 
     /** A line chart in the house style: one colour and one dash per series, legend at the bottom. */
@@ -119,74 +103,42 @@ public final class Charts {
         renderer.setLegendLine(new Line2D.Double(-16, 0, 16, 0)); // long enough to show the dash
         plot.setRenderer(renderer);
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // later (dashed) series over earlier (solid)
-        for (int i = 0; i < dataset.getSeriesCount(); i++) {
-            styleSeries(plot, i, i, i);
-        }
+        applySeriesStyles(dataset, renderer);
         return style(chart);
     }
 
-    /** Gives series {@code series} the palette colour {@code colour} and the dash pattern {@code dash}. */
-    public static void styleSeries(XYPlot plot, int series, int colour, int dash) {
-        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
-        renderer.setSeriesPaint(series, PALETTE.get(colour % PALETTE.size()));
-        renderer.setSeriesStroke(series, stroke(dash));
-    }
-
-    /** The line stroke for dash slot {@code dash} (slot 0 is solid). */
-    public static Stroke stroke(int dash) {
-        float[] pattern = DASHES.get(dash % DASHES.size());
-        return pattern == null
-                ? new BasicStroke(LINE_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
-                : new BasicStroke(LINE_WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, pattern, 0f);
-    }
-
-    /** Replaces the range axis by a base-10 log axis with the same label; ticks read as powers of ten. */
-    public static LogAxis logRangeAxis(XYPlot plot) {
-        return logRangeAxis(plot, 10, null);
+    /**
+     * Gives every series of {@code dataset} its {@link SeriesStyle} (the fixed colour and dash of the activation
+     * or initializer its key names), and the others the "other" colours in order.
+     */
+    public static void applySeriesStyles(XYDataset dataset, XYLineAndShapeRenderer renderer) {
+        int other = 0;
+        for (int i = 0; i < dataset.getSeriesCount(); i++) {
+            var style = SeriesStyle.of(dataset.getSeriesKey(i));
+            if (style.isPresent()) {
+                renderer.setSeriesPaint(i, style.get().colour());
+                renderer.setSeriesStroke(i, style.get().stroke());
+            } else {
+                renderer.setSeriesPaint(i, SeriesStyle.otherColour(other));
+                renderer.setSeriesStroke(i, SeriesStyle.otherStroke(other++));
+            }
+        }
     }
 
     /**
-     * Replaces the range axis by a log axis with the same label, ticks at the powers of {@code base} written
-     * with the decimal pattern {@code format} (base 2 with "0.###" reads 1, 0.5, 0.25, ... on a narrow range);
-     * a {@code null} format writes the powers as {@code base^n}.
+     * Gives every series of {@code to} whose key also appears in {@code from} the same paint and stroke, so that
+     * a curve looks the same in two panels (a curve and its error).
      */
-    public static LogAxis logRangeAxis(XYPlot plot, double base, String format) {
-        LogAxis axis = logAxis(plot.getRangeAxis().getLabel(), base, format);
-        plot.setRangeAxis(axis);
-        return axis;
-    }
-
-    /** Replaces the domain axis by a log axis, as {@link #logRangeAxis(XYPlot, double, String)} does. */
-    public static LogAxis logDomainAxis(XYPlot plot, double base, String format) {
-        LogAxis axis = logAxis(plot.getDomainAxis().getLabel(), base, format);
-        plot.setDomainAxis(axis);
-        return axis;
-    }
-
-    private static LogAxis logAxis(String label, double base, String format) {
-        LogAxis axis = new LogAxis(label);
-        axis.setBase(base);
-        axis.setSmallestValue(1e-300);
-        if (format != null) {
-            axis.setTickUnit(new NumberTickUnit(1)); // one tick per power of the base
-            axis.setNumberFormatOverride(new DecimalFormat(format, DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    public static void copySeriesStyles(XYPlot from, XYPlot to) {
+        XYLineAndShapeRenderer source = (XYLineAndShapeRenderer) from.getRenderer();
+        XYLineAndShapeRenderer target = (XYLineAndShapeRenderer) to.getRenderer();
+        for (int i = 0; i < to.getDataset().getSeriesCount(); i++) {
+            int j = from.getDataset().indexOf(to.getDataset().getSeriesKey(i));
+            if (j >= 0) {
+                target.setSeriesPaint(i, source.getSeriesPaint(j));
+                target.setSeriesStroke(i, source.getSeriesStroke(j));
+            }
         }
-        styleAxis(axis);
-        return axis;
-    }
-
-    /** Draws a thin dotted horizontal line at {@code y} with a label above or below it (a bound, a target). */
-    public static void referenceLine(XYPlot plot, double y, String label, boolean labelAbove) {
-        ValueMarker marker = new ValueMarker(y, new Color(0x555555),
-                new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3, 3}, 0f));
-        marker.setLabel(label);
-        marker.setLabelFont(new Font(FONT, Font.PLAIN, 13));
-        marker.setLabelPaint(new Color(0x333333));
-        marker.setLabelBackgroundColor(new Color(255, 255, 255, 210));
-        marker.setLabelAnchor(labelAbove ? RectangleAnchor.TOP_LEFT : RectangleAnchor.BOTTOM_LEFT);
-        marker.setLabelTextAnchor(labelAbove ? TextAnchor.BOTTOM_LEFT : TextAnchor.TOP_LEFT);
-        marker.setLabelOffset(new RectangleInsets(3, 6, 3, 6));
-        plot.addRangeMarker(marker, Layer.BACKGROUND);
     }
 
     /**
@@ -239,7 +191,7 @@ public final class Charts {
 
     private static void styleGrid(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
-        plot.setOutlinePaint(Color.GRAY);
+        plot.setOutlineVisible(false); // no top or right frame line: the axes' own lines draw the left and bottom
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
         plot.setDomainGridlineStroke(new BasicStroke(1f));
@@ -247,7 +199,7 @@ public final class Charts {
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
     }
 
-    private static void styleAxis(ValueAxis axis) {
+    static void styleAxis(ValueAxis axis) {
         if (axis == null) {
             return;
         }
@@ -255,6 +207,8 @@ public final class Charts {
         axis.setTickLabelFont(new Font(FONT, Font.PLAIN, 13));
         axis.setLabelPaint(Color.BLACK);
         axis.setTickLabelPaint(new Color(0x333333));
+        axis.setAxisLinePaint(Color.GRAY);
+        TickLabels.useMinusSign(axis);
         if (axis instanceof NumberAxis number) {
             number.setAutoRangeIncludesZero(false);
             number.setAutoRangeStickyZero(false); // keep a margin below a curve that sits on 0
@@ -266,21 +220,44 @@ public final class Charts {
         save(file, 1, List.of(chart));
     }
 
-    /** Saves several panels side by side, {@code columns} per row, as one PNG. */
+    /**
+     * Saves several panels as one PNG in a grid of {@code columns} columns (the figure set uses at most
+     * {@link #MAX_COLUMNS}, so that every figure's text shows at the same size on the index page). The panels' legends become
+     * one shared legend: in the grid's empty cell if there is one, else in a strip below the grid.
+     */
     public static void save(Path file, int columns, List<JFreeChart> panels) throws IOException {
-        int rows = (panels.size() + columns - 1) / columns;
-        int width = (int) Math.round(columns * PANEL_WIDTH * PIXEL_SCALE);
-        int height = (int) Math.round(rows * PANEL_HEIGHT * PIXEL_SCALE);
+        int cols = Math.max(1, Math.min(columns, panels.size()));
+        int rows = (panels.size() + cols - 1) / cols;
+        LegendTitle legend = panels.size() > 1 ? sharedLegend(panels) : null;
+        boolean legendInCell = legend != null && rows * cols > panels.size();
+        double legendHeight = 0;
+        if (legend != null && !legendInCell) {
+            BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = probe.createGraphics();
+            legendHeight = legend.arrange(g, widthOnly(cols * PANEL_WIDTH - 20.0)).getHeight() + 12;
+            g.dispose();
+        }
+        int width = (int) Math.round(cols * PANEL_WIDTH * PIXEL_SCALE);
+        int height = (int) Math.round((rows * PANEL_HEIGHT + legendHeight) * PIXEL_SCALE);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
             g.scale(PIXEL_SCALE, PIXEL_SCALE);
             for (int i = 0; i < panels.size(); i++) {
-                Rectangle2D area = new Rectangle2D.Double((i % columns) * PANEL_WIDTH,
-                        (i / columns) * PANEL_HEIGHT, PANEL_WIDTH, PANEL_HEIGHT);
-                panels.get(i).draw(g, area);
+                panels.get(i).draw(g, cell(i, cols));
+            }
+            if (legendInCell) {
+                Rectangle2D area = cell(panels.size(), cols);
+                Size2D size = legend.arrange(g, widthOnly(PANEL_WIDTH - 60.0));
+                legend.draw(g, new Rectangle2D.Double(area.getX() + 30, area.getCenterY() - size.getHeight() / 2,
+                        PANEL_WIDTH - 60.0, size.getHeight()));
+            } else if (legend != null) {
+                legend.draw(g, new Rectangle2D.Double(10, rows * PANEL_HEIGHT, cols * PANEL_WIDTH - 20.0,
+                        legendHeight - 6));
             }
         } finally {
             g.dispose();
@@ -288,5 +265,45 @@ public final class Charts {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         ImageIO.write(image, "png", file.toFile());
+    }
+
+    private static RectangleConstraint widthOnly(double width) {
+        return new RectangleConstraint(width, null, org.jfree.chart.block.LengthConstraintType.FIXED, 0, null,
+                org.jfree.chart.block.LengthConstraintType.NONE);
+    }
+
+    private static Rectangle2D cell(int index, int columns) {
+        return new Rectangle2D.Double((index % columns) * PANEL_WIDTH, (index / columns) * PANEL_HEIGHT,
+                PANEL_WIDTH, PANEL_HEIGHT);
+    }
+
+    /**
+     * One legend for all {@code panels}: every item of every panel's legend once (by its label), in order of first
+     * appearance. The panels' own legends are removed, so that panels side by side have the same plot heights.
+     */
+    public static LegendTitle sharedLegend(List<JFreeChart> panels) {
+        LegendItemCollection items = new LegendItemCollection();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (JFreeChart panel : panels) {
+            if (panel.getLegend() == null) {
+                continue;
+            }
+            LegendItemCollection own = panel.getLegend().getSources()[0].getLegendItems();
+            for (int i = 0; i < own.getItemCount(); i++) {
+                if (seen.add(own.get(i).getLabel())) {
+                    items.add(own.get(i));
+                }
+            }
+            panel.removeLegend();
+        }
+        if (items.getItemCount() == 0) {
+            return null;
+        }
+        LegendTitle legend = new LegendTitle(() -> items);
+        legend.setItemFont(new Font(FONT, Font.PLAIN, 13));
+        legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        legend.setBackgroundPaint(Color.WHITE);
+        legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 12));
+        return legend;
     }
 }

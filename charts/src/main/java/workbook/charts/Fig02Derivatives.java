@@ -28,26 +28,26 @@ public final class Fig02Derivatives {
 
     static Dataset createDataset() {
         XYSeriesCollection derivatives = new XYSeriesCollection();
-        derivatives.addSeries(Charts.sample("σ'", Ex01Sigmoid::sigmoidDerivative, FROM, TO, POINTS));
-        derivatives.addSeries(Charts.sample("tanh'", Ex02Tanh::tanhDerivative, FROM, TO, POINTS));
-        derivatives.addSeries(Charts.sample("ReLU'", Ex03ReluFamily::reluDerivative, FROM, TO, POINTS));
-        derivatives.addSeries(Charts.sample("ELU' (α = 1)", x -> Ex03ReluFamily.eluDerivative(x, 1),
+        derivatives.addSeries(Sampling.sample("σ′", Ex01Sigmoid::sigmoidDerivative, FROM, TO, POINTS));
+        derivatives.addSeries(Sampling.sample("tanh′", Ex02Tanh::tanhDerivative, FROM, TO, POINTS));
+        derivatives.addSeries(Sampling.sample("ReLU′", Ex03ReluFamily::reluDerivative, FROM, TO, POINTS));
+        derivatives.addSeries(Sampling.sample("ELU′ (α = 1)", x -> Ex03ReluFamily.eluDerivative(x, 1),
                 FROM, TO, POINTS));
-        derivatives.addSeries(Charts.sample("GELU'", Ex07SmoothActivations::geluDerivative, FROM, TO, POINTS));
-        derivatives.addSeries(Charts.sample("SiLU'", x -> Ex07SmoothActivations.swishDerivative(x, 1),
+        derivatives.addSeries(Sampling.sample("GELU′", Ex07SmoothActivations::geluDerivative, FROM, TO, POINTS));
+        derivatives.addSeries(Sampling.sample("SiLU′", x -> Ex07SmoothActivations.swishDerivative(x, 1),
                 FROM, TO, POINTS));
-        derivatives.addSeries(Charts.sample("Mish'", Ex07SmoothActivations::mishDerivative, FROM, TO, POINTS));
+        derivatives.addSeries(Sampling.sample("Mish′", Ex07SmoothActivations::mishDerivative, FROM, TO, POINTS));
         XYSeriesCollection saturation = new XYSeriesCollection();
-        saturation.addSeries(Charts.sample("σ'", Ex01Sigmoid::sigmoidDerivative, -TAIL, TAIL, POINTS));
-        saturation.addSeries(Charts.sample("tanh'", Ex02Tanh::tanhDerivative, -TAIL, TAIL, POINTS));
+        saturation.addSeries(Sampling.sample("σ′", Ex01Sigmoid::sigmoidDerivative, -TAIL, TAIL, POINTS));
+        saturation.addSeries(Sampling.sample("tanh′", Ex02Tanh::tanhDerivative, -TAIL, TAIL, POINTS));
         return new Dataset(derivatives, saturation);
     }
 
     static List<JFreeChart> createChart(Dataset data) {
-        JFreeChart saturation = Charts.lineChart("(b) Saturation: σ' and tanh' on a log scale", "input x",
-                "derivative f'(x), log scale", data.saturation());
-        Charts.logRangeAxis(saturation.getXYPlot());
-        return List.of(Charts.lineChart("(a) Derivatives", "input x", "derivative f'(x)", data.derivatives()),
+        JFreeChart saturation = Charts.lineChart("(b) Saturation: σ′ and tanh′ on a log scale", "input x",
+                "derivative f′(x), log scale", data.saturation());
+        LogAxes.logRangeAxis(saturation.getXYPlot());
+        return List.of(Charts.lineChart("(a) Derivatives", "input x", "derivative f′(x)", data.derivatives()),
                 saturation);
     }
 

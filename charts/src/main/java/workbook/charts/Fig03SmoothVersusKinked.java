@@ -26,25 +26,24 @@ public final class Fig03SmoothVersusKinked {
 
     static Dataset createDataset() {
         XYSeriesCollection soft = new XYSeriesCollection();
-        soft.addSeries(Charts.sample("softplus", Ex01Sigmoid::softplus, FROM, TO, POINTS));
-        soft.addSeries(Charts.sample("ReLU", Ex03ReluFamily::relu, FROM, TO, POINTS));
-        soft.addSeries(Charts.sample("softplus − ReLU", x -> Ex01Sigmoid.softplus(x) - Ex03ReluFamily.relu(x),
+        soft.addSeries(Sampling.sample("softplus", Ex01Sigmoid::softplus, FROM, TO, POINTS));
+        soft.addSeries(Sampling.sample("ReLU", Ex03ReluFamily::relu, FROM, TO, POINTS));
+        soft.addSeries(Sampling.sample("gap: softplus − ReLU", x -> Ex01Sigmoid.softplus(x) - Ex03ReluFamily.relu(x),
                 FROM, TO, POINTS));
         XYSeriesCollection gelus = new XYSeriesCollection();
-        gelus.addSeries(Charts.sample("GELU, exact x Φ(x)", Ex07SmoothActivations::gelu, FROM, TO, POINTS));
-        gelus.addSeries(Charts.sample("GELU, tanh approximation", Ex07SmoothActivations::geluTanh, FROM, TO, POINTS));
+        gelus.addSeries(Sampling.sample("GELU, exact x Φ(x)", Ex07SmoothActivations::gelu, FROM, TO, POINTS));
+        gelus.addSeries(Sampling.sample("GELU, tanh approximation", Ex07SmoothActivations::geluTanh, FROM, TO, POINTS));
         XYSeriesCollection error = new XYSeriesCollection();
-        error.addSeries(Charts.sample("tanh approximation − exact",
+        error.addSeries(Sampling.sample("error: tanh form − exact",
                 x -> Ex07SmoothActivations.geluTanh(x) - Ex07SmoothActivations.gelu(x), FROM, TO, POINTS));
         return new Dataset(soft, gelus, error);
     }
 
     static List<JFreeChart> createChart(Dataset data) {
         JFreeChart soft = Charts.lineChart("(a) Softplus, a smooth ReLU", "input x", "f(x)", data.softplus());
-        Charts.referenceLine(soft.getXYPlot(), Math.log(2), "log 2", true);
+        PlotNotes.referenceLine(soft.getXYPlot(), Math.log(2), "log 2", true);
         JFreeChart gelu = Charts.lineChart("", "input x", "f(x)", data.gelu());
         JFreeChart error = Charts.lineChart("", "input x", "error", data.error());
-        Charts.styleSeries(error.getXYPlot(), 0, 3, 0);
         return List.of(soft, Charts.stacked("(b) GELU: exact and tanh form", "input x", new int[] {2, 1}, gelu, error));
     }
 

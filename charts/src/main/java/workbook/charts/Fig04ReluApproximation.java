@@ -15,8 +15,8 @@ import workbook.exercises.Ex04AffineCollapse.ReluNet;
  * [0, 1] beside the best straight line (left), and their errors (right). The 2- and 4-unit nets are the ones
  * {@code reluApproximationOfSquare} builds for the tolerances {@code 1/(8 k^2)}: the smallest error a k-piece
  * polyline with equal pieces can reach. With equal pieces one unit is only a line, so the single unit drawn is
- * the best one instead: its kink at 1/3 misses by 1/18 (theory write-up 3), still above the assignment's
- * target 0.04, which needs 2 units.
+ * the best one instead: its kink at 1/3 misses by 1/18 (theory write-up 3), still above a target tolerance
+ * of 0.04, which needs 2 units.
  */
 public final class Fig04ReluApproximation {
     static final String FILE = "fig04-relu-approximation.png";
@@ -35,12 +35,12 @@ public final class Fig04ReluApproximation {
     static Dataset createDataset() {
         XYSeriesCollection curves = new XYSeriesCollection();
         XYSeriesCollection errors = new XYSeriesCollection();
-        curves.addSeries(Charts.sample("x²", x -> x * x, 0, 1, POINTS));
+        curves.addSeries(Sampling.sample("x²", x -> x * x, 0, 1, POINTS));
         add(curves, errors, "best line", minimaxLineForSquare()::evaluate);
-        add(curves, errors, "ReLU net, 1 unit (kink at 1/3)", BEST_SINGLE_UNIT::evaluate);
+        add(curves, errors, "net with 1 ReLU unit (kink at 1/3)", BEST_SINGLE_UNIT::evaluate);
         for (int k : UNITS) {
             ReluNet net = reluApproximationOfSquare(1.0 / (8 * k * k));
-            add(curves, errors, "ReLU net, " + net.hiddenUnits() + " unit" + (net.hiddenUnits() > 1 ? "s" : ""),
+            add(curves, errors, "net with " + net.hiddenUnits() + " ReLU unit" + (net.hiddenUnits() > 1 ? "s" : ""),
                     net::evaluate);
         }
         return new Dataset(curves, errors);
@@ -48,22 +48,21 @@ public final class Fig04ReluApproximation {
 
     /** Adds a curve and its error, each labelled with the worst error on the sampling grid. */
     private static void add(XYSeriesCollection curves, XYSeriesCollection errors, String name, DoubleUnaryOperator f) {
-        var error = Charts.sample(name, x -> f.applyAsDouble(x) - x * x, 0, 1, POINTS);
+        var error = Sampling.sample(name, x -> f.applyAsDouble(x) - x * x, 0, 1, POINTS);
         String label = String.format(java.util.Locale.ROOT, "%s (max error %.4f)", name,
                 Math.max(error.getMaxY(), -error.getMinY()));
         error.setKey(label);
-        curves.addSeries(Charts.sample(label, f, 0, 1, POINTS));
+        curves.addSeries(Sampling.sample(label, f, 0, 1, POINTS));
         errors.addSeries(error);
     }
 
     static List<JFreeChart> createChart(Dataset data) {
+        JFreeChart curves = Charts.lineChart("(a) Approximating x² on [0, 1]", "input x", "f(x)", data.curves());
         JFreeChart errors = Charts.lineChart("(b) Error f(x) − x²", "input x", "error", data.errors());
-        Charts.referenceLine(errors.getXYPlot(), TARGET, "+0.04 (assignment's target)", true);
-        Charts.referenceLine(errors.getXYPlot(), -TARGET, "−0.04", false);
-        for (int i = 0; i < data.errors().getSeriesCount(); i++) {
-            Charts.styleSeries(errors.getXYPlot(), i, i + 1, i + 1); // same look as in panel (a)
-        }
-        return List.of(Charts.lineChart("(a) Approximating x² on [0, 1]", "input x", "f(x)", data.curves()), errors);
+        PlotNotes.referenceLine(errors.getXYPlot(), TARGET, "+0.04 (a target tolerance)", true);
+        PlotNotes.referenceLine(errors.getXYPlot(), -TARGET, "−0.04", false);
+        Charts.copySeriesStyles(curves.getXYPlot(), errors.getXYPlot()); // a net looks the same in both panels
+        return List.of(curves, errors);
     }
 
     public static void main(String[] args) throws IOException {

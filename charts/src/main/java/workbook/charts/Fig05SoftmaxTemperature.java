@@ -30,23 +30,23 @@ public final class Fig05SoftmaxTemperature {
         for (int i = 0; i < LOGITS.length; i++) {
             int index = i;
             String label = "p" + (i + 1) + " (logit " + (int) LOGITS[i] + ")";
-            probabilities.addSeries(Charts.sampleLog(label.replace('-', '−'),
+            probabilities.addSeries(Sampling.sampleLog(label.replace('-', '−'),
                     t -> softmax(LOGITS, t)[index], T_MIN, T_MAX, POINTS));
         }
         XYSeriesCollection h = new XYSeriesCollection(
-                Charts.sampleLog("entropy H(T)", t -> entropy(softmax(LOGITS, t)), T_MIN, T_MAX, POINTS));
+                Sampling.sampleLog("entropy H(T)", t -> entropy(softmax(LOGITS, t)), T_MIN, T_MAX, POINTS));
         return new Dataset(probabilities, h);
     }
 
     static List<JFreeChart> createChart(Dataset data) {
         JFreeChart p = Charts.lineChart("(a) softmax(z / T), z = (2, 1, −1)", "temperature T (log scale)",
                 "probability", data.probabilities());
-        Charts.logDomainAxis(p.getXYPlot(), 10, "0.##");
-        Charts.referenceLine(p.getXYPlot(), 1.0 / 3, "1/3 (uniform)", true);
+        LogAxes.logDomainAxis(p.getXYPlot(), 10, "0.##");
+        PlotNotes.referenceLine(p.getXYPlot(), 1.0 / 3, "1/3 (uniform)", true);
         JFreeChart h = Charts.lineChart("(b) Entropy of softmax(z / T)", "temperature T (log scale)",
                 "entropy (nats)", data.entropy());
-        Charts.logDomainAxis(h.getXYPlot(), 10, "0.##");
-        Charts.referenceLine(h.getXYPlot(), Math.log(LOGITS.length), "ln 3 (uniform)", false);
+        LogAxes.logDomainAxis(h.getXYPlot(), 10, "0.##");
+        PlotNotes.referenceLine(h.getXYPlot(), Math.log(LOGITS.length), "ln 3 (uniform)", false);
         return List.of(p, h);
     }
 

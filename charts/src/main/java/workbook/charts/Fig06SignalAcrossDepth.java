@@ -54,8 +54,8 @@ public final class Fig06SignalAcrossDepth {
     static List<JFreeChart> createChart(Dataset data) {
         JFreeChart relu = Charts.lineChart("(a) ReLU", "layer", "std of activations (log scale)", data.relu());
         JFreeChart tanh = Charts.lineChart("(b) tanh", "layer", "std of activations (log scale)", data.tanh());
-        Charts.logRangeAxis(relu.getXYPlot());
-        Charts.logRangeAxis(tanh.getXYPlot(), 2, "0.###"); // less than a decade: halvings read better
+        LogAxes.wholePowers(LogAxes.logRangeAxis(relu.getXYPlot()), 10); // 60 decades
+        LogAxes.logRangeAxis(tanh.getXYPlot(), 2, "0.###"); // less than a decade: halvings read better
         return List.of(relu, tanh);
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.jfree.chart.JFreeChart;
-import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.statistics.HistogramDataset;
 import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation.Initializer;
 import workbook.theory.engine.Matrices;
@@ -31,41 +31,57 @@ public final class Fig07TanhHistograms {
     private Fig07TanhHistograms() {}
 
     /** Each panel's per-layer densities on [-1, 1], and each layer's activation std (index layer - 1). */
-    record Dataset(XYSeriesCollection standard, XYSeriesCollection normalized, double[] standardStd,
+    record Dataset(HistogramDataset standard, HistogramDataset normalized, double[] standardStd,
                    double[] normalizedStd) {}
 
     static Dataset createDataset() {
         double[][] x0 = Matrices.gaussian(BATCH, WIDTH, 0, 1, Experiments.rng(7));
-        XYSeriesCollection standard = new XYSeriesCollection();
-        XYSeriesCollection normalized = new XYSeriesCollection();
+        HistogramDataset standard = Histograms.densities();
+        HistogramDataset normalized = Histograms.densities();
         double[] standardStd = layers(x0, Experiments.STANDARD_UNIFORM, Experiments.rng(70), standard);
         double[] normalizedStd = layers(x0, Ex09Initialization::xavierUniform, Experiments.rng(70), normalized);
         return new Dataset(standard, normalized, standardStd, normalizedStd);
     }
 
     /** Runs the tanh stack, adds one density series per layer to {@code out}, returns the layers' stds. */
-    private static double[] layers(double[][] x0, Initializer init, RandomGenerator rng, XYSeriesCollection out) {
+    private static double[] layers(double[][] x0, Initializer init, RandomGenerator rng, HistogramDataset out) {
         double[] std = new double[LAYERS];
         double[][] x = x0;
         for (int layer = 1; layer <= LAYERS; layer++) {
             x = Matrices.apply(Matrices.multiply(x, init.init(x[0].length, WIDTH, rng)), Experiments.TANH.f());
             std[layer - 1] = Math.sqrt(Matrices.variance(x));
-            String key = String.format(Locale.ROOT, "layer %d (std %.2f)", layer, std[layer - 1]);
-            out.addSeries(MoreCharts.histogram(key, MoreCharts.flatten(x), -1, 1, BINS, true));
+            String key = "layer " + layer;
+            out.addSeries(key, Histograms.flatten(x), BINS, -1, 1);
         }
         return std;
     }
 
     static List<JFreeChart> createChart(Dataset data) {
-        JFreeChart standard = Charts.lineChart("(a) Standard init U(-1/√n, 1/√n)", "tanh activation",
+        JFreeChart standard = Charts.lineChart("(a) Standard init U(−1/√n, 1/√n)", "tanh activation",
                 "density", data.standard());
-        JFreeChart normalized = Charts.lineChart("(b) Normalized (Xavier) init U(-b, b), b = √(6/(n_in+n_out))",
+        JFreeChart normalized = Charts.lineChart("(b) Xavier init U(−b, b), b = √(6/(nᵢₙ + nₒᵤₜ))",
                 "tanh activation", "density", data.normalized());
         for (JFreeChart chart : List.of(standard, normalized)) {
-            MoreCharts.colourInOrder(chart.getXYPlot());
+            OrderedColours.colourInOrder(chart.getXYPlot());
             chart.getXYPlot().getDomainAxis().setRange(-1, 1);
         }
+        standard.getXYPlot().addAnnotation(stdNote(data.standardStd(), standard));
+        normalized.getXYPlot().addAnnotation(stdNote(data.normalizedStd(), normalized));
         return List.of(standard, normalized);
+    }
+
+    /** "std by layer: 0.46, 0.25, ..." in the panel's top right corner. */
+    private static org.jfree.chart.annotations.XYTextAnnotation stdNote(double[] std, JFreeChart chart) {
+        StringBuilder text = new StringBuilder("std by layer:");
+        for (int l = 0; l < std.length; l++) {
+            text.append(l == 0 ? " " : ", ").append(String.format(Locale.ROOT, "%.2f", std[l]));
+        }
+        org.jfree.chart.annotations.XYTextAnnotation note = PlotNotes.note(text.toString(), 0.97, 0);
+        note.setTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+        double top = chart.getXYPlot().getDataRange(chart.getXYPlot().getRangeAxis()).getUpperBound();
+        note.setY(top * 1.2);
+        chart.getXYPlot().getRangeAxis().setUpperBound(top * 1.24); // room for the note above the curves
+        return note;
     }
 
     public static void main(String[] args) throws IOException {

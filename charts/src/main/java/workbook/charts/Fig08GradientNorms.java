@@ -3,6 +3,7 @@ package workbook.charts;
 import java.io.IOException;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import workbook.exercises.Ex10Propagation.Activation;
@@ -56,19 +57,18 @@ public final class Fig08GradientNorms {
     }
 
     static List<JFreeChart> createChart(Dataset data) {
-        String y = "gradient norm ||dL/dW_l||";
+        String y = "gradient norm ‖∂L/∂Wₗ‖";
         List<JFreeChart> charts = List.of(
-                Charts.lineChart("(a) ReLU, 50 layers", "layer l", y, data.relu()),
-                Charts.lineChart("(b) tanh, 50 layers", "layer l", y, data.tanh()),
-                Charts.lineChart("(c) 10 layers, He init", "layer l", y, data.shallow()));
-        charts.forEach(chart -> MoreCharts.wholePowers(Charts.logRangeAxis(chart.getXYPlot())));
-        for (int i = 0; i < data.shallow().getSeriesCount(); i++) {
-            Charts.styleSeries(charts.get(2).getXYPlot(), i, 3 + i, i); // other colours: these are activations
-        }
+                Charts.lineChart("(a) ReLU, 50 layers", "layer ℓ", y, data.relu()),
+                Charts.lineChart("(b) tanh, 50 layers", "layer ℓ", y, data.tanh()),
+                Charts.lineChart("(c) 10 layers, He init", "layer ℓ", y, data.shallow()));
+        charts.forEach(chart -> LogAxes.wholePowers(LogAxes.logRangeAxis(chart.getXYPlot())));
+        LogAxes.wholePowers((LogAxis) charts.get(0).getXYPlot().getRangeAxis(), 10); // 50 decades
+        LogAxes.wholePowers((LogAxis) charts.get(1).getXYPlot().getRangeAxis(), 5); // 20 decades
         return charts;
     }
 
     public static void main(String[] args) throws IOException {
-        Charts.save(Charts.output(args, FILE), 3, createChart(createDataset()));
+        Charts.save(Charts.output(args, FILE), Charts.MAX_COLUMNS, createChart(createDataset()));
     }
 }

@@ -66,22 +66,22 @@ public final class Fig09ZerosAndSaturation {
 
     static List<JFreeChart> createChart(Dataset data) {
         List<JFreeChart> charts = List.of(
-                Charts.lineChart("(a) ReLU: share of zeros (same for all three)", "layer l", "share of outputs = 0",
+                Charts.lineChart("(a) ReLU: share of zeros (same for all three)", "layer ℓ", "share of outputs = 0",
                         data.reluZeros()),
-                Charts.lineChart("(b) tanh: share saturated", "layer l", "share of outputs with |a| > 0.95",
+                Charts.lineChart("(b) tanh: share saturated", "layer ℓ", "share of outputs with |a| > 0.95",
                         data.tanhSaturated()),
-                Charts.lineChart("(c) tanh: mean local slope", "layer l", "mean of tanh'(z)", data.tanhSlope()));
+                Charts.lineChart("(c) tanh: mean local slope", "layer ℓ", "mean of tanh′(z)", data.tanhSlope()));
         for (JFreeChart chart : charts) {
             chart.getXYPlot().getRangeAxis().setRange(0, 1);
         }
         XYPlot zeros = charts.get(0).getXYPlot();
         zeros.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // dashes on top: the coincidence shows
         zeros.addRangeMarker(new ValueMarker(0.5, Color.GRAY, new BasicStroke(1.5f)));
-        zeros.addAnnotation(MoreCharts.note("grey line at 1/2: a symmetric z is negative half the time", 2, 0.3));
+        zeros.addAnnotation(PlotNotes.note("grey line at 1/2: a symmetric z is negative half the time", 2, 0.3));
         return charts;
     }
 
     public static void main(String[] args) throws IOException {
-        Charts.save(Charts.output(args, FILE), 3, createChart(createDataset()));
+        Charts.save(Charts.output(args, FILE), Charts.MAX_COLUMNS, createChart(createDataset()));
     }
 }

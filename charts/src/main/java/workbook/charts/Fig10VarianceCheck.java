@@ -8,6 +8,9 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation.Initializer;
 import workbook.theory.engine.Matrices;
@@ -15,7 +18,7 @@ import workbook.theory.engine.Matrices;
 /**
  * Figure 10, {@code fig10-variance-check.png}: Monte Carlo against the variance rules. One layer of fan-out
  * 128 and fan-in n from 8 to 1024 gets a batch of 256 rows; the markers are the measured variance over all
- * its entries, the lines the prediction {@code Var(z) = n Var(W) E[a^2]} for an input a.
+ * its entries, averaged over 8 independent layers, with bars of two standard errors; the lines are the prediction {@code Var(z) = n Var(W) E[a^2]} for an input a.
  *
  * <p>(a) Input N(0, 1), Xavier weights from {@code Ex09Initialization}: the prediction is
  * {@code 2n / (n + 128)}, exactly 1 only at {@code n = fanOut}; tanh's output follows it while z is small and
@@ -28,19 +31,23 @@ public final class Fig10VarianceCheck {
     static final int FAN_OUT = 128;
     static final int BATCH = 256;
     static final int[] FAN_INS = {8, 16, 32, 64, 128, 256, 512, 1024};
+    /** Independent layers per fan-in: enough for a standard error of the mean to mean something. */
+    static final int REPEATS = 8;
 
     private Fig10VarianceCheck() {}
 
     /** Per panel, the predicted lines and the measured markers; x is the fan-in n. */
-    record Dataset(XYSeriesCollection xavierPredicted, XYSeriesCollection xavierMeasured,
-                   XYSeriesCollection reluPredicted, XYSeriesCollection reluMeasured) {}
+    record Dataset(XYSeriesCollection xavierPredicted, YIntervalSeriesCollection xavierMeasured,
+                   XYSeriesCollection reluPredicted, YIntervalSeriesCollection reluMeasured) {}
 
     static Dataset createDataset() {
-        Dataset data = new Dataset(new XYSeriesCollection(), new XYSeriesCollection(), new XYSeriesCollection(),
-                new XYSeriesCollection());
-        data.xavierPredicted().addSeries(prediction("prediction 2n / (n + 128)", n -> 2 * n / (n + FAN_OUT)));
-        data.xavierMeasured().addSeries(measured("linear, Xavier normal", false, Ex09Initialization::xavierNormal, x -> x));
-        data.xavierMeasured().addSeries(measured("linear, Xavier uniform", false, Ex09Initialization::xavierUniform, x -> x));
+        Dataset data = new Dataset(new XYSeriesCollection(), new YIntervalSeriesCollection(), new XYSeriesCollection(),
+                new YIntervalSeriesCollection());
+        data.xavierPredicted().addSeries(prediction("Xavier prediction 2n / (n + 128)", n -> 2 * n / (n + FAN_OUT)));
+        data.xavierMeasured().addSeries(measured("Xavier normal, linear", false, Ex09Initialization::xavierNormal,
+                x -> x));
+        data.xavierMeasured().addSeries(measured("Xavier uniform, linear", false, Ex09Initialization::xavierUniform,
+                x -> x));
         data.xavierMeasured().addSeries(measured("tanh(z), Xavier normal", false, Ex09Initialization::xavierNormal,
                 Experiments.TANH.f()));
         data.reluPredicted().addSeries(prediction("He prediction 1", n -> 1));
@@ -65,18 +72,25 @@ public final class Fig10VarianceCheck {
 
     /**
      * The measured variance of {@code out(a W)} at every fan-in, where a is N(0, 1) or, if {@code reluInput},
-     * relu of N(0, 1); each fan-in gets its own seeded batch and weights.
+     * relu of N(0, 1): the mean of {@link #REPEATS} independent layers (each with its own seeded batch and
+     * weights), with a band of two standard errors of that mean ({@code 2 s / sqrt(REPEATS)}, s the repeats' std).
      */
-    static XYSeries measured(String key, boolean reluInput, Initializer init, DoubleUnaryOperator out) {
-        XYSeries series = new XYSeries(key, false, false);
+    static YIntervalSeries measured(String key, boolean reluInput, Initializer init, DoubleUnaryOperator out) {
+        YIntervalSeries series = new YIntervalSeries(key, false, false);
         for (int n : FAN_INS) {
-            RandomGenerator rng = Experiments.rng(100 + n);
-            double[][] a = Matrices.gaussian(BATCH, n, 0, 1, rng);
-            if (reluInput) {
-                a = Matrices.apply(a, Experiments.RELU.f());
+            SummaryStatistics repeats = new SummaryStatistics();
+            for (int r = 0; r < REPEATS; r++) {
+                RandomGenerator rng = Experiments.rng(100 + n + 10_000L * r);
+                double[][] a = Matrices.gaussian(BATCH, n, 0, 1, rng);
+                if (reluInput) {
+                    a = Matrices.apply(a, Experiments.RELU.f());
+                }
+                double[][] z = Matrices.multiply(a, init.init(n, FAN_OUT, rng));
+                repeats.addValue(Matrices.variance(Matrices.apply(z, out)));
             }
-            double[][] z = Matrices.multiply(a, init.init(n, FAN_OUT, rng));
-            series.add(n, Matrices.variance(Matrices.apply(z, out)));
+            double mean = repeats.getMean();
+            double halfWidth = 2 * repeats.getStandardDeviation() / Math.sqrt(REPEATS);
+            series.add(n, mean, mean - halfWidth, mean + halfWidth);
         }
         return series;
     }
@@ -86,12 +100,12 @@ public final class Fig10VarianceCheck {
                 "variance of the layer's output", data.xavierPredicted());
         JFreeChart relu = Charts.lineChart("(b) Input relu(h): He (Kaiming) rule", "fan-in n (fan-out 128)",
                 "Var(z), z = relu(h) W", data.reluPredicted());
-        // a measurement wears the colour of its prediction; the shape tells normal from uniform weights
-        MoreCharts.addMarkers(xavier.getXYPlot(), data.xavierMeasured(), List.of(0, 0, 3));
-        MoreCharts.addMarkers(relu.getXYPlot(), data.reluMeasured(), List.of(0, 0, 1));
+        // a measurement wears its initializer's (or tanh's) colour; the shape tells normal from uniform weights
+        ErrorBars.addErrorBars(xavier.getXYPlot(), data.xavierMeasured());
+        ErrorBars.addErrorBars(relu.getXYPlot(), data.reluMeasured());
         for (JFreeChart chart : List.of(xavier, relu)) {
             XYPlot plot = chart.getXYPlot();
-            MoreCharts.wholePowers(MoreCharts.logDomainAxis(plot, 2));
+            LogAxes.wholePowers(LogAxes.logDomainAxis(plot, 2));
             plot.getRangeAxis().setLowerBound(0);
         }
         return List.of(xavier, relu);

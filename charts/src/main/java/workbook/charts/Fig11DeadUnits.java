@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.jfree.chart.JFreeChart;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.statistics.HistogramDataset;
 import workbook.exercises.Ex10Propagation;
 import workbook.theory.engine.Matrices;
 
@@ -41,7 +40,7 @@ public final class Fig11DeadUnits {
     }
 
     /** The three layers and the two panels' histograms (x: active fraction, y: number of units). */
-    record Dataset(List<Layer> layers, XYSeriesCollection lab, XYSeriesCollection spread) {}
+    record Dataset(List<Layer> layers, HistogramDataset lab, HistogramDataset spread) {}
 
     static Dataset createDataset() {
         RandomGenerator rng = Experiments.rng(11);
@@ -54,32 +53,32 @@ public final class Fig11DeadUnits {
                 row[j] += bias[j];
             }
         }
-        List<Layer> layers = List.of(layer("healthy, z ~ N(0, 1)", healthy), layer("biased, z ~ N(-3, 0.5)", biased),
-                layer("per-unit bias, z ~ N(b_j, 1), b_j ~ N(-2, 1)", spread));
-        XYSeriesCollection lab = new XYSeriesCollection();
-        lab.addSeries(histogram(layers.get(0)));
-        lab.addSeries(histogram(layers.get(1)));
-        return new Dataset(layers, lab, new XYSeriesCollection(histogram(layers.get(2))));
+        List<Layer> layers = List.of(layer("healthy, z ~ N(0, 1)", healthy), layer("biased, z ~ N(−3, 0.5)", biased),
+                layer("per-unit bias, z ~ N(bⱼ, 1), bⱼ ~ N(−2, 1)", spread));
+        HistogramDataset lab = Histograms.counts();
+        addHistogram(lab, layers.get(0));
+        addHistogram(lab, layers.get(1));
+        HistogramDataset spreadHistogram = Histograms.counts();
+        addHistogram(spreadHistogram, layers.get(2));
+        return new Dataset(layers, lab, spreadHistogram);
     }
 
     private static Layer layer(String name, double[][] z) {
         return new Layer(name, z, Ex10Propagation.activeFraction(z), Ex10Propagation.deadUnits(z, MIN_ACTIVE));
     }
 
-    private static XYSeries histogram(Layer layer) {
+    private static void addHistogram(HistogramDataset out, Layer layer) {
         String key = String.format(Locale.ROOT, "%s: %d of %d dead", layer.name(), layer.deadCount(), UNITS);
-        return MoreCharts.histogram(key, layer.active(), 0, 1, BINS, false);
+        out.addSeries(key, layer.active(), BINS, 0, 1);
     }
 
     static List<JFreeChart> createChart(Dataset data) {
         String x = "active fraction: share of inputs with z > 0";
         List<JFreeChart> charts = List.of(
-                MoreCharts.barChart("(a) The lab's healthy and biased layers", x, "number of units", data.lab(),
-                        1.0 / BINS, 0),
-                MoreCharts.barChart("(b) Each unit with its own bias", x, "number of units", data.spread(),
-                        1.0 / BINS, 2));
+                Histograms.barChart("(a) The lab's healthy and biased layers", x, "number of units", data.lab(), 0),
+                Histograms.barChart("(b) Each unit with its own bias", x, "number of units", data.spread(), 2));
         for (JFreeChart chart : charts) {
-            chart.getXYPlot().addDomainMarker(MoreCharts.verticalLine(MIN_ACTIVE, "dead below 0.01"));
+            chart.getXYPlot().addDomainMarker(PlotNotes.verticalLine(MIN_ACTIVE, "dead below 0.01"));
             chart.getXYPlot().getDomainAxis().setRange(-0.02, 1);
         }
         return charts;

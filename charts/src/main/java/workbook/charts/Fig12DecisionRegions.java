@@ -78,6 +78,18 @@ public final class Fig12DecisionRegions {
         for (int s = 0; s < STEPS; s++) {
             net.step(net.gradient(moons.x(), moons.y()), RATE);
         }
+        DefaultXYZDataset dataset = new DefaultXYZDataset();
+        dataset.addSeries("p(class 1)", probabilityGrid(net));
+        double[][] logits = net.forward(moons.x()).output();
+        double accuracy = (double) SoftmaxCrossEntropy.of(logits, moons.y()).correct() / moons.y().length;
+        return new Panel(act, net, accuracy, dataset);
+    }
+
+    /**
+     * The network's p(class 1) at the centres of a {@link #CELLS_X} x {@link #CELLS_Y} grid over the plotted range,
+     * as the rows x, y, p of an XYZ series; cell (i, j) is item {@code i * CELLS_Y + j}.
+     */
+    static double[][] probabilityGrid(Network net) {
         double[][] grid = new double[3][CELLS_X * CELLS_Y];
         double[][] points = new double[CELLS_X * CELLS_Y][];
         for (int i = 0; i < CELLS_X; i++) {
@@ -92,11 +104,7 @@ public final class Fig12DecisionRegions {
         for (int k = 0; k < points.length; k++) {
             grid[2][k] = p[k][0];
         }
-        DefaultXYZDataset dataset = new DefaultXYZDataset();
-        dataset.addSeries("p(class 1)", grid);
-        double[][] logits = net.forward(moons.x()).output();
-        double accuracy = (double) SoftmaxCrossEntropy.of(logits, moons.y()).correct() / moons.y().length;
-        return new Panel(act, net, accuracy, dataset);
+        return grid;
     }
 
     /** The network's p(class 1) at each point: its single logistic output. */
@@ -105,29 +113,40 @@ public final class Fig12DecisionRegions {
     }
 
     static List<JFreeChart> createChart(Dataset data) {
-        XYSeriesCollection points = new XYSeriesCollection();
-        for (int label = 0; label <= 1; label++) {
-            XYSeries series = new XYSeries(label == 0 ? "class 0 (upper moon)" : "class 1 (lower moon)", false, true);
-            for (int i = 0; i < data.moons().x().length; i++) {
-                if (data.moons().y()[i] == label) {
-                    series.add(data.moons().x()[i][0], data.moons().x()[i][1]);
-                }
-            }
-            points.addSeries(series);
-        }
-        List<Paint> paints = List.of(new Color(0x004488), new Color(0x994400)); // darker ends of the scale
+        XYSeriesCollection points = points(data.moons());
         List<JFreeChart> charts = new ArrayList<>();
         char letter = 'a';
         for (Panel p : data.panels()) {
             String title = String.format(Locale.ROOT, "(%c) %s: training accuracy %.1f %%", letter++, p.act().name(),
                     100 * p.accuracy());
-            JFreeChart chart = MoreCharts.heatMap(title, "x1", "x2", p.grid(), (X_MAX - X_MIN) / CELLS_X,
-                    (Y_MAX - Y_MIN) / CELLS_Y, MoreCharts.divergingUnitScale(), "p(class 1)", points, paints);
-            chart.getXYPlot().getDomainAxis().setRange(X_MIN, X_MAX);
-            chart.getXYPlot().getRangeAxis().setRange(Y_MIN, Y_MAX);
-            charts.add(chart);
+            charts.add(heatMap(title, p.grid(), points));
         }
         return charts;
+    }
+
+    /** A panel: p(class 1) as a diverging heat map over the plotted range, the training points on top. */
+    static JFreeChart heatMap(String title, DefaultXYZDataset grid, XYSeriesCollection points) {
+        List<Paint> paints = List.of(new Color(0x004488), new Color(0x994400)); // darker ends of the scale
+        JFreeChart chart = HeatMaps.heatMap(title, "x₁", "x₂", grid, (X_MAX - X_MIN) / CELLS_X,
+                (Y_MAX - Y_MIN) / CELLS_Y, HeatMaps.divergingUnitScale(), "p(class 1)", points, paints);
+        chart.getXYPlot().getDomainAxis().setRange(X_MIN, X_MAX);
+        chart.getXYPlot().getRangeAxis().setRange(Y_MIN, Y_MAX);
+        return chart;
+    }
+
+    /** The training points, one series per class. */
+    static XYSeriesCollection points(Moons moons) {
+        XYSeriesCollection points = new XYSeriesCollection();
+        for (int label = 0; label <= 1; label++) {
+            XYSeries series = new XYSeries(label == 0 ? "class 0 (upper moon)" : "class 1 (lower moon)", false, true);
+            for (int i = 0; i < moons.x().length; i++) {
+                if (moons.y()[i] == label) {
+                    series.add(moons.x()[i][0], moons.x()[i][1]);
+                }
+            }
+            points.addSeries(series);
+        }
+        return points;
     }
 
     public static void main(String[] args) throws IOException {

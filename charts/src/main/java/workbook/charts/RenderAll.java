@@ -31,6 +31,8 @@ public final class RenderAll {
     /** For a learner's code: a figure draws in well under a second, so 15 s means a loop that never ends. */
     private static final Duration LEARNER_TIME_LIMIT = Duration.ofSeconds(15);
     private static final String LEARNER_CODE = "workbook.exercises.";
+    /** Where the MNIST lab draws its figures, inside the figure folder. */
+    static final String LAB_FOLDER = "lab";
 
     private RenderAll() {}
 
@@ -39,52 +41,73 @@ public final class RenderAll {
         List<Figure> all = new ArrayList<>();
         // Figures 1-6: activation curves, derivatives, approximation, softmax, signal across depth.
         all.add(new Figure(Fig01Activations.FILE, Fig01Activations::main,
-                "The activation functions: the classic ones (left) and the modern smooth ones (right).",
+                "The activation functions: (a) sigmoid, tanh and softplus; (b) the ReLU family, where LeakyReLU, ELU"
+                        + " and ReLU coincide for x > 0 (ReLU drawn on top) and SELU is 1.05 x there; (c) GELU, SiLU, Mish"
+                        + " and hardswish; (d) their dips below zero, magnified (hardswish's is the deepest, −0.375 at"
+                        + " x = −1.5).",
                 List.of("Ex01", "Ex02", "Ex03", "Ex07")));
         all.add(new Figure(Fig02Derivatives.FILE, Fig02Derivatives::main,
-                "Their derivatives (left); on a log scale (right) σ' and tanh' fall off exponentially: saturation.",
+                "(a) The derivatives of the activations; (b) σ′ and tanh′ on a log scale: both fall off exponentially"
+                        + " in |x| (saturation), tanh′ twice as fast.",
                 List.of("Ex01", "Ex02", "Ex03", "Ex07")));
         all.add(new Figure(Fig03SmoothVersusKinked.FILE, Fig03SmoothVersusKinked::main,
-                "Softplus is a smooth ReLU; GELU's tanh form is off by less than 5e-4 (error curve, bottom right).",
+                "(a) Softplus is a smooth ReLU, above it by at most log 2 (at x = 0); (b) the exact GELU x Φ(x) and"
+                        + " its tanh form cover each other: the error curve below them stays under 5 × 10⁻⁴.",
                 List.of("Ex01", "Ex03", "Ex07")));
         all.add(new Figure(Fig04ReluApproximation.FILE, Fig04ReluApproximation::main,
-                "ReLU nets approximate x² on [0, 1]: no line beats 1/8, the best single unit misses by 1/18, 2 units"
-                        + " reach the assignment's 0.04.",
+                "(a) One-hidden-layer ReLU nets approximating x² on [0, 1] beside the best straight line; (b) their"
+                        + " errors: no line does better than 1/8, the best single unit misses by 1/18, and two units"
+                        + " already stay within a tolerance of 0.04.",
                 List.of("Ex04")));
         all.add(new Figure(Fig05SoftmaxTemperature.FILE, Fig05SoftmaxTemperature::main,
-                "Temperature moves softmax from one-hot (T → 0) to uniform (T large); the entropy rises to ln 3.",
+                "Softmax of the logits (2, 1, −1) divided by a temperature T: (a) the probabilities move from one-hot"
+                        + " (T → 0) to uniform, 1/3 each (T large); (b) the entropy rises from 0 to ln 3.",
                 List.of("Ex05")));
         all.add(new Figure(Fig06SignalAcrossDepth.FILE, Fig06SignalAcrossDepth::main,
-                "Activation std across 50 layers: He keeps ReLU flat, naive N(0, 1) explodes, Xavier fades;"
-                        + " naive tanh saturates.",
+                "Std of the activations across 50 layers of width 256 (log scale) for naive N(0, 1), Xavier and He"
+                        + " weights: (a) with ReLU, He keeps the std flat, naive weights make it explode and Xavier makes"
+                        + " it fade; (b) with tanh, naive weights saturate the units (std near 1), He settles near 0.55"
+                        + " and Xavier fades towards 0.1.",
                 List.of("Ex02", "Ex03", "Ex09", "Ex10")));
 
         // Figures 7-12: initialization statistics across depth, dead units, decision regions.
         all.add(new Figure(Fig07TanhHistograms.FILE, Fig07TanhHistograms::main,
-                "Activations of five tanh layers: the standard U(-1/√n, 1/√n) init piles them up at 0 layer by layer,"
-                        + " Xavier's normalized init keeps their spread.",
+                "Densities of the activations of five tanh layers of width 256: (a) the standard init"
+                        + " U(−1/√n, 1/√n) about halves the spread at every layer (std 0.46 to 0.05), piling the values"
+                        + " up at 0; (b) Xavier's normalized init shrinks it far less (std 0.63 to 0.32): its weights keep"
+                        + " the variance of the pre-activations, and only tanh's own contraction remains.",
                 List.of("Ex02", "Ex09")));
         all.add(new Figure(Fig08GradientNorms.FILE, Fig08GradientNorms::main,
-                "Weight-gradient norm per layer (log scale): He keeps ReLU gradients near 1 while naive N(0, 1) "
-                        + "explodes them and Xavier shrinks them; in a 10-layer net sigmoid's gradients vanish towards the "
-                        + "input, ReLU's and GELU's do not.",
+                "Weight-gradient norm ‖∂L/∂Wₗ‖ per layer (log scale): (a) in a 50-layer ReLU net He keeps it near"
+                        + " 0.1 at every layer, naive N(0, 1) weights blow it up to about 10⁴³ and Xavier shrinks it to"
+                        + " about 10⁻⁸; (b) in a 50-layer tanh net naive weights make it grow from about 0.05 at the last"
+                        + " layer to 10¹⁷ at the first, while He and Xavier keep it between 10⁻² and 1; (c) in a 10-layer"
+                        + " net with He weights sigmoid's gradients vanish towards the input (10⁻⁶ at layer 1), ReLU's"
+                        + " and GELU's do not.",
                 List.of("Ex01", "Ex02", "Ex03", "Ex07", "Ex09", "Ex10")));
         all.add(new Figure(Fig09ZerosAndSaturation.FILE, Fig09ZerosAndSaturation::main,
-                "Across 50 layers: half the ReLU outputs are zero whatever the weight scale, while N(0, 1) weights "
-                        + "push most tanh units into their flat tails (slope near 0) and Xavier keeps them in the linear "
-                        + "middle.",
+                "Across 50 layers of width 128: (a) about half the ReLU outputs are zero whatever the weight scale"
+                        + " (the three curves coincide); (b) naive N(0, 1) weights push almost 90 % of the tanh units into"
+                        + " their flat tails (|a| > 0.95), Xavier and He almost none; (c) so the mean slope tanh′(z) is"
+                        + " below 0.1 with naive weights, near 0.7 with He and near 1 with Xavier.",
                 List.of("Ex02", "Ex03", "Ex09", "Ex10")));
         all.add(new Figure(Fig10VarianceCheck.FILE, Fig10VarianceCheck::main,
-                "Monte Carlo variance of one layer against the rules: Xavier's 2n/(n + fan-out) for linear layers, "
-                        + "He's constant 1 after a ReLU; tanh falls below once it bends.",
+                "Monte Carlo variance of one layer's output (markers: the mean of 8 independent layers, bars: ± 2"
+                        + " standard errors) against the rules (lines): (a) N(0, 1) input and Xavier weights follow"
+                        + " 2n/(n + fan-out), and tanh's output falls below once tanh bends; (b) after a ReLU, He weights"
+                        + " keep the variance at 1 at every fan-in, Xavier weights give n/(n + fan-out), about half.",
                 List.of("Ex02", "Ex03", "Ex09")));
         all.add(new Figure(Fig11DeadUnits.FILE, Fig11DeadUnits::main,
-                "How often each ReLU unit fires: a healthy layer about half the time, a layer biased to N(-3, 0.5) "
-                        + "never (all dead), and per-unit biases kill the units below the 1 % line.",
+                "How often each of 256 ReLU units fires over 1000 inputs: (a) in a healthy layer, z ~ N(0, 1), every"
+                        + " unit fires about half the time, in a layer biased to N(−3, 0.5) none ever does (all dead);"
+                        + " (b) with a bias of its own per unit, bⱼ ~ N(−2, 1), the units left of the 1 % line, about a"
+                        + " third, are dead.",
                 List.of("Ex10")));
         all.add(new Figure(Fig12DecisionRegions.FILE, Fig12DecisionRegions::main,
-                "Decision regions of the same tiny network trained on two moons: ReLU cuts straight pieces, tanh and "
-                        + "GELU bend smoothly, sigmoid is still on its near-linear plateau after the same 800 steps.",
+                "Decision regions of the same tiny network (2 inputs, 10 hidden units) trained on two moons for 800"
+                        + " steps, one panel per activation; the background is p(class 1), white on the boundary"
+                        + " p = 0.5: ReLU cuts straight pieces, tanh and GELU bend smoothly, sigmoid is still on its"
+                        + " near-linear plateau.",
                 List.of("Ex01", "Ex02", "Ex03", "Ex07", "Ex09")));
 
         return all;
@@ -107,7 +130,8 @@ public final class RenderAll {
         long start = System.nanoTime();
         List<Outcome> outcomes = render(figures(), dir, learner ? LEARNER_TIME_LIMIT : TIME_LIMIT);
         outcomes.stream().filter(o -> o.status() != Status.DRAWN).forEach(o -> System.out.println(o.note()));
-        Files.writeString(dir.resolve("index.html"), indexHtml(outcomes, source), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("index.html"), indexHtml(outcomes, source, labFigures(dir)),
+                StandardCharsets.UTF_8);
         long drawn = outcomes.stream().filter(o -> o.status() == Status.DRAWN).count();
         System.out.printf("Rendered %d of %d figures from %s in %.1f s: %s%n", drawn, outcomes.size(), source,
                 (System.nanoTime() - start) / 1e9, dir.resolve("index.html").toAbsolutePath().normalize());
@@ -202,8 +226,30 @@ public final class RenderAll {
         return "skipped " + file + ": " + message + finish;
     }
 
-    /** The index page: every drawn figure with its caption, then the notes of the skipped ones. */
+    /** The MNIST lab's figures, if any were drawn: the PNG files in {@code dir/lab}, by name, as paths from dir. */
+    static List<String> labFigures(Path dir) throws IOException {
+        Path lab = dir.resolve(LAB_FOLDER);
+        if (!Files.isDirectory(lab)) {
+            return List.of();
+        }
+        try (var files = Files.list(lab)) {
+            return files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".png")).sorted()
+                    .map(name -> LAB_FOLDER + "/" + name).toList();
+        }
+    }
+
+    /** The index page without an MNIST lab section. */
     static String indexHtml(List<Outcome> outcomes, String source) {
+        return indexHtml(outcomes, source, List.of());
+    }
+
+    /**
+     * The index page: every drawn figure with its caption, then the notes of the skipped ones, then a section
+     * "MNIST lab" with {@code labFigures} (paths relative to the page) if there are any. Each image is shown at half
+     * its pixel size ({@code srcset ... 2x}: the PNGs are drawn at twice their logical size), so that the text of
+     * every figure shows at the same size, the size the figures' fonts were chosen for.
+     */
+    static String indexHtml(List<Outcome> outcomes, String source, List<String> labFigures) {
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en">
@@ -214,7 +260,7 @@ public final class RenderAll {
                   body { font-family: "DejaVu Sans", system-ui, sans-serif; max-width: 1400px; margin: 2em auto;
                          padding: 0 1em; color: #222; line-height: 1.45; }
                   figure { margin: 2.5em 0; }
-                  img { width: 100%; height: auto; border: 1px solid #ddd; }
+                  img { max-width: 100%; height: auto; border: 1px solid #ddd; }
                   figcaption { margin-top: .5em; }
                   .note { color: #8a4b00; }
                 </style>
@@ -230,15 +276,28 @@ public final class RenderAll {
             Outcome o = outcomes.get(i);
             String caption = "<b>Figure " + (i + 1) + ".</b> " + escape(o.figure().caption());
             if (o.status() == Status.DRAWN) {
-                html.append("<figure>\n<a href=\"").append(o.figure().file()).append("\"><img src=\"")
-                        .append(o.figure().file()).append("\" alt=\"").append(escape(o.figure().caption()))
-                        .append("\"></a>\n<figcaption>").append(caption).append("</figcaption>\n</figure>\n");
+                html.append("<figure>\n<a href=\"").append(o.figure().file()).append("\">")
+                        .append(image(o.figure().file(), o.figure().caption()))
+                        .append("</a>\n<figcaption>").append(caption).append("</figcaption>\n</figure>\n");
             } else {
                 html.append("<p class=\"note\">").append(caption).append("<br>").append(escape(o.note()))
                         .append("</p>\n");
             }
         }
+        if (!labFigures.isEmpty()) {
+            html.append("<h2>MNIST lab</h2>\n<p>Drawn from the lab's saved runs (see the README's MNIST lab section).</p>\n");
+            for (String file : labFigures) {
+                html.append("<figure>\n<a href=\"").append(file).append("\">").append(image(file, file))
+                        .append("</a>\n<figcaption>").append(escape(file.substring(file.lastIndexOf('/') + 1)))
+                        .append("</figcaption>\n</figure>\n");
+            }
+        }
         return html.append("</body>\n</html>\n").toString();
+    }
+
+    /** An image shown at half its pixel size (the figures are drawn at twice their logical size). */
+    private static String image(String file, String alt) {
+        return "<img src=\"" + file + "\" srcset=\"" + file + " 2x\" alt=\"" + escape(alt) + "\">";
     }
 
     private static String escape(String text) {

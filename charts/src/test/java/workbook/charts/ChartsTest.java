@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ChartsTest {
     @Test
     void sampleIncludesBothEndsAndEvaluatesTheFunction() {
-        XYSeries s = Charts.sample("square", x -> x * x, -1, 2, 31);
+        XYSeries s = Sampling.sample("square", x -> x * x, -1, 2, 31);
         assertThat(s.getMinX()).isEqualTo(-1);
         assertThat(s.getMaxX()).isEqualTo(2);
         for (int i = 0; i < s.getItemCount(); i++) {
@@ -39,8 +39,8 @@ class ChartsTest {
     }
 
     private static JFreeChart chart() {
-        XYSeriesCollection data = new XYSeriesCollection(Charts.sample("sine", Math::sin, 0, 6, 61));
-        data.addSeries(Charts.sample("cosine", Math::cos, 0, 6, 61));
+        XYSeriesCollection data = new XYSeriesCollection(Sampling.sample("sine", Math::sin, 0, 6, 61));
+        data.addSeries(Sampling.sample("cosine", Math::cos, 0, 6, 61));
         return Charts.lineChart("title", "x", "y", data);
     }
 }

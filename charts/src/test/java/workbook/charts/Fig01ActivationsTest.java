@@ -21,25 +21,48 @@ class Fig01ActivationsTest {
     void classicCurvesMatchTheirClosedForms() {
         matches(series(data.classic(), "sigmoid"), x -> 1 / (1 + Math.exp(-x)), TOL);
         matches(series(data.classic(), "tanh"), Math::tanh, TOL);
-        matches(series(data.classic(), "ReLU"), x -> Math.max(0, x), 0);
-        matches(series(data.classic(), "LeakyReLU (0.1)"), x -> x > 0 ? x : 0.1 * x, TOL);
-        matches(series(data.classic(), "ELU (α = 1)"), x -> x > 0 ? x : Math.expm1(x), TOL);
         matches(series(data.classic(), "softplus"), x -> Math.log1p(Math.exp(x)), TOL);
     }
 
     @Test
+    void reluFamilyMatchesItsClosedFormsWithReluOnTop() {
+        matches(series(data.reluFamily(), "ReLU"), x -> Math.max(0, x), 0);
+        matches(series(data.reluFamily(), "LeakyReLU (0.1)"), x -> x > 0 ? x : 0.1 * x, TOL);
+        matches(series(data.reluFamily(), "ELU (α = 1)"), x -> x > 0 ? x : Math.expm1(x), TOL);
+        matches(series(data.reluFamily(), "SELU"), x -> SELU_LAMBDA * (x > 0 ? x : SELU_ALPHA * Math.expm1(x)), TOL);
+        assertThat(data.reluFamily().getSeriesIndex("ReLU"))
+                .as("ReLU is drawn last, so the curves that coincide with it for x > 0 do not hide it")
+                .isEqualTo(data.reluFamily().getSeriesCount() - 1);
+    }
+
+    @Test
+    void zoomShowsEveryDipWhole() {
+        for (Object o : data.smooth().getSeries()) {
+            XYSeries s = (XYSeries) o;
+            assertThat(s.getMinY()).as("the minimum of '%s' lies inside panel (d)'s window", s.getKey())
+                    .isBetween(Fig01Activations.ZOOM_Y_MIN, 0.0);
+            int argMin = 0;
+            for (int i = 0; i < s.getItemCount(); i++) {
+                argMin = s.getY(i).doubleValue() < s.getY(argMin).doubleValue() ? i : argMin;
+            }
+            assertThat(s.getX(argMin).doubleValue()).as("where '%s' dips deepest", s.getKey())
+                    .isBetween(Fig01Activations.ZOOM_X_MIN, Fig01Activations.ZOOM_X_MAX);
+        }
+    }
+
+    @Test
     void modernCurvesMatchTheirClosedForms() {
-        matches(series(data.modern(), "GELU"), x -> x * 0.5 * Erf.erfc(-x / Math.sqrt(2)), TOL);
-        matches(series(data.modern(), "SiLU (swish, β = 1)"), x -> x / (1 + Math.exp(-x)), TOL);
-        matches(series(data.modern(), "Mish"), x -> x * Math.tanh(Math.log1p(Math.exp(x))), TOL);
-        matches(series(data.modern(), "SELU"), x -> SELU_LAMBDA * (x > 0 ? x : SELU_ALPHA * Math.expm1(x)), TOL);
-        matches(series(data.modern(), "hardswish"), x -> x * Math.min(Math.max(x + 3, 0), 6) / 6, TOL);
+        matches(series(data.smooth(), "GELU"), x -> x * 0.5 * Erf.erfc(-x / Math.sqrt(2)), TOL);
+        matches(series(data.smooth(), "SiLU (swish, β = 1)"), x -> x / (1 + Math.exp(-x)), TOL);
+        matches(series(data.smooth(), "Mish"), x -> x * Math.tanh(Math.log1p(Math.exp(x))), TOL);
+        matches(series(data.smooth(), "hardswish"), x -> x * Math.min(Math.max(x + 3, 0), 6) / 6, TOL);
     }
 
     @Test
     void everyCurveCoversTheSameInputRange() {
         data.classic().getSeries().forEach(s -> spans((XYSeries) s, Fig01Activations.FROM, Fig01Activations.TO));
-        data.modern().getSeries().forEach(s -> spans((XYSeries) s, Fig01Activations.FROM, Fig01Activations.TO));
+        data.reluFamily().getSeries().forEach(s -> spans((XYSeries) s, Fig01Activations.FROM, Fig01Activations.TO));
+        data.smooth().getSeries().forEach(s -> spans((XYSeries) s, Fig01Activations.FROM, Fig01Activations.TO));
     }
 
     @Test

@@ -29,21 +29,21 @@ class Fig02DerivativesTest {
 
     @Test
     void derivativeCurvesMatchClosedFormsAndFiniteDifferences() {
-        matches(series(data.derivatives(), "σ'"), x -> sigmoid(x) * (1 - sigmoid(x)), TOL);
-        matches(series(data.derivatives(), "tanh'"), x -> 1 - Math.tanh(x) * Math.tanh(x), TOL);
-        matches(series(data.derivatives(), "ReLU'"), x -> x > 0 ? 1 : 0, 0); // ReLU'(0) = 0 by convention
-        matches(series(data.derivatives(), "ELU' (α = 1)"), x -> x > 0 ? 1 : Math.exp(x), TOL);
-        matches(series(data.derivatives(), "GELU'"),
+        matches(series(data.derivatives(), "σ′"), x -> sigmoid(x) * (1 - sigmoid(x)), TOL);
+        matches(series(data.derivatives(), "tanh′"), x -> 1 - Math.tanh(x) * Math.tanh(x), TOL);
+        matches(series(data.derivatives(), "ReLU′"), x -> x > 0 ? 1 : 0, 0); // ReLU'(0) = 0 by convention
+        matches(series(data.derivatives(), "ELU′ (α = 1)"), x -> x > 0 ? 1 : Math.exp(x), TOL);
+        matches(series(data.derivatives(), "GELU′"),
                 x -> 0.5 * Erf.erfc(-x / Math.sqrt(2)) + x * Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI), TOL);
-        matches(series(data.derivatives(), "SiLU'"), x -> centralDifference(t -> t * sigmoid(t), x), FD_TOL);
-        matches(series(data.derivatives(), "Mish'"),
+        matches(series(data.derivatives(), "SiLU′"), x -> centralDifference(t -> t * sigmoid(t), x), FD_TOL);
+        matches(series(data.derivatives(), "Mish′"),
                 x -> centralDifference(t -> t * Math.tanh(Math.log1p(Math.exp(t))), x), FD_TOL);
     }
 
     @Test
     void sigmoidAndTanhSlopesDecayExponentiallyInTheTails() {
-        XYSeries sigma = series(data.saturation(), "σ'");
-        XYSeries tanh = series(data.saturation(), "tanh'");
+        XYSeries sigma = series(data.saturation(), "σ′");
+        XYSeries tanh = series(data.saturation(), "tanh′");
         double x = Fig02Derivatives.TAIL;
         // sigma'(x) = e^-x / (1 + e^-x)^2 and tanh'(x) = 4 e^-2x / (1 + e^-2x)^2: the log panel shows straight lines
         assertThat(sigma.getY(sigma.getItemCount() - 1).doubleValue() / Math.exp(-x)).isCloseTo(1, within(1e-5));

@@ -27,7 +27,7 @@ class Fig03SmoothVersusKinkedTest {
     void softplusLiesAboveReluByAtMostLogTwo() {
         matches(series(data.softplus(), "softplus"), x -> Math.log1p(Math.exp(x)), TOL);
         matches(series(data.softplus(), "ReLU"), x -> Math.max(x, 0), 0);
-        XYSeries gap = series(data.softplus(), "softplus − ReLU");
+        XYSeries gap = series(data.softplus(), "gap: softplus − ReLU");
         matches(gap, x -> Math.log1p(Math.exp(-Math.abs(x))), TOL);
         assertThat(gap.getMaxY()).as("the gap is largest at 0, where it is log 2").isCloseTo(Math.log(2), within(TOL));
     }
@@ -36,7 +36,7 @@ class Fig03SmoothVersusKinkedTest {
     void geluCurvesAndTheErrorMatchTheirDefinitions() {
         matches(series(data.gelu(), "GELU, exact x Φ(x)"), Fig03SmoothVersusKinkedTest::gelu, TOL);
         matches(series(data.gelu(), "GELU, tanh approximation"), Fig03SmoothVersusKinkedTest::geluTanh, TOL);
-        matches(series(data.error(), "tanh approximation − exact"), x -> geluTanh(x) - gelu(x), TOL);
+        matches(series(data.error(), "error: tanh form − exact"), x -> geluTanh(x) - gelu(x), TOL);
     }
 
     @Test

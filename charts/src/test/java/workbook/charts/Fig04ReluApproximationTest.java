@@ -21,9 +21,9 @@ class Fig04ReluApproximationTest {
         matches(data.curves().getSeries(0), x -> x * x, 0);
         assertThat(data.curves().getSeriesCount()).isEqualTo(3 + Fig04ReluApproximation.UNITS.length);
         assertThat(data.errors().getSeriesCount()).isEqualTo(2 + Fig04ReluApproximation.UNITS.length);
-        assertThat(data.curves().getSeriesKey(2).toString()).contains("1 unit ");
-        assertThat(data.curves().getSeriesKey(3).toString()).contains("2 units");
-        assertThat(data.curves().getSeriesKey(4).toString()).contains("4 units");
+        assertThat(data.curves().getSeriesKey(2).toString()).contains("1 ReLU unit ");
+        assertThat(data.curves().getSeriesKey(3).toString()).contains("2 ReLU units");
+        assertThat(data.curves().getSeriesKey(4).toString()).contains("4 ReLU units");
     }
 
     @Test

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.List;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.statistics.HistogramDataset;
 import org.junit.jupiter.api.Test;
 import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation.LayerStats;
@@ -57,20 +56,35 @@ class Fig07TanhHistogramsTest {
     }
 
     @Test
+    void theCaptionQuotesTheFirstAndLastStdOfEachPanel() {
+        String caption = RenderAll.figures().stream().filter(f -> f.file().equals(Fig07TanhHistograms.FILE))
+                .findFirst().orElseThrow().caption();
+        int last = Fig07TanhHistograms.LAYERS - 1;
+        for (double[] std : List.of(DATA.standardStd(), DATA.normalizedStd())) {
+            String quoted = String.format(java.util.Locale.ROOT, "std %.2f to %.2f", std[0], std[last]);
+            assertThat(caption).as("figure 7's caption states what the data show").contains(quoted);
+        }
+        for (int l = 1; l < Fig07TanhHistograms.LAYERS; l++) {
+            assertThat(DATA.normalizedStd()[l]).as("Xavier's std still falls, layer %d below layer %d: the caption"
+                    + " must not say it is kept", l + 1, l).isLessThan(DATA.normalizedStd()[l - 1]);
+        }
+        assertThat(caption).doesNotContain("keeps their spread");
+    }
+
+    @Test
     void everyHistogramIsADensityOnMinusOneToOne() {
         double binWidth = 2.0 / Fig07TanhHistograms.BINS;
-        for (XYSeriesCollection panel : List.of(DATA.standard(), DATA.normalized())) {
+        for (HistogramDataset panel : List.of(DATA.standard(), DATA.normalized())) {
             assertThat(panel.getSeriesCount()).isEqualTo(Fig07TanhHistograms.LAYERS);
-            for (Object o : panel.getSeries()) {
-                XYSeries s = (XYSeries) o;
+            for (int s = 0; s < panel.getSeriesCount(); s++) {
                 double area = 0;
-                for (int i = 0; i < s.getItemCount(); i++) {
-                    area += s.getY(i).doubleValue() * binWidth;
+                for (int i = 0; i < panel.getItemCount(s); i++) {
+                    area += panel.getYValue(s, i) * binWidth;
                 }
                 // tanh never leaves (-1, 1): every activation falls in a bin
-                assertThat(area).as("area under '%s'", s.getKey()).isCloseTo(1, within(1e-9));
-                assertThat(s.getMinX()).isCloseTo(-1 + binWidth / 2, within(1e-12));
-                assertThat(s.getMaxX()).isCloseTo(1 - binWidth / 2, within(1e-12));
+                assertThat(area).as("area under '%s'", panel.getSeriesKey(s)).isCloseTo(1, within(1e-9));
+                assertThat(panel.getXValue(s, 0)).isCloseTo(-1 + binWidth / 2, within(1e-12));
+                assertThat(panel.getXValue(s, panel.getItemCount(s) - 1)).isCloseTo(1 - binWidth / 2, within(1e-12));
             }
         }
     }
@@ -82,7 +96,7 @@ class Fig07TanhHistogramsTest {
         // sqrt(0.8 / (n n)) = 0.35 % here; 2 % is more than 5 se.
         double expected = 1.0 / (3 * N);
         assertThat(Matrices.variance(w)).isCloseTo(expected, within(0.02 * expected));
-        assertThat(Arrays.stream(MoreCharts.flatten(w)).map(Math::abs).max().orElseThrow())
+        assertThat(Arrays.stream(Histograms.flatten(w)).map(Math::abs).max().orElseThrow())
                 .as("largest |w|").isLessThanOrEqualTo(1 / Math.sqrt(N));
     }
 }

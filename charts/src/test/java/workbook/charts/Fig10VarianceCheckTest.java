@@ -7,6 +7,8 @@ import static workbook.charts.SeriesChecks.series;
 
 import java.util.function.DoubleUnaryOperator;
 import org.jfree.data.xy.XYSeries;
+import java.util.List;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
 
 class Fig10VarianceCheckTest {
@@ -31,7 +33,7 @@ class Fig10VarianceCheckTest {
 
     @Test
     void predictionLinesAreTheClosedForms() {
-        matches(series(DATA.xavierPredicted(), "prediction 2n / (n + 128)"), n -> 2 * n / (n + M), 1e-12);
+        matches(series(DATA.xavierPredicted(), "Xavier prediction 2n / (n + 128)"), n -> 2 * n / (n + M), 1e-12);
         matches(series(DATA.reluPredicted(), "He prediction 1"), n -> 1, 0);
         matches(series(DATA.reluPredicted(), "Xavier prediction n / (n + 128)"), n -> n / (n + M), 1e-12);
         SeriesChecks.spans(series(DATA.reluPredicted(), "He prediction 1"), 8, 1024);
@@ -39,20 +41,20 @@ class Fig10VarianceCheckTest {
 
     @Test
     void linearLayersWithXavierWeightsHitTheXavierPrediction() {
-        closeToPrediction(series(DATA.xavierMeasured(), "linear, Xavier normal"), n -> 2 * n / (n + M), false);
-        closeToPrediction(series(DATA.xavierMeasured(), "linear, Xavier uniform"), n -> 2 * n / (n + M), false);
+        closeToPrediction(means(DATA.xavierMeasured(), "Xavier normal, linear"), n -> 2 * n / (n + M), false);
+        closeToPrediction(means(DATA.xavierMeasured(), "Xavier uniform, linear"), n -> 2 * n / (n + M), false);
     }
 
     @Test
     void reluInputsWithHeWeightsKeepVarianceOneAndXavierHalvesIt() {
-        closeToPrediction(series(DATA.reluMeasured(), "He normal"), n -> 1, true);
-        closeToPrediction(series(DATA.reluMeasured(), "He uniform"), n -> 1, true);
-        closeToPrediction(series(DATA.reluMeasured(), "Xavier normal"), n -> n / (n + M), true);
+        closeToPrediction(means(DATA.reluMeasured(), "He normal"), n -> 1, true);
+        closeToPrediction(means(DATA.reluMeasured(), "He uniform"), n -> 1, true);
+        closeToPrediction(means(DATA.reluMeasured(), "Xavier normal"), n -> n / (n + M), true);
     }
 
     @Test
     void tanhOutputFollowsTanhOfTheGaussianAndStaysBelowTheLinearPrediction() {
-        XYSeries tanh = series(DATA.xavierMeasured(), "tanh(z), Xavier normal");
+        XYSeries tanh = means(DATA.xavierMeasured(), "tanh(z), Xavier normal");
         for (int i = 0; i < tanh.getItemCount(); i++) {
             double n = tanh.getX(i).doubleValue();
             double sigma = Math.sqrt(2 * n / (n + M));
@@ -63,6 +65,34 @@ class Fig10VarianceCheckTest {
                     .isCloseTo(expected, within(K * relativeStdError(n, false) * expected));
             assertThat(measured).as("tanh bends below the linear prediction at n = %s", n).isLessThan(sigma * sigma);
         }
+    }
+
+    @Test
+    void everyMeasurementCarriesABandOfTwoStandardErrors() {
+        for (var collection : List.of(DATA.xavierMeasured(), DATA.reluMeasured())) {
+            for (int s = 0; s < collection.getSeriesCount(); s++) {
+                for (int i = 0; i < collection.getItemCount(s); i++) {
+                    double y = collection.getYValue(s, i);
+                    assertThat(collection.getStartYValue(s, i)).as("lower end below the mean").isLessThan(y);
+                    assertThat(collection.getEndYValue(s, i) - y).as("symmetric band")
+                            .isCloseTo(y - collection.getStartYValue(s, i), within(1e-12 * y));
+                    // 2 SE of a mean of 8 variances, each within 25 % (relativeStdError < 0.2 here): well inside 0.5 y
+                    assertThat(collection.getEndYValue(s, i) - y).as("a band of 2 SE is a small share of the value")
+                            .isLessThan(0.5 * y);
+                }
+            }
+        }
+    }
+
+    /** The markers' centres (the means over the repeats) as a plain series. */
+    private static XYSeries means(YIntervalSeriesCollection collection, String key) {
+        int index = collection.indexOf(key);
+        assertThat(index).as("a series called '%s'", key).isNotNegative();
+        XYSeries means = new XYSeries(key, false, false);
+        for (int i = 0; i < collection.getItemCount(index); i++) {
+            means.add(collection.getXValue(index, i), collection.getYValue(index, i));
+        }
+        return means;
     }
 
     private static void closeToPrediction(XYSeries measured, DoubleUnaryOperator prediction,

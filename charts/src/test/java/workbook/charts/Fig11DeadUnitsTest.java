@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
-import org.jfree.data.xy.XYSeries;
+import org.jfree.data.statistics.HistogramDataset;
 import org.junit.jupiter.api.Test;
 
 class Fig11DeadUnitsTest {
@@ -52,15 +52,18 @@ class Fig11DeadUnitsTest {
     @Test
     void histogramsCountEveryUnitAndTheirFirstBinHoldsTheDead() {
         for (int k = 0; k < DATA.layers().size(); k++) {
-            XYSeries s = k < 2 ? DATA.lab().getSeries(k) : DATA.spread().getSeries(0);
+            HistogramDataset h = k < 2 ? DATA.lab() : DATA.spread();
+            int s = k < 2 ? k : 0;
             double total = 0;
-            for (int i = 0; i < s.getItemCount(); i++) {
-                total += s.getY(i).doubleValue();
+            for (int i = 0; i < h.getItemCount(s); i++) {
+                total += h.getYValue(s, i);
             }
-            assertThat(total).as("units in '%s'", s.getKey()).isEqualTo(UNITS);
+            assertThat(total).as("units in '%s'", h.getSeriesKey(s)).isEqualTo(UNITS);
             // the first bin is [0, 0.01): exactly the dead units
-            assertThat(s.getY(0).doubleValue()).isEqualTo(DATA.layers().get(k).deadCount());
-            assertThat((String) s.getKey()).contains(DATA.layers().get(k).deadCount() + " of " + UNITS + " dead");
+            assertThat(h.getStartXValue(s, 0)).isZero();
+            assertThat(h.getEndXValue(s, 0)).isCloseTo(Fig11DeadUnits.MIN_ACTIVE, within(1e-15));
+            assertThat(h.getYValue(s, 0)).isEqualTo(DATA.layers().get(k).deadCount());
+            assertThat((String) h.getSeriesKey(s)).contains(DATA.layers().get(k).deadCount() + " of " + UNITS + " dead");
         }
     }
 }

@@ -20,7 +20,9 @@ class FigureTableTest {
     private static final Pattern ROW = Pattern.compile("^\\| (\\d+) \\| [^|]+ \\| ([^|]+) \\|$");
     /** An exercise's method, called or referenced ({@code Ex03ReluFamily::relu}), not one of its types. */
     private static final Pattern METHOD_USE = Pattern.compile("\\b(Ex\\d\\d)[A-Z]\\w*(?:::|\\.)[a-z]\\w*");
-    private static final Pattern EXPERIMENT = Pattern.compile("\\b(?:Experiments\\.)?([A-Z][A-Z_]+)\\b");
+    private static final Pattern EXPERIMENT = Pattern.compile("\\b(?:(Experiments|Activations)\\.)?([A-Z][A-Z_]+)\\b");
+    /** The engine's activations, which the Experiments constants wrap: they call the exercises too. */
+    private static final Path ENGINE_ACTIVATIONS = Path.of("../theory/src/main/java/workbook/theory/engine/Activations.java");
 
     @Test
     void theReadmeTableListsTheExercisesEachFigureDeclares() throws IOException {
@@ -42,6 +44,7 @@ class FigureTableTest {
     @Test
     void eachFigureDeclaresEveryExerciseWhoseMethodsItsCodeCalls() throws IOException {
         String experiments = Files.readString(SOURCES.resolve("Experiments.java"));
+        String activations = Files.readString(ENGINE_ACTIVATIONS);
         for (Figure figure : RenderAll.figures()) {
             String number = figure.file().substring(3, 5);
             Path source;
@@ -49,14 +52,16 @@ class FigureTableTest {
                 source = files.filter(p -> p.getFileName().toString().startsWith("Fig" + number)).findFirst()
                         .orElseThrow();
             }
-            Set<String> used = exercisesCalledBy(Files.readString(source), experiments, new TreeSet<>());
+            Set<String> used = exercisesCalledBy(Files.readString(source), experiments, activations,
+                    new TreeSet<>());
             assertThat(new TreeSet<>(figure.exercises())).as("exercises of %s, from %s and the Experiments constants "
                     + "it uses", figure.file(), source.getFileName()).isEqualTo(used);
         }
     }
 
     /** The exercises whose methods {@code code} calls, following the Experiments constants it names. */
-    private static Set<String> exercisesCalledBy(String code, String experiments, Set<String> seen) {
+    private static Set<String> exercisesCalledBy(String code, String experiments, String activations,
+                                                 Set<String> seen) {
         Set<String> used = new TreeSet<>();
         Matcher m = METHOD_USE.matcher(withoutComments(code));
         while (m.find()) {
@@ -64,11 +69,12 @@ class FigureTableTest {
         }
         Matcher constants = EXPERIMENT.matcher(withoutComments(code));
         while (constants.find()) {
-            String name = constants.group(1);
+            boolean engine = "Activations".equals(constants.group(1));
+            String name = constants.group(2);
             Matcher definition = Pattern.compile("static final [^=;]* " + name + "\\s*=\\s*([^;]*);", Pattern.DOTALL)
-                    .matcher(experiments);
-            if (seen.add(name) && definition.find()) {
-                used.addAll(exercisesCalledBy(definition.group(1), experiments, seen));
+                    .matcher(engine ? activations : experiments);
+            if (seen.add((engine ? "Activations." : "") + name) && definition.find()) {
+                used.addAll(exercisesCalledBy(definition.group(1), experiments, activations, seen));
             }
         }
         return used;

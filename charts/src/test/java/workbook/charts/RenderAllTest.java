@@ -60,7 +60,7 @@ class RenderAllTest {
     @Test
     void aCurveThatComesOutNaNIsSkippedNamingTheCurveAndTheInputNotDrawnWithAGap(@TempDir Path dir)
             throws Exception {
-        Figure nan = new Figure("fig01-nan.png", args -> Charts.sample("ReLU", x -> x < 0.5 ? x : Double.NaN, 0, 1,
+        Figure nan = new Figure("fig01-nan.png", args -> Sampling.sample("ReLU", x -> x < 0.5 ? x : Double.NaN, 0, 1,
                 5), "a NaN", List.of("Ex03"));
         List<RenderAll.Outcome> outcomes = RenderAll.render(List.of(nan, drawing("z.png")), dir);
         assertThat(outcomes).extracting(RenderAll.Outcome::status)
@@ -84,6 +84,20 @@ class RenderAllTest {
         assertThat(html).contains("<img src=\"a.png\"", "draws a.png", "your own code",
                 "Ex07SmoothActivations.gelu is not implemented yet (finish Ex07 to draw it)");
         assertThat(html).doesNotContain("<img src=\"b.png\"");
+    }
+
+    @Test
+    void theIndexListsWhateverTheMnistLabDrew(@TempDir Path dir) throws Exception {
+        assertThat(RenderAll.labFigures(dir)).as("no lab folder, no section").isEmpty();
+        Files.createDirectories(dir.resolve("lab"));
+        Files.write(dir.resolve("lab/lab-b-curves.png"), new byte[] {1});
+        Files.write(dir.resolve("lab/lab-a-samples.png"), new byte[] {1});
+        Files.write(dir.resolve("lab/runs.json"), new byte[] {1});
+        List<String> lab = RenderAll.labFigures(dir);
+        assertThat(lab).containsExactly("lab/lab-a-samples.png", "lab/lab-b-curves.png");
+        String html = RenderAll.indexHtml(List.of(), "solutions", lab);
+        assertThat(html).contains("<h2>MNIST lab</h2>", "<img src=\"lab/lab-a-samples.png\" srcset=\"lab/lab-a-samples.png 2x\"");
+        assertThat(RenderAll.indexHtml(List.of(), "solutions")).doesNotContain("MNIST lab");
     }
 
     @Test
