@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * <p>From the repository root:
  * <pre>
- * ./mvnw -q -pl theory -am compile exec:java                 lists the demos
+ * ./mvnw -q -pl theory -am compile exec:java -Ddemo=list     lists the demos
  * ./mvnw -q -pl theory -am compile exec:java -Ddemo=xavier   runs one (name, number or unique prefix)
  * ./mvnw -q -pl theory -am compile exec:java -Ddemo=all      runs the checks of every demo, one line each
  * </pre>
@@ -210,7 +210,8 @@ public final class Demos {
     /** With no argument lists the demos; with a name runs that demo; with {@code all} checks every demo. */
     public static void main(String[] args) {
         String query = args.length == 0 ? "" : args[0].strip();
-        if (query.isEmpty()) {
+        // -Ddemo alone arrives as "true"
+        if (query.isEmpty() || query.equalsIgnoreCase("list") || query.equalsIgnoreCase("true")) {
             System.out.print(listing());
             return;
         }
@@ -218,10 +219,14 @@ public final class Demos {
             runAll();
             return;
         }
-        Demo demo = find(query).orElseThrow(() -> {
+        Optional<Demo> found = find(query);
+        if (found.isEmpty()) { // a typo deserves the list and one line, not a stack trace
             System.out.print(listing());
-            return new IllegalArgumentException("no demo is called '" + query + "': pick a name or number from the list above");
-        });
+            System.err.println("No demo is called '" + query + "': pick a name or number from the list above.");
+            System.exit(2);
+            return;
+        }
+        Demo demo = found.get();
         try {
             demo.run(Arrays.copyOfRange(args, 1, args.length));
         } catch (UnsupportedOperationException unfinished) { // -Plearner with a stub: one line, no stack trace
