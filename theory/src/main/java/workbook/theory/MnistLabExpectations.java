@@ -9,6 +9,7 @@ import workbook.exercises.Ex10Propagation.Activation;
 import workbook.exercises.Ex10Propagation.Initializer;
 import workbook.theory.engine.Activations;
 import workbook.theory.engine.Network;
+import workbook.theory.engine.Nonlinearity;
 
 /**
  * {@summary <span class="book-lede">What the MNIST lab should show before it runs: which activations crawl at a
@@ -103,12 +104,9 @@ public final class MnistLabExpectations {
 
     /** PyTorch's {@code nn.Linear} default for the weights: uniform in +-1/sqrt(fanIn). */
     static final Initializer PYTORCH = (fanIn, fanOut, rng) -> {
-        double bound = 1 / Math.sqrt(fanIn);
         double[][] w = new double[fanIn][fanOut];
         for (double[] row : w) {
-            for (int j = 0; j < fanOut; j++) {
-                row[j] = rng.nextDouble(-bound, bound);
-            }
+            java.util.Arrays.setAll(row, j -> rng.nextDouble(-1, 1) / Math.sqrt(fanIn));
         }
         return w;
     };
@@ -240,13 +238,11 @@ public final class MnistLabExpectations {
     }
 
     private static void betaGradient(List<Check> checks, Batch batch, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        Network net = Network.classifier(WIDTHS, workbook.theory.engine.Nonlinearity.trainableSwish(1.0), PYTORCH, rng);
-        pytorchBiases(net, rng);
-        double analytic = net.gradient(batch.x(), batch.labels()).dBeta()[0];
+        double analytic = swishNetwork(1, seed).gradient(batch.x(), batch.labels()).dBeta()[0];
         double h = 1e-5;
-        double numeric = (lossWithBeta(net, batch, 1 + h) - lossWithBeta(net, batch, 1 - h)) / (2 * h);
-        // central difference in double: truncation ~h^2 |L'''| ~ 1e-10 and rounding ~1e-16 / h ~ 1e-11
+        double numeric = (swishNetwork(1 + h, seed).loss(batch.x(), batch.labels())
+                - swishNetwork(1 - h, seed).loss(batch.x(), batch.labels())) / (2 * h);
+        // central difference in double: truncation ~h^2 times the third derivative, ~1e-10, rounding ~1e-16 / h
         checks.add(new Check("dL/dbeta of Swish layer 1: swishBetaGradient summed by the engine = central difference",
                 numeric, analytic, 1e-7 + 1e-5 * Math.abs(numeric)));
         checks.add(Check.inRange("d swish_beta(z) / d beta = z^2 sigma'(beta z) >= 0 (z = -3, 0.5, 4)", 0,
@@ -257,25 +253,10 @@ public final class MnistLabExpectations {
                 Ex07SmoothActivations.swishBetaGradient(2, 1.5), 1e-12));
     }
 
-    /** The loss with layer 1's beta set to {@code beta} (through one SGD step whose only gradient is beta's). */
-    private static double lossWithBeta(Network net, Batch batch, double beta) {
-        shiftBeta(net, beta - net.activation(0).beta());
-        double loss = net.loss(batch.x(), batch.labels());
-        shiftBeta(net, 1 - net.activation(0).beta());
-        return loss;
-    }
-
-    private static void shiftBeta(Network net, double delta) {
-        int layers = net.depth();
-        double[][][] dW = new double[layers][][];
-        double[][] db = new double[layers][];
-        for (int l = 0; l < layers; l++) {
-            dW[l] = new double[net.weights(l).length][net.weights(l)[0].length];
-            db[l] = new double[net.bias(l).length];
-        }
-        double[] dBeta = new double[layers];
-        dBeta[0] = -delta;
-        net.step(new Network.Gradients(dW, db, dBeta, null), 1);
+    /** The seed's network (same weight draws) with a trainable Swish of {@code beta1} on layer 1, SiLU on layer 2. */
+    private static Network swishNetwork(double beta1, long seed) {
+        return Network.of(WIDTHS, List.of(Nonlinearity.trainableSwish(beta1), Nonlinearity.of(Activations.SILU),
+                Nonlinearity.of(Activations.IDENTITY)), PYTORCH, new SplittableRandom(seed));
     }
 
     /** Prints the lab report: dead units after one step against the rate, then every check. */
