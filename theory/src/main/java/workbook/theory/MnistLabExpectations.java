@@ -74,9 +74,9 @@ import workbook.theory.engine.Nonlinearity;
  * cousins do not.
  *
  * <p>The experiment's figures land in {@code charts/target/figures/lab/}: {@code lab-d-curves.png} (rate 0.005, four
- * curves), {@code lab-e-{@code lab-e-<activation>.png}lt;activation{@code lab-e-<activation>.png}gt;.png} (the rate search), {@code lab-f-test-accuracy.png},
+ * curves), {@code lab-e-relu.png} and one like it per activation (the rate search), {@code lab-f-test-accuracy.png},
  * {@code lab-g-swish.png} and {@code lab-init-*.png} (initialization x activation); the README's MNIST lab section
- * has the numbers of a full run.
+ * has the numbers of the runs made so far.
  *
  * <h2>What the checks verify</h2>
  * On a 784-200-64-10 network with the PyTorch-default initialization and 64 uniform random "images":
