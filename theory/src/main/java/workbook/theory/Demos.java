@@ -109,6 +109,10 @@ public final class Demos {
                 "Why did GELU replace ReLU in transformers, what did ReLU's \"six times faster\" compare, and when is "
                         + "each activation best avoided?",
                 List.of("Ex01", "Ex02", "Ex03", "Ex05", "Ex07"), List.of(3));
+        add(18, "mnist-lab", MnistLabExpectations.class, "What to expect from the MNIST lab",
+                "Why does no activation converge at rate 0.005, why is sigmoid slowest, why do ReLUs die at large "
+                        + "rates, and what can a learned Swish \\( \\beta \\) do?",
+                List.of("Ex01", "Ex03", "Ex07"), List.of());
     }
 
     private Demos() {}

@@ -17,8 +17,11 @@ import workbook.charts.Charts;
  * saving every finished run in the {@link RunStore} and printing the observations ({@link LabReport}).
  *
  * <pre>
- * ./mvnw -q -pl charts -am compile exec:java -Dexec.mainClass=workbook.charts.mnist.Lab -Dexec.args="--quick"
+ * ./mvnw -q -pl charts -am compile exec:exec@lab -Dexec.args="--quick"
  * </pre>
+ * ({@code exec:exec@lab} forks a JVM with the C2 compiler and {@code --add-modules jdk.incubator.vector}, which
+ * the engine's kernel needs; {@code exec:java} with {@code -Dexec.mainClass=workbook.charts.mnist.Lab} also
+ * works, in Maven's C1-only JVM, several times slower.)
  * {@code --help} lists the options. Training goes through a {@link Trainer} found with {@link ServiceLoader}
  * (a {@code META-INF/services/workbook.charts.mnist.Trainer} file naming the engine's implementation).
  */

@@ -51,8 +51,8 @@ public record LabConfig(Set<String> parts, List<Activation> activations, double 
 
     static final String USAGE = """
             The MNIST lab (seed part 3 and part 4 (d)/(j)). From the repository root:
-              ./mvnw -q -pl charts -am compile exec:java -Dexec.mainClass=workbook.charts.mnist.Lab -Dexec.args="OPTIONS"
-            Add -Plearner (a Maven switch) to train with your own exercises instead of the reference solutions.
+              ./mvnw -q -pl charts -am compile exec:exec@lab -Dexec.args="OPTIONS"
+            (a JVM of its own with C2 and the Vector API). Add -Plearner (a Maven switch) to train with your own exercises instead of the reference solutions.
 
             Options (defaults in brackets; --quick changes the starred ones unless you give them):
               --parts LIST            parts to run: a d e f g init [all]; f and g need e's best rates and run them
@@ -65,7 +65,7 @@ public record LabConfig(Set<String> parts, List<Activation> activations, double 
               --train-size N          labelled training images, from the start [12000]*; up to 60000 with --data
               --test-size N           test images, from the start [10000]*
               --quick                 a few hundred images and a few epochs (what CI runs)
-              --jobs N                runs trained at once [2]
+              --jobs N                runs trained at once [1: each run already uses both cores]
               --runs FOLDER           where finished runs are stored [charts/lab-runs/<source>]
               --seed N                seeds initial weights and batch order [1]
               --max-extensions N      how often (e) may extend a grid whose best rate is at an edge [4]*
@@ -113,7 +113,7 @@ public record LabConfig(Set<String> parts, List<Activation> activations, double 
                 positive(o, "rate", "0.005"), list(o, "rates", DEFAULT_RATES, s -> positive("rates", s)),
                 count(o, "epochs", "1000", 1), batch(o, "batch", "full"),
                 o.containsKey("data") ? Path.of(o.get("data")) : null, count(o, "train-size", "12000", 5),
-                count(o, "test-size", "10000", 1), quick, count(o, "jobs", "2", 1),
+                count(o, "test-size", "10000", 1), quick, count(o, "jobs", "1", 1),
                 o.containsKey("runs") ? Path.of(o.get("runs")) : null, Long.parseLong(whole(o, "seed", "1")),
                 count(o, "max-extensions", "4", 0), positive(o, "converged-loss", "0.2"),
                 list(o, "inits", Init.keys(), Init::of), list(o, "init-activations", "sigmoid,tanh,relu", Activation::of),

@@ -1,0 +1,114 @@
+package workbook.charts.mnist;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import workbook.exercises.Ex10Propagation.Initializer;
+import workbook.theory.engine.Activations;
+import workbook.theory.engine.FastNetwork;
+import workbook.theory.engine.Network;
+import workbook.theory.engine.Nonlinearity;
+import workbook.theory.engine.Scheme;
+
+/**
+ * The lab's {@link Trainer} on the workbook's network engine ({@code workbook.theory.engine}): the network is
+ * built in {@code double} by {@link Network#classifier}, copied to a {@link FastNetwork} and trained with
+ * {@link workbook.theory.engine.Trainer#fit}. The activations and the Xavier, He and naive initializers are the
+ * exercise code on the class path (the reference solutions, or your own under {@code -Plearner}); a trainable
+ * Swish learns its beta with {@code Ex07.swishBetaGradient}.
+ *
+ * <p>Seeds: the weights (and the PyTorch default's biases) are drawn from {@code SplittableRandom(spec.seed())},
+ * the minibatch order from a generator split off it, so equal specs give equal curves. Each call builds its
+ * own network, so two calls may run at once.
+ */
+public final class EngineTrainer implements Trainer {
+    /** The std of the too-small initialization {@link Init#SMALL}. */
+    static final double SMALL_STD = 0.01;
+
+    @Override
+    public RunResult train(RunSpec spec, Dataset train, Dataset eval, EpochListener listener) {
+        if (train.features() != eval.features()) {
+            throw new IllegalArgumentException("train and eval must have the same image size, got "
+                    + train.features() + " and " + eval.features());
+        }
+        FastNetwork net = FastNetwork.of(network(spec, train.features()));
+        SplittableRandom seeds = new SplittableRandom(spec.seed());
+        seeds.nextLong();                                                     // the draw network() used
+        List<EpochStats> curve = new ArrayList<>();
+        workbook.theory.engine.Trainer.fit(net, engine(train), engine(eval),
+                new workbook.theory.engine.Trainer.Settings(spec.epochs(), spec.fullBatch() ? 0 : spec.batchSize(),
+                        spec.learningRate(), seeds.nextLong()),
+                e -> {
+                    EpochStats stats = new EpochStats(e.epoch(), e.trainLoss(), e.trainAccuracy(),
+                            e.validationLoss(), e.validationAccuracy());
+                    curve.add(stats);
+                    listener.epochDone(stats);
+                });
+        Map<String, Double> learned = new LinkedHashMap<>();
+        for (int l = 0; l < net.depth() - 1; l++) {
+            if (net.activation(l).trainable()) {
+                learned.put("beta" + (l + 1), net.activation(l).beta());
+            }
+        }
+        return new RunResult(curve, learned);
+    }
+
+    /** The initial network of {@code spec} in {@code double}: weights, biases and activations, from the seed. */
+    static Network network(RunSpec spec, int features) {
+        SplittableRandom rng = new SplittableRandom(new SplittableRandom(spec.seed()).nextLong());
+        Nonlinearity hidden = spec.trainableBeta() ? Nonlinearity.trainableSwish(1.0) : nonlinearity(spec.activation());
+        Network net = Network.classifier(spec.layers(features), hidden, initializer(spec.init()), rng);
+        if (spec.init() == Init.PYTORCH) {
+            for (int l = 0; l < net.depth(); l++) {                           // nn.Linear's bias: U(+-1/sqrt(fanIn))
+                double bound = 1 / Math.sqrt(net.weights(l).length);
+                double[] bias = net.bias(l);                                  // the live vector
+                for (int j = 0; j < bias.length; j++) {
+                    bias[j] = rng.nextDouble(-bound, bound);
+                }
+            }
+        }
+        return net;
+    }
+
+    /** The lab's activation as the engine's, from the exercise code on the class path. */
+    static Nonlinearity nonlinearity(Activation activation) {
+        return Nonlinearity.of(switch (activation) {
+            case RELU -> Activations.RELU;
+            case SIGMOID -> Activations.SIGMOID;
+            case LEAKY_RELU -> Activations.LEAKY_RELU;
+            case TANH -> Activations.TANH;
+            case MISH -> Activations.MISH;
+            case SWISH -> Activations.SILU;
+        });
+    }
+
+    /** The weight initializer of {@code init}; Xavier, He and naive are {@code Ex09}'s. */
+    static Initializer initializer(Init init) {
+        return switch (init) {
+            case PYTORCH -> (fanIn, fanOut, rng) -> fill(fanIn, fanOut, rng, 1 / Math.sqrt(fanIn), true);
+            case SMALL -> (fanIn, fanOut, rng) -> fill(fanIn, fanOut, rng, SMALL_STD, false);
+            case NAIVE -> Scheme.NAIVE;
+            case XAVIER -> Scheme.XAVIER;
+            case HE -> Scheme.HE;
+        };
+    }
+
+    /** {@code [fanIn][fanOut]} draws: uniform in {@code +-scale}, or normal with std {@code scale}. */
+    private static double[][] fill(int fanIn, int fanOut, RandomGenerator rng, double scale, boolean uniform) {
+        double[][] w = new double[fanIn][fanOut];
+        for (double[] row : w) {
+            for (int j = 0; j < fanOut; j++) {
+                row[j] = uniform ? rng.nextDouble(-scale, scale) : scale * rng.nextGaussian();
+            }
+        }
+        return w;
+    }
+
+    /** The same images as the engine's dataset (shared, not copied: neither side writes them). */
+    private static workbook.theory.engine.Dataset engine(Dataset data) {
+        return new workbook.theory.engine.Dataset(data.pixels(), data.labels(), data.features(), Dataset.CLASSES);
+    }
+}
