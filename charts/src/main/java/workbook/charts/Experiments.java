@@ -20,7 +20,7 @@ import workbook.exercises.Ex10Propagation.Initializer;
  * or your own with {@code -Plearner}); nothing is called until a figure runs, so a stub only skips the
  * figures that need it.
  */
-final class Experiments {
+public final class Experiments {
     /** The one seed of the initialization figures: every batch and every weight matrix follows from it. */
     static final long SEED = 20240607L;
 
@@ -36,8 +36,11 @@ final class Experiments {
     static final Initializer NAIVE = Ex09Initialization::naiveNormal;
     static final Initializer XAVIER = Ex09Initialization::xavierNormal;
     static final Initializer HE = Ex09Initialization::heNormal;
-    /** Glorot and Bengio's "standard" initialization: U(-1/sqrt(fanIn), 1/sqrt(fanIn)), variance 1/(3 fanIn). */
-    static final Initializer STANDARD_UNIFORM = (fanIn, fanOut, rng) -> {
+    /**
+     * Glorot and Bengio's "standard" initialization: U(-1/sqrt(fanIn), 1/sqrt(fanIn)), variance 1/(3 fanIn); also
+     * PyTorch's {@code nn.Linear} default, which the MNIST lab starts from.
+     */
+    public static final Initializer STANDARD_UNIFORM = (fanIn, fanOut, rng) -> {
         double bound = 1 / Math.sqrt(fanIn);
         double[][] w = new double[fanIn][fanOut];
         for (double[] row : w) {

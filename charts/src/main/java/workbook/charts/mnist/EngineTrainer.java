@@ -1,5 +1,7 @@
 package workbook.charts.mnist;
 
+import workbook.charts.Experiments;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,20 +90,20 @@ public final class EngineTrainer implements Trainer {
     /** The weight initializer of {@code init}; Xavier, He and naive are {@code Ex09}'s. */
     static Initializer initializer(Init init) {
         return switch (init) {
-            case PYTORCH -> (fanIn, fanOut, rng) -> fill(fanIn, fanOut, rng, 1 / Math.sqrt(fanIn), true);
-            case SMALL -> (fanIn, fanOut, rng) -> fill(fanIn, fanOut, rng, SMALL_STD, false);
+            case PYTORCH -> Experiments.STANDARD_UNIFORM;
+            case SMALL -> (fanIn, fanOut, rng) -> normal(fanIn, fanOut, rng, SMALL_STD);
             case NAIVE -> Scheme.NAIVE;
             case XAVIER -> Scheme.XAVIER;
             case HE -> Scheme.HE;
         };
     }
 
-    /** {@code [fanIn][fanOut]} draws: uniform in {@code +-scale}, or normal with std {@code scale}. */
-    private static double[][] fill(int fanIn, int fanOut, RandomGenerator rng, double scale, boolean uniform) {
+    /** {@code [fanIn][fanOut]} normal draws with standard deviation {@code std}. */
+    private static double[][] normal(int fanIn, int fanOut, RandomGenerator rng, double std) {
         double[][] w = new double[fanIn][fanOut];
         for (double[] row : w) {
             for (int j = 0; j < fanOut; j++) {
-                row[j] = uniform ? rng.nextDouble(-scale, scale) : scale * rng.nextGaussian();
+                row[j] = std * rng.nextGaussian();
             }
         }
         return w;
