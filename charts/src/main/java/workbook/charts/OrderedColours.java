@@ -16,11 +16,32 @@ public final class OrderedColours {
 
     private OrderedColours() {}
 
-    /** Colours series 0, 1, ... of a line chart with the {@link #ORDERED} ramp, keeping their dashes. */
+    /**
+     * Colours series 0, 1, ... of a line chart along the {@link #ORDERED} ramp, keeping their dashes: five series
+     * take its five colours, any other number is spread evenly from its dark end to its light end.
+     */
     public static void colourInOrder(XYPlot plot) {
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
-        for (int i = 0; i < plot.getDataset().getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, ORDERED.get(i % ORDERED.size()));
+        int n = plot.getDataset().getSeriesCount();
+        for (int i = 0; i < n; i++) {
+            renderer.setSeriesPaint(i, colour(n == 1 ? 0 : (double) i / (n - 1)));
         }
+    }
+
+    /** The ramp's colour at {@code t} in [0, 1] (0 its dark end, 1 its light end), linear between its colours. */
+    static Color colour(double t) {
+        if (!(t >= 0 && t <= 1)) {
+            throw new IllegalArgumentException("t must be in [0, 1]; got " + t);
+        }
+        double position = t * (ORDERED.size() - 1);
+        int low = Math.min((int) position, ORDERED.size() - 2);
+        double f = position - low;
+        Color a = ORDERED.get(low), b = ORDERED.get(low + 1);
+        return new Color(mix(a.getRed(), b.getRed(), f), mix(a.getGreen(), b.getGreen(), f),
+                mix(a.getBlue(), b.getBlue(), f));
+    }
+
+    private static int mix(int from, int to, double f) {
+        return (int) Math.round(from + f * (to - from));
     }
 }

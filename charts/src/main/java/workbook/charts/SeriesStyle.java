@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * The one colour and dash of every activation and initializer, the same in every figure (the README's style
- * table lists them). A series is matched by its legend key: a key that starts with one of a style's names,
- * followed by the end or a character that is not a letter ("ELU' (α = 1)", "He prediction 1"), wears that
- * style; the longest matching name wins, so "SELU" is never taken for "ELU".
+ * table lists them). A series is matched by its legend key: a key that starts with one of a style's names, in
+ * any case, followed by the end or a character that is not a letter ("ELU' (α = 1)", "He prediction 1", the MNIST
+ * lab's "Tanh"), wears that style; the longest matching name wins, so "SELU" is never taken for "ELU".
  *
  * <p>Colours are Paul Tol's colour-blind-safe schemes (vibrant for the classic activations, muted for the
  * modern ones, high-contrast for the initializers); the dash tells curves apart in grey-scale print too. The
@@ -118,7 +118,7 @@ public enum SeriesStyle {
     }
 
     private static boolean startsWithWord(String text, String name) {
-        return text.startsWith(name) && (text.length() == name.length()
+        return text.regionMatches(true, 0, name, 0, name.length()) && (text.length() == name.length()
                 || !Character.isLetter(text.charAt(name.length())));
     }
 

@@ -83,6 +83,8 @@ class SeriesStyleTest {
         assertThat(SeriesStyle.of("GELU, exact x Φ(x)")).contains(SeriesStyle.GELU);
         assertThat(SeriesStyle.of("healthy, z ~ N(0, 1)")).isEmpty();
         assertThat(SeriesStyle.of("Hello")).as("a name must end at a non-letter").isEmpty();
+        assertThat(SeriesStyle.of("Tanh")).as("in any case (the MNIST lab's names)").contains(SeriesStyle.TANH);
+        assertThat(SeriesStyle.of("Swish")).as("Swish with beta = 1 is SiLU").contains(SeriesStyle.SILU);
     }
 
     @Test

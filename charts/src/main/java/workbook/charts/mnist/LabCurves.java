@@ -9,6 +9,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import workbook.charts.Charts;
+import workbook.charts.OrderedColours;
 import workbook.charts.mnist.RunStore.StoredRun;
 
 /**
@@ -17,7 +18,9 @@ import workbook.charts.mnist.RunStore.StoredRun;
  * ({@code lab/lab-d-curves.png}), part (e) with one line per rate for each activation
  * ({@code lab/lab-e-<activation>.png}), part 4 with one line per initialization for each activation
  * ({@code lab/lab-init-<activation>.png}). Losses are on a log scale; a diverged run's line stops where its
- * loss stopped being a number, and its legend entry says "diverged".
+ * loss stopped being a number, and its legend entry says "diverged". Activations and initializers wear the
+ * workbook's {@link workbook.charts.SeriesStyle}; the rates of part (e), an ordered series, run along {@link OrderedColours}' ramp
+ * from the smallest (dark) to the largest (light).
  */
 public final class LabCurves {
     private LabCurves() {}
@@ -51,12 +54,16 @@ public final class LabCurves {
         return series;
     }
 
-    static List<JFreeChart> createChart(String title, String evalName, Curves curves) {
+    /** The four panels; {@code ordered} colours the lines along the ramp, in the order of the runs. */
+    static List<JFreeChart> createChart(String title, String evalName, Curves curves, boolean ordered) {
         List<JFreeChart> panels = List.of(
                 Charts.lineChart(title + ": training loss", "epoch", "cross-entropy (log scale)", curves.trainLoss()),
                 Charts.lineChart(title + ": " + evalName + " loss", "epoch", "cross-entropy (log scale)", curves.evalLoss()),
                 Charts.lineChart(title + ": training accuracy", "epoch", "accuracy", curves.trainAccuracy()),
                 Charts.lineChart(title + ": " + evalName + " accuracy", "epoch", "accuracy", curves.evalAccuracy()));
+        if (ordered) {
+            panels.forEach(panel -> OrderedColours.colourInOrder(panel.getXYPlot()));
+        }
         for (JFreeChart loss : panels.subList(0, 2)) {
             XYSeriesCollection data = (XYSeriesCollection) loss.getXYPlot().getDataset();
             // Within a factor 4 a linear axis reads best; ticks at powers of 2 (0.25, 0.5, 1, 2) over a medium
@@ -73,8 +80,8 @@ public final class LabCurves {
     }
 
     /** Draws the four curves of {@code runs} as a 2 x 2 figure into {@code file}. */
-    static void render(Path file, String title, List<StoredRun> runs, Function<StoredRun, String> name)
-            throws IOException {
-        Charts.save(file, 2, createChart(title, runs.get(0).spec().evalName(), createDataset(runs, name)));
+    static void render(Path file, String title, List<StoredRun> runs, Function<StoredRun, String> name,
+                       boolean ordered) throws IOException {
+        Charts.save(file, 2, createChart(title, runs.get(0).spec().evalName(), createDataset(runs, name), ordered));
     }
 }

@@ -15,13 +15,15 @@ public final class LabFigures {
         List<Path> files = new ArrayList<>();
         Path lab = figures.resolve("lab");
         if (!results.d().isEmpty()) {
-            LabCurves.render(add(files, lab.resolve("lab-d-curves.png")), "(d) lr " + RunSpec.rate(results.d().get(0).spec()
-                    .learningRate()), results.d(), run -> run.spec().activation().label());
+            String title = "(d) lr " + RunSpec.rate(results.d().get(0).spec().learningRate());
+            LabCurves.render(add(files, lab.resolve("lab-d-curves.png")), title, results.d(),
+                    run -> run.spec().activation().label(), false);
         }
         for (RateSearch.Outcome outcome : results.e().values()) {
-            LabCurves.render(add(files, lab.resolve("lab-e-" + outcome.activation().key() + ".png")), "(e) " + outcome.activation().label(), outcome.runs(),
+            LabCurves.render(add(files, lab.resolve("lab-e-" + outcome.activation().key() + ".png")),
+                    "(e) " + outcome.activation().label(), outcome.runs(),
                     run -> "lr " + RunSpec.rate(run.spec().learningRate())
-                            + (outcome.best().map(b -> b == run).orElse(false) ? " (best)" : ""));
+                            + (outcome.best().map(b -> b == run).orElse(false) ? " (best)" : ""), true);
         }
         if (!results.f().isEmpty()) {
             LabTestAccuracy.render(add(files, figures.resolve(LabTestAccuracy.FILE)), results.f());
@@ -33,8 +35,8 @@ public final class LabFigures {
             LabInitGrid.render(add(files, figures.resolve(LabInitGrid.FILE)), results.init());
             for (Activation a : results.init().stream().map(r -> r.spec().activation()).distinct().toList()) {
                 List<StoredRun> runs = results.init().stream().filter(r -> r.spec().activation() == a).toList();
-                LabCurves.render(add(files, lab.resolve("lab-init-" + a.key() + ".png")), "Part 4, " + a.label(), runs,
-                        run -> run.spec().init().label());
+                LabCurves.render(add(files, lab.resolve("lab-init-" + a.key() + ".png")), "Part 4, " + a.label(),
+                        runs, run -> run.spec().init().label(), false);
             }
         }
         return files;

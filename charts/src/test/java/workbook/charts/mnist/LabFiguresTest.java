@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jfree.data.xy.XYSeriesCollection;
+import workbook.charts.OrderedColours;
+import workbook.charts.SeriesStyle;
 import workbook.charts.mnist.RunStore.StoredRun;
 import workbook.exercises.Ex07SmoothActivations;
 
@@ -57,6 +59,26 @@ class LabFiguresTest {
             assertThat(accuracy.getY(s, 0).doubleValue()).isEqualTo(result.curve().get(0).evalAccuracy());
         }
         assertThat(curves.trainLoss().getSeries(2).getKey()).as("rate 1 diverges in the fake").isEqualTo("1 (diverged)");
+    }
+
+    @Test
+    void activationsWearTheirHouseStyleAndRatesRunAlongTheRamp() {
+        List<StoredRun> d = results.d();
+        var activations = LabCurves.createChart("d", "validation",
+                LabCurves.createDataset(d, run -> run.spec().activation().label()), false).get(0).getXYPlot();
+        for (int s = 0; s < d.size(); s++) {
+            Activation a = d.get(s).spec().activation();
+            SeriesStyle house = a == Activation.SWISH ? SeriesStyle.SILU // Swish at beta = 1 is SiLU
+                    : SeriesStyle.valueOf(a.name());
+            assertThat(activations.getRenderer().getSeriesPaint(s)).as("the colour of %s", a).isEqualTo(house.colour());
+        }
+        List<StoredRun> rates = results.e().get(Activation.RELU).runs();
+        var ramp = LabCurves.createChart("e", "validation",
+                LabCurves.createDataset(rates, run -> RunSpec.rate(run.spec().learningRate())), true).get(3).getXYPlot();
+        assertThat(List.of(0, 1, 2).stream().map(s -> ramp.getRenderer().getSeriesPaint(s)).toList())
+                .as("three rates, smallest first: the ramp's dark end, its middle and its light end")
+                .containsExactly(OrderedColours.ORDERED.get(0), OrderedColours.ORDERED.get(2),
+                        OrderedColours.ORDERED.get(4));
     }
 
     @Test
