@@ -3,35 +3,21 @@ package workbook.charts;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
-import workbook.exercises.Ex01Sigmoid;
-import workbook.exercises.Ex02Tanh;
-import workbook.exercises.Ex03ReluFamily;
-import workbook.exercises.Ex07SmoothActivations;
 import workbook.exercises.Ex09Initialization;
-import workbook.exercises.Ex10Propagation.Activation;
 import workbook.exercises.Ex10Propagation.Initializer;
 
 /**
- * The settings the initialization figures (6 to 12) share: their seed, and the activations and initializers
- * under the names their legends show. Every matrix product, network and training loop of the figures is the
- * theory module's engine ({@code workbook.theory.engine}).
+ * The settings the initialization figures (6 to 12) share: their seed, and the initializers under the names their
+ * legends show. (Their activations are the engine's {@code Activations}, already named as legends show them.)
+ * Every matrix product, network and training loop of the figures is the theory module's engine
+ * ({@code workbook.theory.engine}).
  *
- * <p>Activations and initializers point at the exercise code on the class path (the reference solutions,
- * or your own with {@code -Plearner}); nothing is called until a figure runs, so a stub only skips the
- * figures that need it.
+ * <p>Initializers point at the exercise code on the class path (the reference solutions, or your own with
+ * {@code -Plearner}); nothing is called until a figure runs, so a stub only skips the figures that need it.
  */
 public final class Experiments {
     /** The one seed of the initialization figures: every batch and every weight matrix follows from it. */
     static final long SEED = 20240607L;
-
-    // the engine's Activations under the names the legends show, written out so that FigureTableTest can see
-    // which exercises each figure calls
-    static final Activation RELU = new Activation("ReLU", Ex03ReluFamily::relu, Ex03ReluFamily::reluDerivative);
-    static final Activation TANH = new Activation("tanh", Ex02Tanh::tanh, Ex02Tanh::tanhDerivative);
-    static final Activation SIGMOID =
-            new Activation("sigmoid", Ex01Sigmoid::sigmoid, Ex01Sigmoid::sigmoidDerivative);
-    static final Activation GELU =
-            new Activation("GELU", Ex07SmoothActivations::gelu, Ex07SmoothActivations::geluDerivative);
 
     static final Initializer NAIVE = Ex09Initialization::naiveNormal;
     static final Initializer XAVIER = Ex09Initialization::xavierNormal;

@@ -9,7 +9,8 @@ import workbook.theory.engine.Activations;
  * What the decision-region explorer trains: a network with {@code depth} hidden layers of {@code width} units of
  * one activation, seeded by {@code seed}, on the two moons of figure 12.
  *
- * @param activation the engine's name of the hidden activation, e.g. {@code relu} ({@link Activations#all()})
+ * @param activation the engine's name of the hidden activation, in any case, e.g. {@code ReLU}
+ *                   ({@link Activations#all()})
  * @param width      hidden units per layer, 1 to {@link #MAX_WIDTH}
  * @param depth      hidden layers, 1 to {@link #MAX_DEPTH}
  * @param seed       the seed of the weights (the data set is always figure 12's)
@@ -18,12 +19,15 @@ public record ExplorerSettings(String activation, int width, int depth, long see
     public static final int MAX_WIDTH = 64;
     public static final int MAX_DEPTH = 6;
     /** Figure 12's network: ReLU, one hidden layer of 10 units. */
-    public static final ExplorerSettings DEFAULT = new ExplorerSettings("relu", 10, 1, 120);
+    public static final ExplorerSettings DEFAULT = new ExplorerSettings("ReLU", 10, 1, 120);
 
     public ExplorerSettings {
-        if (activation == null || Activations.all().stream().noneMatch(a -> a.name().equals(activation))) {
+        String asked = activation;
+        String spelled = names().stream().filter(name -> name.equalsIgnoreCase(asked)).findFirst().orElse(null);
+        if (spelled == null) {
             throw new IllegalArgumentException("activation must be one of " + names() + ", got " + activation);
         }
+        activation = spelled; // the engine's spelling: "relu" becomes "ReLU"
         if (width < 1 || width > MAX_WIDTH) {
             throw new IllegalArgumentException("width must be between 1 and " + MAX_WIDTH + ", got " + width);
         }
@@ -44,7 +48,8 @@ public record ExplorerSettings(String activation, int width, int depth, long see
 
     /** Xavier for the saturating sigmoid and tanh, He for the rest (the ReLU-like units), as in figure 12. */
     public Initializer init() {
-        return activation.equals("sigmoid") || activation.equals("tanh") ? Experiments.XAVIER : Experiments.HE;
+        Activation act = act();
+        return act == Activations.SIGMOID || act == Activations.TANH ? Experiments.XAVIER : Experiments.HE;
     }
 
     /** The layer widths: 2 inputs, {@code depth} hidden layers of {@code width}, one logit. */

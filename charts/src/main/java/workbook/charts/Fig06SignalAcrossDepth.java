@@ -8,8 +8,9 @@ import java.util.random.RandomGeneratorFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import workbook.exercises.Ex10Propagation;
 import workbook.exercises.Ex10Propagation.Activation;
+import workbook.exercises.Ex10Propagation;
+import workbook.theory.engine.Activations;
 
 /**
  * Figure 6, {@code fig06-signal-across-depth.png}: the std of the activations in each of 50 layers of width 256
@@ -29,7 +30,7 @@ public final class Fig06SignalAcrossDepth {
     record Dataset(XYSeriesCollection relu, XYSeriesCollection tanh) {}
 
     static Dataset createDataset() {
-        return new Dataset(run(Experiments.RELU), run(Experiments.TANH));
+        return new Dataset(run(Activations.RELU), run(Activations.TANH));
     }
 
     private static XYSeriesCollection run(Activation act) {

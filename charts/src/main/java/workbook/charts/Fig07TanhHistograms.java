@@ -8,6 +8,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.data.statistics.HistogramDataset;
 import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation.Initializer;
+import workbook.theory.engine.Activations;
 import workbook.theory.engine.Matrices;
 
 /**
@@ -48,7 +49,7 @@ public final class Fig07TanhHistograms {
         double[] std = new double[LAYERS];
         double[][] x = x0;
         for (int layer = 1; layer <= LAYERS; layer++) {
-            x = Matrices.apply(Matrices.multiply(x, init.init(x[0].length, WIDTH, rng)), Experiments.TANH.f());
+            x = Matrices.apply(Matrices.multiply(x, init.init(x[0].length, WIDTH, rng)), Activations.TANH.f());
             std[layer - 1] = Math.sqrt(Matrices.variance(x));
             String key = "layer " + layer;
             out.addSeries(key, Histograms.flatten(x), BINS, -1, 1);

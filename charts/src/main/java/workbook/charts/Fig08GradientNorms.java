@@ -9,6 +9,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import workbook.exercises.Ex10Propagation.Activation;
 import workbook.exercises.Ex10Propagation.Initializer;
 import workbook.exercises.Ex10Propagation;
+import workbook.theory.engine.Activations;
 import workbook.theory.engine.Matrices;
 
 /**
@@ -35,11 +36,11 @@ public final class Fig08GradientNorms {
         XYSeriesCollection relu = new XYSeriesCollection();
         XYSeriesCollection tanh = new XYSeriesCollection();
         for (Experiments.NamedInit init : Experiments.LAB_INITS) {
-            relu.addSeries(norms(init.name(), DEPTH, init.init(), Experiments.RELU));
-            tanh.addSeries(norms(init.name(), DEPTH, init.init(), Experiments.TANH));
+            relu.addSeries(norms(init.name(), DEPTH, init.init(), Activations.RELU));
+            tanh.addSeries(norms(init.name(), DEPTH, init.init(), Activations.TANH));
         }
         XYSeriesCollection shallow = new XYSeriesCollection();
-        for (Activation act : List.of(Experiments.SIGMOID, Experiments.RELU, Experiments.GELU)) {
+        for (Activation act : List.of(Activations.SIGMOID, Activations.RELU, Activations.GELU)) {
             shallow.addSeries(norms(act.name(), SHALLOW_DEPTH, Experiments.HE, act));
         }
         return new Dataset(relu, tanh, shallow);

@@ -15,6 +15,7 @@ import workbook.exercises.Ex10Propagation.Activation;
 import workbook.exercises.Ex10Propagation.Initializer;
 import workbook.exercises.Ex10Propagation.LayerStats;
 import workbook.exercises.Ex10Propagation;
+import workbook.theory.engine.Activations;
 import workbook.theory.engine.Matrices;
 
 /**
@@ -42,8 +43,8 @@ public final class Fig09ZerosAndSaturation {
         Dataset data = new Dataset(new XYSeriesCollection(), new XYSeriesCollection(), new XYSeriesCollection());
         for (Experiments.NamedInit init : Experiments.LAB_INITS) {
             String key = init.name();
-            List<LayerStats> relu = stats(Experiments.RELU, init.init());
-            List<LayerStats> tanh = stats(Experiments.TANH, init.init());
+            List<LayerStats> relu = stats(Activations.RELU, init.init());
+            List<LayerStats> tanh = stats(Activations.TANH, init.init());
             data.reluZeros().addSeries(curve(key, relu, LayerStats::zeroFraction));
             data.tanhSaturated().addSeries(curve(key, tanh, LayerStats::saturatedFraction));
             data.tanhSlope().addSeries(curve(key, tanh, LayerStats::meanLocalDerivative));

@@ -4,15 +4,16 @@ import java.io.IOException;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import java.util.random.RandomGenerator;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation.Initializer;
+import workbook.theory.engine.Activations;
 import workbook.theory.engine.Matrices;
 
 /**
@@ -49,7 +50,7 @@ public final class Fig10VarianceCheck {
         data.xavierMeasured().addSeries(measured("Xavier uniform, linear", false, Ex09Initialization::xavierUniform,
                 x -> x));
         data.xavierMeasured().addSeries(measured("tanh(z), Xavier normal", false, Ex09Initialization::xavierNormal,
-                Experiments.TANH.f()));
+                Activations.TANH.f()));
         data.reluPredicted().addSeries(prediction("He prediction 1", n -> 1));
         data.reluPredicted().addSeries(prediction("Xavier prediction n / (n + 128)", n -> n / (n + FAN_OUT)));
         data.reluMeasured().addSeries(measured("He normal", true, Ex09Initialization::heNormal, x -> x));
@@ -83,7 +84,7 @@ public final class Fig10VarianceCheck {
                 RandomGenerator rng = Experiments.rng(100 + n + 10_000L * r);
                 double[][] a = Matrices.gaussian(BATCH, n, 0, 1, rng);
                 if (reluInput) {
-                    a = Matrices.apply(a, Experiments.RELU.f());
+                    a = Matrices.apply(a, Activations.RELU.f());
                 }
                 double[][] z = Matrices.multiply(a, init.init(n, FAN_OUT, rng));
                 repeats.addValue(Matrices.variance(Matrices.apply(z, out)));

@@ -13,6 +13,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import workbook.exercises.Ex10Propagation.Activation;
 import workbook.exercises.Ex10Propagation.Initializer;
+import workbook.theory.engine.Activations;
 import workbook.theory.engine.Network;
 import workbook.theory.engine.SoftmaxCrossEntropy;
 
@@ -66,10 +67,10 @@ public final class Fig12DecisionRegions {
     static Dataset createDataset() {
         Moons moons = moons(Experiments.rng(12));
         List<Panel> panels = new ArrayList<>();
-        panels.add(panel(Experiments.RELU, Experiments.HE, moons));
-        panels.add(panel(Experiments.TANH, Experiments.XAVIER, moons));
-        panels.add(panel(Experiments.GELU, Experiments.HE, moons));
-        panels.add(panel(Experiments.SIGMOID, Experiments.XAVIER, moons));
+        panels.add(panel(Activations.RELU, Experiments.HE, moons));
+        panels.add(panel(Activations.TANH, Experiments.XAVIER, moons));
+        panels.add(panel(Activations.GELU, Experiments.HE, moons));
+        panels.add(panel(Activations.SIGMOID, Experiments.XAVIER, moons));
         return new Dataset(moons, panels);
     }
 

@@ -67,6 +67,15 @@ class DecisionExplorerTest {
     }
 
     @Test
+    void anActivationIsFoundInAnyCaseAndKeepsTheEngineSpelling() {
+        ExplorerSettings settings = new ExplorerSettings("relu", 4, 1, 1);
+        assertThat(settings.activation()).isEqualTo("ReLU");
+        assertThat(settings.act()).isSameAs(workbook.theory.engine.Activations.RELU);
+        assertThat(new ExplorerSettings("TANH", 4, 1, 1).init()).as("Xavier for tanh")
+                .isSameAs(Experiments.XAVIER);
+    }
+
+    @Test
     void aStubInTheWayIsNamedWithItsExercise() {
         assertThat(DecisionExplorerApp.problem(new RuntimeException(
                 new UnsupportedOperationException("Ex09Initialization.heNormal is not implemented yet"))))

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation.LayerStats;
 import workbook.exercises.Ex10Propagation;
+import workbook.theory.engine.Activations;
 import workbook.theory.engine.Matrices;
 
 class Fig07TanhHistogramsTest {
@@ -20,9 +21,9 @@ class Fig07TanhHistogramsTest {
     void layerStdsAgreeWithForwardStatsOnTheSameSeed() {
         double[][] x0 = Matrices.gaussian(Fig07TanhHistograms.BATCH, N, 0, 1, Experiments.rng(7));
         List<LayerStats> standard = Ex10Propagation.forwardStats(x0, Fig07TanhHistograms.LAYERS, N,
-                Experiments.STANDARD_UNIFORM, Experiments.TANH, Experiments.rng(70));
+                Experiments.STANDARD_UNIFORM, Activations.TANH, Experiments.rng(70));
         List<LayerStats> normalized = Ex10Propagation.forwardStats(x0, Fig07TanhHistograms.LAYERS, N,
-                Ex09Initialization::xavierUniform, Experiments.TANH, Experiments.rng(70));
+                Ex09Initialization::xavierUniform, Activations.TANH, Experiments.rng(70));
         for (int l = 0; l < Fig07TanhHistograms.LAYERS; l++) {
             // the same numbers summed in another order: a few ulps apart
             assertThat(DATA.standardStd()[l]).as("standard, layer %d", l + 1)

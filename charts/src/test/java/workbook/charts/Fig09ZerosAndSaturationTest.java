@@ -8,6 +8,7 @@ import java.util.List;
 import org.jfree.data.xy.XYSeries;
 import org.junit.jupiter.api.Test;
 import workbook.exercises.Ex10Propagation.LayerStats;
+import workbook.theory.engine.Activations;
 
 class Fig09ZerosAndSaturationTest {
     private static final Fig09ZerosAndSaturation.Dataset DATA = Fig09ZerosAndSaturation.createDataset();
@@ -67,7 +68,7 @@ class Fig09ZerosAndSaturationTest {
 
     @Test
     void everyPointIsTheLayerStatisticOfForwardStats() {
-        List<LayerStats> stats = Fig09ZerosAndSaturation.stats(Experiments.TANH, Experiments.HE);
+        List<LayerStats> stats = Fig09ZerosAndSaturation.stats(Activations.TANH, Experiments.HE);
         XYSeries saturated = series(DATA.tanhSaturated(), "He");
         XYSeries slope = series(DATA.tanhSlope(), "He");
         for (LayerStats s : stats) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import workbook.theory.engine.Activations;
 import workbook.theory.engine.Network;
 
 class Fig12DecisionRegionsTest {
@@ -14,7 +15,7 @@ class Fig12DecisionRegionsTest {
     void smoothAndPiecewiseLinearActivationsLearnTheMoons() {
         for (Fig12DecisionRegions.Panel p : DATA.panels()) {
             // a straight line scores about 0.87 on these moons; the sigmoid net, still on its plateau, too
-            double floor = p.act() == Experiments.SIGMOID ? 0.8 : 0.95;
+            double floor = p.act() == Activations.SIGMOID ? 0.8 : 0.95;
             assertThat(p.accuracy()).as("training accuracy with %s", p.act().name()).isGreaterThanOrEqualTo(floor);
         }
     }
@@ -46,7 +47,7 @@ class Fig12DecisionRegionsTest {
 
     @Test
     void trainingIsDeterministic() {
-        Fig12DecisionRegions.Panel again = Fig12DecisionRegions.panel(Experiments.TANH, Experiments.XAVIER,
+        Fig12DecisionRegions.Panel again = Fig12DecisionRegions.panel(Activations.TANH, Experiments.XAVIER,
                 Fig12DecisionRegions.moons(Experiments.rng(12)));
         for (int l = 0; l < again.net().depth(); l++) {
             assertThat(again.net().weights(l)).isDeepEqualTo(DATA.panels().get(1).net().weights(l));
@@ -56,7 +57,7 @@ class Fig12DecisionRegionsTest {
     @Test
     void gradientDescentLowersTheLoss() {
         Fig12DecisionRegions.Moons moons = DATA.moons();
-        Network fresh = Network.classifier(new int[] {2, Fig12DecisionRegions.HIDDEN, 1}, Experiments.RELU,
+        Network fresh = Network.classifier(new int[] {2, Fig12DecisionRegions.HIDDEN, 1}, Activations.RELU,
                 Experiments.HE, Experiments.rng(120));
         double before = fresh.loss(moons.x(), moons.y());
         double after = DATA.panels().get(0).net().loss(moons.x(), moons.y());

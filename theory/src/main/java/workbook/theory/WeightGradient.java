@@ -3,9 +3,9 @@ package workbook.theory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation;
+import workbook.theory.engine.Activations;
 import workbook.theory.engine.Matrices;
 
 /**
@@ -105,7 +105,7 @@ public final class WeightGradient {
             weights.add(w);
             return w;
         };
-        Ex10Propagation.Activation tanh = new Ex10Propagation.Activation("tanh", Ex02Tanh::tanh, Ex02Tanh::tanhDerivative);
+        Ex10Propagation.Activation tanh = Activations.TANH;
         double[] norms = Ex10Propagation.gradientNorms(x0, 3, 4, capturing, tanh, new SplittableRandom(seed));
         double[][][] gradients = backward(x0, weights);
         double largest = 0;

@@ -7,6 +7,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation;
+import workbook.theory.engine.Activations;
 import workbook.theory.engine.Matrices;
 
 /**
@@ -235,7 +236,7 @@ public final class XavierInitialization {
         for (int i = 0; i < BATCH; i++) {
             x0[i] = gaussian(WIDTH, random);
         }
-        Ex10Propagation.Activation tanh = new Ex10Propagation.Activation("tanh", Ex02Tanh::tanh, Ex02Tanh::tanhDerivative);
+        Ex10Propagation.Activation tanh = Activations.TANH;
         return Ex10Propagation.forwardStats(x0, DEPTH, WIDTH, Ex09Initialization::xavierNormal, tanh, random);
     }
 

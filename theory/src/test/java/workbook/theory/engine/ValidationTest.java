@@ -1,5 +1,6 @@
 package workbook.theory.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
@@ -26,6 +27,15 @@ class ValidationTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not chain");
         assertThatThrownBy(() -> Network.classifier(new int[] {3}, Activations.RELU, Scheme.HE, new SplittableRandom(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("widths");
+    }
+
+    @Test
+    void activationsAreFoundByNameInAnyCaseAndAnUnknownNameListsTheKnownOnes() {
+        assertThat(Activations.named("relu")).isSameAs(Activations.RELU);
+        assertThat(Activations.named("Leaky ReLU")).isSameAs(Activations.LEAKY_RELU);
+        assertThat(Activations.named("identity")).isSameAs(Activations.IDENTITY);
+        assertThatThrownBy(() -> Activations.named("softmax")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("name must be one of identity, sigmoid, tanh, ReLU").hasMessageEndingWith("got softmax");
     }
 
     @Test
