@@ -42,6 +42,17 @@ class FigureTableTest {
     }
 
     @Test
+    void everyImageTheReadmeShowsIsInTheRepository() throws IOException {
+        Matcher image = Pattern.compile("!\\[[^\\]]*\\]\\(([^)]+)\\)").matcher(Files.readString(Path.of("../README.md")));
+        List<String> shown = new ArrayList<>();
+        while (image.find()) {
+            shown.add(image.group(1));
+        }
+        assertThat(shown).as("the images README.md shows (the MNIST lab's full run)").isNotEmpty()
+                .allSatisfy(file -> assertThat(Path.of("..", file)).as(file).isRegularFile());
+    }
+
+    @Test
     void eachFigureDeclaresEveryExerciseWhoseMethodsItsCodeCalls() throws IOException {
         String experiments = Files.readString(SOURCES.resolve("Experiments.java"));
         String activations = Files.readString(ENGINE_ACTIVATIONS);
