@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import workbook.charts.mnist.LabFigures;
 
 /**
  * Renders the whole figure set into one folder and writes an {@code index.html} that shows every
@@ -288,11 +289,15 @@ public final class RenderAll {
             html.append("<h2>MNIST lab</h2>\n<p>Drawn from the lab's saved runs (see the README's MNIST lab section).</p>\n");
             for (String file : labFigures) {
                 html.append("<figure>\n<a href=\"").append(file).append("\">").append(image(file, file))
-                        .append("</a>\n<figcaption>").append(escape(file.substring(file.lastIndexOf('/') + 1)))
-                        .append("</figcaption>\n</figure>\n");
+                        .append("</a>\n<figcaption>").append(escape(LabFigures.caption(name(file))))
+                        .append(" <code>").append(escape(name(file))).append("</code></figcaption>\n</figure>\n");
             }
         }
         return html.append("</body>\n</html>\n").toString();
+    }
+
+    private static String name(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** An image shown at half its pixel size (the figures are drawn at twice their logical size). */

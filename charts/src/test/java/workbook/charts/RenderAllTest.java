@@ -97,6 +97,9 @@ class RenderAllTest {
         assertThat(lab).containsExactly("lab/lab-a-samples.png", "lab/lab-b-curves.png");
         String html = RenderAll.indexHtml(List.of(), "solutions", lab);
         assertThat(html).contains("<h2>MNIST lab</h2>", "<img src=\"lab/lab-a-samples.png\" srcset=\"lab/lab-a-samples.png 2x\"");
+        assertThat(html).as("a lab figure's caption says what it shows, then its file")
+                .contains("<figcaption>(a) Three random training images", "<code>lab-a-samples.png</code>")
+                .contains("<figcaption>lab-b-curves.png <code>lab-b-curves.png</code>");
         assertThat(RenderAll.indexHtml(List.of(), "solutions")).doesNotContain("MNIST lab");
     }
 

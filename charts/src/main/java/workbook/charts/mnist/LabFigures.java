@@ -3,6 +3,7 @@ package workbook.charts.mnist;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import workbook.charts.mnist.RunStore.StoredRun;
 
@@ -40,6 +41,40 @@ public final class LabFigures {
             }
         }
         return files;
+    }
+
+    /**
+     * The caption of the lab figure called {@code fileName} (as {@link #render} names them) for the figure index;
+     * the file name itself for a file the lab does not draw.
+     */
+    public static String caption(String fileName) {
+        String name = fileName.replaceFirst("\\.png$", "");
+        if (name.startsWith("lab-e-") && isActivation(name.substring(6))) {
+            return "(e) " + Activation.of(name.substring(6)).label() + ": the rate search. The four curves at each"
+                    + " rate of the grid, from the smallest rate (dark) to the largest (light); \"(best)\" marks the"
+                    + " highest final validation accuracy, \"(diverged)\" a run whose loss stopped being a number.";
+        }
+        if (name.startsWith("lab-init-") && isActivation(name.substring(9))) {
+            return "Part 4, " + Activation.of(name.substring(9)).label() + ": the four curves of the deep network"
+                    + " under each initialization.";
+        }
+        return switch (name) {
+            case "lab-a-samples" -> "(a) Three random training images and three random test images with their labels"
+                    + " (fixed seed).";
+            case "lab-d-curves" -> "(d) The seed's run at its small rate, PyTorch's default initialization: training"
+                    + " and validation loss and accuracy against the epoch, one curve per activation.";
+            case "lab-f-test-accuracy" -> "(f) Test accuracy of each activation retrained at its best rate (on the"
+                    + " bar) on all the labelled images, training and validation together.";
+            case "lab-g-swish" -> "(g) The Swish x σ(βx) of each hidden layer with the β it learned, against the fixed"
+                    + " β = 1 (SiLU) it started from.";
+            case "lab-init-grid" -> "Part 4: final validation accuracy of the deep network for each initialization"
+                    + " and activation.";
+            default -> fileName;
+        };
+    }
+
+    private static boolean isActivation(String key) {
+        return Arrays.stream(Activation.values()).anyMatch(a -> a.key().equals(key));
     }
 
     private static Path add(List<Path> files, Path file) {

@@ -42,6 +42,10 @@ class LabFiguresTest {
                 "lab-e-swish.png", "lab-f-test-accuracy.png", "lab-g-swish.png", "lab-init-grid.png",
                 "lab-init-sigmoid.png", "lab-init-tanh.png", "lab-init-relu.png");
         assertThat(files).allSatisfy(f -> assertThat(Files.size(f)).isPositive());
+        assertThat(files).as("every figure the lab draws has a caption for the figure index").allSatisfy(f ->
+                assertThat(LabFigures.caption(f.getFileName().toString())).isNotEqualTo(f.getFileName().toString()));
+        assertThat(LabFigures.caption("lab-e-leaky-relu.png")).startsWith("(e) LeakyReLU: the rate search.");
+        assertThat(LabFigures.caption("lab-init-tanh.png")).startsWith("Part 4, Tanh:");
     }
 
     @Test
