@@ -41,8 +41,8 @@ public final class Lab {
         try {
             run(LabConfig.parse(args), System.out, Lab::trainer, Charts.output(new String[0], ""));
         } catch (IllegalArgumentException e) {
-            System.err.println("lab: " + e.getMessage());
-            System.err.println("lab: run with --help for the options");
+            String message = e.getMessage();
+            System.err.println("lab: " + message + (message.contains("--help") ? "" : " (run with --help for the options)"));
             System.exit(2);
         } catch (IllegalStateException e) {
             System.err.println("lab: " + e.getMessage());
