@@ -4,6 +4,7 @@ import java.util.List;
 import workbook.exercises.Ex10Propagation.Activation;
 import workbook.exercises.Ex10Propagation.Initializer;
 import workbook.theory.engine.Activations;
+import workbook.theory.engine.Scheme;
 
 /**
  * What the decision-region explorer trains: a network with {@code depth} hidden layers of {@code width} units of
@@ -49,7 +50,7 @@ public record ExplorerSettings(String activation, int width, int depth, long see
     /** Xavier for the saturating sigmoid and tanh, He for the rest (the ReLU-like units), as in figure 12. */
     public Initializer init() {
         Activation act = act();
-        return act == Activations.SIGMOID || act == Activations.TANH ? Experiments.XAVIER : Experiments.HE;
+        return act == Activations.SIGMOID || act == Activations.TANH ? Scheme.XAVIER : Scheme.HE;
     }
 
     /** The layer widths: 2 inputs, {@code depth} hidden layers of {@code width}, one logit. */

@@ -10,6 +10,7 @@ import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation.Initializer;
 import workbook.theory.engine.Activations;
 import workbook.theory.engine.Matrices;
+import workbook.theory.engine.PytorchDefault;
 
 /**
  * Figure 7, {@code fig07-tanh-histograms.png}: Glorot and Bengio's picture. The same batch of N(0, 1)
@@ -39,7 +40,7 @@ public final class Fig07TanhHistograms {
         double[][] x0 = Matrices.gaussian(BATCH, WIDTH, 0, 1, Experiments.rng(7));
         HistogramDataset standard = Histograms.densities();
         HistogramDataset normalized = Histograms.densities();
-        double[] standardStd = layers(x0, Experiments.STANDARD_UNIFORM, Experiments.rng(70), standard);
+        double[] standardStd = layers(x0, PytorchDefault.WEIGHTS, Experiments.rng(70), standard);
         double[] normalizedStd = layers(x0, Ex09Initialization::xavierUniform, Experiments.rng(70), normalized);
         return new Dataset(standard, normalized, standardStd, normalizedStd);
     }

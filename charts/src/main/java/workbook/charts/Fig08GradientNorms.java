@@ -11,6 +11,7 @@ import workbook.exercises.Ex10Propagation.Initializer;
 import workbook.exercises.Ex10Propagation;
 import workbook.theory.engine.Activations;
 import workbook.theory.engine.Matrices;
+import workbook.theory.engine.Scheme;
 
 /**
  * Figure 8, {@code fig08-gradient-norms.png}: the weight-gradient norm {@code ||dL/dW_l||} of every layer, from
@@ -41,7 +42,7 @@ public final class Fig08GradientNorms {
         }
         XYSeriesCollection shallow = new XYSeriesCollection();
         for (Activation act : List.of(Activations.SIGMOID, Activations.RELU, Activations.GELU)) {
-            shallow.addSeries(norms(act.name(), SHALLOW_DEPTH, Experiments.HE, act));
+            shallow.addSeries(norms(act.name(), SHALLOW_DEPTH, Scheme.HE, act));
         }
         return new Dataset(relu, tanh, shallow);
     }

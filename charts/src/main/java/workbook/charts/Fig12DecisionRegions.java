@@ -15,6 +15,7 @@ import workbook.exercises.Ex10Propagation.Activation;
 import workbook.exercises.Ex10Propagation.Initializer;
 import workbook.theory.engine.Activations;
 import workbook.theory.engine.Network;
+import workbook.theory.engine.Scheme;
 import workbook.theory.engine.SoftmaxCrossEntropy;
 
 /**
@@ -67,10 +68,10 @@ public final class Fig12DecisionRegions {
     static Dataset createDataset() {
         Moons moons = moons(Experiments.rng(12));
         List<Panel> panels = new ArrayList<>();
-        panels.add(panel(Activations.RELU, Experiments.HE, moons));
-        panels.add(panel(Activations.TANH, Experiments.XAVIER, moons));
-        panels.add(panel(Activations.GELU, Experiments.HE, moons));
-        panels.add(panel(Activations.SIGMOID, Experiments.XAVIER, moons));
+        panels.add(panel(Activations.RELU, Scheme.HE, moons));
+        panels.add(panel(Activations.TANH, Scheme.XAVIER, moons));
+        panels.add(panel(Activations.GELU, Scheme.HE, moons));
+        panels.add(panel(Activations.SIGMOID, Scheme.XAVIER, moons));
         return new Dataset(moons, panels);
     }
 

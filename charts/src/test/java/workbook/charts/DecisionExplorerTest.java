@@ -11,6 +11,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.theory.engine.Scheme;
 
 /** The explorer's view: training lowers the loss, and the drawn contour is where the network says 1/2. */
 class DecisionExplorerTest {
@@ -72,7 +73,7 @@ class DecisionExplorerTest {
         assertThat(settings.activation()).isEqualTo("ReLU");
         assertThat(settings.act()).isSameAs(workbook.theory.engine.Activations.RELU);
         assertThat(new ExplorerSettings("TANH", 4, 1, 1).init()).as("Xavier for tanh")
-                .isSameAs(Experiments.XAVIER);
+                .isSameAs(Scheme.XAVIER);
     }
 
     @Test

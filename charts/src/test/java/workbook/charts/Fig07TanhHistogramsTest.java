@@ -12,6 +12,7 @@ import workbook.exercises.Ex10Propagation.LayerStats;
 import workbook.exercises.Ex10Propagation;
 import workbook.theory.engine.Activations;
 import workbook.theory.engine.Matrices;
+import workbook.theory.engine.PytorchDefault;
 
 class Fig07TanhHistogramsTest {
     private static final Fig07TanhHistograms.Dataset DATA = Fig07TanhHistograms.createDataset();
@@ -21,7 +22,7 @@ class Fig07TanhHistogramsTest {
     void layerStdsAgreeWithForwardStatsOnTheSameSeed() {
         double[][] x0 = Matrices.gaussian(Fig07TanhHistograms.BATCH, N, 0, 1, Experiments.rng(7));
         List<LayerStats> standard = Ex10Propagation.forwardStats(x0, Fig07TanhHistograms.LAYERS, N,
-                Experiments.STANDARD_UNIFORM, Activations.TANH, Experiments.rng(70));
+                PytorchDefault.WEIGHTS, Activations.TANH, Experiments.rng(70));
         List<LayerStats> normalized = Ex10Propagation.forwardStats(x0, Fig07TanhHistograms.LAYERS, N,
                 Ex09Initialization::xavierUniform, Activations.TANH, Experiments.rng(70));
         for (int l = 0; l < Fig07TanhHistograms.LAYERS; l++) {
@@ -92,7 +93,7 @@ class Fig07TanhHistogramsTest {
 
     @Test
     void standardInitializerDrawsVarianceOneThirdOverFanIn() {
-        double[][] w = Experiments.STANDARD_UNIFORM.init(N, N, Experiments.rng(1));
+        double[][] w = PytorchDefault.WEIGHTS.init(N, N, Experiments.rng(1));
         // U(-b, b): Var(w^2) = 4 b^4 / 45, so the relative std error of the sample variance is
         // sqrt(0.8 / (n n)) = 0.35 % here; 2 % is more than 5 se.
         double expected = 1.0 / (3 * N);

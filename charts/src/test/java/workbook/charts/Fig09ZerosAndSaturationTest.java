@@ -9,6 +9,7 @@ import org.jfree.data.xy.XYSeries;
 import org.junit.jupiter.api.Test;
 import workbook.exercises.Ex10Propagation.LayerStats;
 import workbook.theory.engine.Activations;
+import workbook.theory.engine.Scheme;
 
 class Fig09ZerosAndSaturationTest {
     private static final Fig09ZerosAndSaturation.Dataset DATA = Fig09ZerosAndSaturation.createDataset();
@@ -68,7 +69,7 @@ class Fig09ZerosAndSaturationTest {
 
     @Test
     void everyPointIsTheLayerStatisticOfForwardStats() {
-        List<LayerStats> stats = Fig09ZerosAndSaturation.stats(Activations.TANH, Experiments.HE);
+        List<LayerStats> stats = Fig09ZerosAndSaturation.stats(Activations.TANH, Scheme.HE);
         XYSeries saturated = series(DATA.tanhSaturated(), "He");
         XYSeries slope = series(DATA.tanhSlope(), "He");
         for (LayerStats s : stats) {

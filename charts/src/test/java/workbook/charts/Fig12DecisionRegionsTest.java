@@ -7,6 +7,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import workbook.theory.engine.Activations;
 import workbook.theory.engine.Network;
+import workbook.theory.engine.Scheme;
 
 class Fig12DecisionRegionsTest {
     private static final Fig12DecisionRegions.Dataset DATA = Fig12DecisionRegions.createDataset();
@@ -47,7 +48,7 @@ class Fig12DecisionRegionsTest {
 
     @Test
     void trainingIsDeterministic() {
-        Fig12DecisionRegions.Panel again = Fig12DecisionRegions.panel(Activations.TANH, Experiments.XAVIER,
+        Fig12DecisionRegions.Panel again = Fig12DecisionRegions.panel(Activations.TANH, Scheme.XAVIER,
                 Fig12DecisionRegions.moons(Experiments.rng(12)));
         for (int l = 0; l < again.net().depth(); l++) {
             assertThat(again.net().weights(l)).isDeepEqualTo(DATA.panels().get(1).net().weights(l));
@@ -58,7 +59,7 @@ class Fig12DecisionRegionsTest {
     void gradientDescentLowersTheLoss() {
         Fig12DecisionRegions.Moons moons = DATA.moons();
         Network fresh = Network.classifier(new int[] {2, Fig12DecisionRegions.HIDDEN, 1}, Activations.RELU,
-                Experiments.HE, Experiments.rng(120));
+                Scheme.HE, Experiments.rng(120));
         double before = fresh.loss(moons.x(), moons.y());
         double after = DATA.panels().get(0).net().loss(moons.x(), moons.y());
         assertThat(after).as("ReLU net: loss after training against before").isLessThan(0.2 * before);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -20,9 +21,9 @@ class FigureTableTest {
     private static final Pattern ROW = Pattern.compile("^\\| (\\d+) \\| [^|]+ \\| ([^|]+) \\|$");
     /** An exercise's method, called or referenced ({@code Ex03ReluFamily::relu}), not one of its types. */
     private static final Pattern METHOD_USE = Pattern.compile("\\b(Ex\\d\\d)[A-Z]\\w*(?:::|\\.)[a-z]\\w*");
-    private static final Pattern EXPERIMENT = Pattern.compile("\\b(?:(Experiments|Activations)\\.)?([A-Z][A-Z_]+)\\b");
-    /** The engine's activations, which the Experiments constants wrap: they call the exercises too. */
-    private static final Path ENGINE_ACTIVATIONS = Path.of("../theory/src/main/java/workbook/theory/engine/Activations.java");
+    /** A constant of Experiments (unqualified there), or of the engine's Activations or Scheme. */
+    private static final Pattern CONSTANT = Pattern.compile("\\b(?:(Experiments|Activations|Scheme)\\.)?([A-Z][A-Z_]+)\\b");
+    private static final Path ENGINE = Path.of("../theory/src/main/java/workbook/theory/engine");
 
     @Test
     void theReadmeTableListsTheExercisesEachFigureDeclares() throws IOException {
@@ -54,8 +55,10 @@ class FigureTableTest {
 
     @Test
     void eachFigureDeclaresEveryExerciseWhoseMethodsItsCodeCalls() throws IOException {
-        String experiments = Files.readString(SOURCES.resolve("Experiments.java"));
-        String activations = Files.readString(ENGINE_ACTIVATIONS);
+        // the classes whose constants a figure may name: their definitions call exercises too
+        Map<String, String> sources = Map.of("Experiments", Files.readString(SOURCES.resolve("Experiments.java")),
+                "Activations", Files.readString(ENGINE.resolve("Activations.java")),
+                "Scheme", Files.readString(ENGINE.resolve("Scheme.java")));
         for (Figure figure : RenderAll.figures()) {
             String number = figure.file().substring(3, 5);
             Path source;
@@ -63,29 +66,31 @@ class FigureTableTest {
                 source = files.filter(p -> p.getFileName().toString().startsWith("Fig" + number)).findFirst()
                         .orElseThrow();
             }
-            Set<String> used = exercisesCalledBy(Files.readString(source), experiments, activations,
-                    new TreeSet<>());
+            Set<String> used = exercisesCalledBy(Files.readString(source), sources, new TreeSet<>());
             assertThat(new TreeSet<>(figure.exercises())).as("exercises of %s, from %s and the Experiments constants "
                     + "it uses", figure.file(), source.getFileName()).isEqualTo(used);
         }
     }
 
-    /** The exercises whose methods {@code code} calls, following the Experiments constants it names. */
-    private static Set<String> exercisesCalledBy(String code, String experiments, String activations,
-                                                 Set<String> seen) {
+    /**
+     * The exercises whose methods {@code code} calls, following the constants it names into their definitions: a
+     * field ({@code static final ... NAME = ...;}) or an enum constant ({@code NAME(...)}).
+     */
+    private static Set<String> exercisesCalledBy(String code, Map<String, String> sources, Set<String> seen) {
         Set<String> used = new TreeSet<>();
         Matcher m = METHOD_USE.matcher(withoutComments(code));
         while (m.find()) {
             used.add(m.group(1));
         }
-        Matcher constants = EXPERIMENT.matcher(withoutComments(code));
+        Matcher constants = CONSTANT.matcher(withoutComments(code));
         while (constants.find()) {
-            boolean engine = "Activations".equals(constants.group(1));
+            String owner = constants.group(1) == null ? "Experiments" : constants.group(1);
             String name = constants.group(2);
-            Matcher definition = Pattern.compile("static final [^=;]* " + name + "\\s*=\\s*([^;]*);", Pattern.DOTALL)
-                    .matcher(engine ? activations : experiments);
-            if (seen.add((engine ? "Activations." : "") + name) && definition.find()) {
-                used.addAll(exercisesCalledBy(definition.group(1), experiments, activations, seen));
+            Matcher definition = Pattern.compile("static final [^=;]* " + name + "\\s*=\\s*([^;]*);|\\b" + name
+                    + "\\(([^)]*)\\)", Pattern.DOTALL).matcher(sources.get(owner));
+            if (seen.add(owner + "." + name) && definition.find()) {
+                String body = definition.group(1) != null ? definition.group(1) : definition.group(2);
+                used.addAll(exercisesCalledBy(body, sources, seen));
             }
         }
         return used;

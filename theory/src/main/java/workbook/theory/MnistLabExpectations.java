@@ -6,10 +6,10 @@ import java.util.SplittableRandom;
 import workbook.exercises.Ex01Sigmoid;
 import workbook.exercises.Ex07SmoothActivations;
 import workbook.exercises.Ex10Propagation.Activation;
-import workbook.exercises.Ex10Propagation.Initializer;
 import workbook.theory.engine.Activations;
 import workbook.theory.engine.Network;
 import workbook.theory.engine.Nonlinearity;
+import workbook.theory.engine.PytorchDefault;
 
 /**
  * {@summary <span class="book-lede">What the MNIST lab should show before it runs: which activations crawl at a
@@ -104,31 +104,12 @@ public final class MnistLabExpectations {
 
     private MnistLabExpectations() {}
 
-    /** PyTorch's {@code nn.Linear} default for the weights: uniform in +-1/sqrt(fanIn). */
-    static final Initializer PYTORCH = (fanIn, fanOut, rng) -> {
-        double[][] w = new double[fanIn][fanOut];
-        for (double[] row : w) {
-            java.util.Arrays.setAll(row, j -> rng.nextDouble(-1, 1) / Math.sqrt(fanIn));
-        }
-        return w;
-    };
-
-    /** The same network (same draws) with {@code act} on both hidden layers, biases as PyTorch draws them. */
+    /** The same network (same draws) with {@code act} on both hidden layers, drawn as PyTorch draws it. */
     static Network network(Activation act, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        Network net = Network.classifier(WIDTHS, act, PYTORCH, rng);
-        pytorchBiases(net, rng);
+        Network net = Network.classifier(WIDTHS, act, PytorchDefault.WEIGHTS, rng);
+        PytorchDefault.drawBiases(net, rng);
         return net;
-    }
-
-    private static void pytorchBiases(Network net, SplittableRandom rng) {
-        for (int l = 0; l < net.depth(); l++) {
-            double bound = 1 / Math.sqrt(net.weights(l).length);
-            double[] b = net.bias(l);
-            for (int j = 0; j < b.length; j++) {
-                b[j] = rng.nextDouble(-bound, bound);
-            }
-        }
     }
 
     /** {@code ROWS} uniform random images of 784 pixels in [0, 1], random labels. */
@@ -258,7 +239,7 @@ public final class MnistLabExpectations {
     /** The seed's network (same weight draws) with a trainable Swish of {@code beta1} on layer 1, SiLU on layer 2. */
     private static Network swishNetwork(double beta1, long seed) {
         return Network.of(WIDTHS, List.of(Nonlinearity.trainableSwish(beta1), Nonlinearity.of(Activations.SILU),
-                Nonlinearity.of(Activations.IDENTITY)), PYTORCH, new SplittableRandom(seed));
+                Nonlinearity.of(Activations.IDENTITY)), PytorchDefault.WEIGHTS, new SplittableRandom(seed));
     }
 
     /** Prints the lab report: dead units after one step against the rate, then every check. */

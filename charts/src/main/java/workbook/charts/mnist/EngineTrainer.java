@@ -1,18 +1,17 @@
 package workbook.charts.mnist;
 
-import workbook.charts.Experiments;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 import workbook.exercises.Ex10Propagation.Initializer;
 import workbook.theory.engine.Activations;
 import workbook.theory.engine.FastNetwork;
+import workbook.theory.engine.Matrices;
 import workbook.theory.engine.Network;
 import workbook.theory.engine.Nonlinearity;
+import workbook.theory.engine.PytorchDefault;
 import workbook.theory.engine.Scheme;
 
 /**
@@ -36,9 +35,8 @@ public final class EngineTrainer implements Trainer {
             throw new IllegalArgumentException("train and eval must have the same image size, got "
                     + train.features() + " and " + eval.features());
         }
-        FastNetwork net = FastNetwork.of(network(spec, train.features()));
         SplittableRandom seeds = new SplittableRandom(spec.seed());
-        seeds.nextLong();                                                     // the draw network() used
+        FastNetwork net = FastNetwork.of(network(spec, train.features(), new SplittableRandom(seeds.nextLong())));
         List<EpochStats> curve = new ArrayList<>();
         workbook.theory.engine.Trainer.fit(net, engine(train), engine(eval),
                 new workbook.theory.engine.Trainer.Settings(spec.epochs(), spec.fullBatch() ? 0 : spec.batchSize(),
@@ -60,17 +58,15 @@ public final class EngineTrainer implements Trainer {
 
     /** The initial network of {@code spec} in {@code double}: weights, biases and activations, from the seed. */
     static Network network(RunSpec spec, int features) {
-        SplittableRandom rng = new SplittableRandom(new SplittableRandom(spec.seed()).nextLong());
+        return network(spec, features, new SplittableRandom(new SplittableRandom(spec.seed()).nextLong()));
+    }
+
+    /** The initial network of {@code spec}, drawn from {@code rng} (the first split of the spec's seed). */
+    private static Network network(RunSpec spec, int features, SplittableRandom rng) {
         Nonlinearity hidden = spec.trainableBeta() ? Nonlinearity.trainableSwish(1.0) : nonlinearity(spec.activation());
         Network net = Network.classifier(spec.layers(features), hidden, initializer(spec.init()), rng);
         if (spec.init() == Init.PYTORCH) {
-            for (int l = 0; l < net.depth(); l++) {                           // nn.Linear's bias: U(+-1/sqrt(fanIn))
-                double bound = 1 / Math.sqrt(net.weights(l).length);
-                double[] bias = net.bias(l);                                  // the live vector
-                for (int j = 0; j < bias.length; j++) {
-                    bias[j] = rng.nextDouble(-bound, bound);
-                }
-            }
+            PytorchDefault.drawBiases(net, rng);
         }
         return net;
     }
@@ -90,23 +86,12 @@ public final class EngineTrainer implements Trainer {
     /** The weight initializer of {@code init}; Xavier, He and naive are {@code Ex09}'s. */
     static Initializer initializer(Init init) {
         return switch (init) {
-            case PYTORCH -> Experiments.STANDARD_UNIFORM;
-            case SMALL -> (fanIn, fanOut, rng) -> normal(fanIn, fanOut, rng, SMALL_STD);
+            case PYTORCH -> PytorchDefault.WEIGHTS;
+            case SMALL -> (fanIn, fanOut, rng) -> Matrices.gaussian(fanIn, fanOut, 0, SMALL_STD, rng);
             case NAIVE -> Scheme.NAIVE;
             case XAVIER -> Scheme.XAVIER;
             case HE -> Scheme.HE;
         };
-    }
-
-    /** {@code [fanIn][fanOut]} normal draws with standard deviation {@code std}. */
-    private static double[][] normal(int fanIn, int fanOut, RandomGenerator rng, double std) {
-        double[][] w = new double[fanIn][fanOut];
-        for (double[] row : w) {
-            for (int j = 0; j < fanOut; j++) {
-                row[j] = std * rng.nextGaussian();
-            }
-        }
-        return w;
     }
 
     /** The same images as the engine's dataset (shared, not copied: neither side writes them). */
