@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  *
  * The hints are in {@code exercises/hints/exNN.md}: one section {@code ## exNN.task} per task, one numbered item
  * per level (a nudge, the idea with the write-up to read, then the cure). "Unfinished" comes from your last
- * grade ({@code exercises/target/grade/results.json}) when there is one; otherwise tasks go in order. Your
+ * grade ({@code exercises/target/grade/grade.properties}) when there is one; otherwise tasks go in order. Your
  * progress is kept in {@code exercises/hints/.progress}, which git ignores and {@code mvn clean} keeps.
  * Authors: {@code --check [task ...]} fails unless every task has at least three levels.
  */
@@ -292,39 +292,24 @@ public final class Hint {
 
     /** What the last grade says about each task: true when done; tasks it does not mention are absent. */
     static final class Grades {
-        private static final Pattern ENTRY = Pattern.compile(
-                "\\{\\s*\"name\"\\s*:\\s*\"([^\"]*)\"[^{}]*?\"score\"\\s*:\\s*([-0-9.eE]+)[^{}]*?"
-                        + "\"max_score\"\\s*:\\s*([-0-9.eE]+)");
-        private static final Pattern TASK_IN_NAME = Pattern.compile("(?i)\\b(ex\\d\\d)\\.(\\w+)");
-        private static final Pattern EXERCISE_IN_NAME = Pattern.compile("(?i)\\bex(\\d\\d)");
-
         private Grades() {}
 
+        /** Reads the grader's flat grade file ({@code grade.properties}: {@code ex01.sigmoid.status=done}). */
         static Map<String, Boolean> read(Path gradeDir, Iterable<String> tasks) throws IOException {
-            Map<String, Boolean> taskDone = new HashMap<>();
-            Map<String, Boolean> exerciseDone = new HashMap<>();
-            Path json = gradeDir.resolve("results.json");
-            if (Files.exists(json)) {
-                Matcher m = ENTRY.matcher(Files.readString(json));
-                while (m.find()) {
-                    boolean full = Double.parseDouble(m.group(2)) >= Double.parseDouble(m.group(3));
-                    Matcher t = TASK_IN_NAME.matcher(m.group(1));
-                    Matcher e = EXERCISE_IN_NAME.matcher(m.group(1));
-                    if (t.find()) {
-                        taskDone.put((t.group(1) + "." + t.group(2)).toLowerCase(Locale.ROOT), full);
-                    } else if (e.find()) {
-                        exerciseDone.put("ex" + e.group(1), full);
-                    }
+            Properties grade = new Properties();
+            Path file = gradeDir.resolve("grade.properties");
+            if (Files.exists(file)) {
+                try (java.io.Reader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                    grade.load(in);
                 }
             }
+            Map<String, String> statusByTask = new HashMap<>(); // hint files may spell a task in another case
+            grade.stringPropertyNames().forEach(k -> statusByTask.put(k.toLowerCase(Locale.ROOT), grade.getProperty(k)));
             Map<String, Boolean> done = new HashMap<>();
             for (String task : tasks) {
-                Boolean d = taskDone.get(task.toLowerCase(Locale.ROOT));
-                if (d == null) {
-                    d = exerciseDone.get(task.substring(0, 4));
-                }
-                if (d != null) {
-                    done.put(task, d);
+                String status = statusByTask.get(task.toLowerCase(Locale.ROOT) + ".status");
+                if (status != null) {
+                    done.put(task, status.equals("done"));
                 }
             }
             return done;

@@ -45,13 +45,26 @@ sed -i -e '/<!-- release:drop -->/,/<!-- \/release:drop -->/d' -e '/^<!-- releas
 
 # 4. GitHub Classroom: the workflow and the report it runs.
 mkdir -p "$wb/.github/workflows" "$wb/.github/classroom"
-cp "$here/classroom/classroom.yml" "$wb/.github/workflows/classroom.yml"
+# one reporter runner per exercise (ex01 ... ex10), plus "suite", which fails if the hidden suite was changed
+runners=$(cd "$wb/exercises/src/main/java/workbook/exercises" && ls Ex[0-9][0-9]*.java | cut -c1-4 | tr 'E' 'e')
+{
+  sed '/# runners: generated/,$d' "$here/classroom/classroom.yml"
+  echo "        env:"
+  for r in $runners suite; do
+    echo "          $(echo "$r" | tr 'a-z' 'A-Z')_RESULTS: \"\${{ steps.grade.outputs.$r }}\""
+  done
+  echo "        with:"
+  echo "          runners: $(echo $runners suite | tr ' ' ',')"
+} > "$wb/.github/workflows/classroom.yml"
 cp "$here/Report.java" "$wb/.github/classroom/Report.java"
 
-# 5. Checksums of the hidden suite and of the build that runs it (sha256sum -c format, paths from the top).
-(cd "$wb" && find exercises/src/test -type f ! -name hidden-suite.sha256 -print0 | sort -z \
-  | xargs -0 sha256sum > exercises/src/test/hidden-suite.sha256 \
-  && sha256sum pom.xml exercises/pom.xml .mvn/maven.config >> exercises/src/test/hidden-suite.sha256)
+# 5. Checksums of the hidden suite, the grader, the given classes and the build that runs them (sha256sum -c
+# format, paths from the top). The build files' list is also in SuiteChecksums.BUILD_FILES and Report.java.
+(cd "$wb" && find exercises/src/test exercises/src/grader exercises/src/given -type f ! -name hidden-suite.sha256 -print0 \
+  | sort -z | xargs -0 sha256sum > exercises/src/test/hidden-suite.sha256 \
+  && for f in pom.xml exercises/pom.xml .mvn/maven.config .mvn/jvm.config .mvn/extensions.xml \
+       .mvn/wrapper/maven-wrapper.properties mvnw; do [ ! -f "$f" ] || sha256sum "$f"; done \
+     >> exercises/src/test/hidden-suite.sha256)
 
 (cd "$out" && zip -qr workbook.zip workbook)
 

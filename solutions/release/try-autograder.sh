@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
-# Tries the Gradescope autograder of a release locally, in a temporary folder, with six submissions:
-#   finished     the reference solutions                          -> full points
-#   partial      the reference solutions but Ex01's stub          -> every point but Ex01's
-#   unfinished   the pristine stubs                               -> 0 points, every task failed
-#   fake-board   stubs whose code prints a fake 100/100 scoreboard -> still 0 points
-#   fake-json    stubs whose code writes a fake results.json, during the tests and from a shutdown hook,
-#                wherever it can                                  -> still 0 points, never 100
-#   fake-report  stubs whose code appends "passed" lines and END to the test JVMs' own reports (the one
-#                folder it may write)                             -> still 0 points: the lines are not signed
-#   bash solutions/release/try-autograder.sh OUT   (OUT as written by release.sh; needs root for the user switch)
+# Tries the Gradescope autograder of a release locally, in a temporary folder, on real and hostile submissions:
+#   finished     the reference solutions                               -> full points
+#   partial      the reference solutions but Ex01's stub               -> every point but Ex01's
+#   unfinished   the pristine stubs                                    -> 0 points
+# and submissions that try to earn points without solving anything (the stubs, each with one addition), every one
+# of which must score 0 with the reason stated:
+#   fake-board   prints a fake 100/100 scoreboard
+#   fake-json    writes a fake results.json wherever it can              (files: refused)
+#   fake-report  appends "passed" lines to the test JVMs' reports        (files: refused)
+#   unsafe       reaches the harness through sun.misc.Unsafe and reflection
+#   shadow       adds a file that declares a JUnit class                  (intake ignores it)
+#   extra-class  Ex02Tanh.java also declares a fake Ex01SigmoidTest
+#   escaped      the same, hidden in \u escapes inside a comment
+#   given        Ex01 returns the given answer of Ex01 (Ex01Given)
+#   processor    an annotation processor, with its service file
+#   process      starts a process that would outlive the grade
+#   exit         calls System.exit
+#   bash solutions/release/try-autograder.sh OUT   (OUT as written by release.sh)
 # Prints one line per submission and exits non-zero if any outcome is wrong.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,10 +31,15 @@ AUTOGRADER_ROOT=$ag SEED_M2=${SEED_M2:-$HOME/.m2/repository} bash "$ag/source/se
 stubs=$ag/source/workbook/exercises/src/main/java/workbook/exercises
 failures=0
 
-attack() { # $1: class body to put in front of the stub's sigmoid
+attack() { # $1: folder, $2: code to put into the class body of the stub of Ex01Sigmoid
   local dir=$1 code=$2
-  cp "$stubs"/*.java "$dir/"
+  mkdir -p "$dir" && cp "$stubs"/*.java "$dir/"
   python_free_insert "$dir/Ex01Sigmoid.java" "$code"
+}
+append() { # $1: folder, $2: exercise file, $3: text to put after its last line
+  local dir=$1
+  mkdir -p "$dir" && cp "$stubs"/*.java "$dir/"
+  printf '%s\n' "$3" >> "$dir/$2"
 }
 # Inserts a static initializer right after the class declaration line (no python needed).
 python_free_insert() {
@@ -35,15 +48,22 @@ python_free_insert() {
   CODE=$code awk '{ print } /^public final class Ex01Sigmoid/ { print ENVIRON["CODE"] }' "$file" > "$tmp" && mv "$tmp" "$file"
 }
 
-grade() { # $1: name, $2: folder with the submitted Ex*.java; sets score and prints a line
+grade() { # $1: name, $2: folder with the submitted Ex*.java (and extra/, copied as it is); sets score, prints a line
   local name=$1 files=$2
   rm -rf "$ag/submission" "$ag/results"
   mkdir -p "$ag/submission/exercises/src/main/java/workbook/exercises"
   cp "$files"/*.java "$ag/submission/exercises/src/main/java/workbook/exercises/"
+  [ ! -d "$files/extra" ] || cp -r "$files/extra/." "$ag/submission/"
+  local start=$(date +%s%N)
   AUTOGRADER_ROOT=$ag bash "$ag/source/run_autograder" > "$ag/run.log" 2>&1 || true
-  score=$(sed -n 's/^  "score": \([0-9.]*\),$/\1/p' "$ag/results/results.json" 2>/dev/null || true)
+  seconds=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { print (b - a) / 1e9 }')
+  # the flat grade the report was made from; results.json is Report.java's rendering of it
+  score=$(sed -n 's/^total.points=//p' "$ag/work/exercises/target/grade/grade.properties" 2>/dev/null || true)
   tests=$(grep -c '"max_score"' "$ag/results/results.json" 2>/dev/null || true)
-  echo "$name: score ${score:-none}, $tests tests"
+  printf '%s: score %s, %s tests, %.1f s\n' "$name" "${score:-none}" "$tests" "$seconds"
+}
+said() { # $1: text the submission's Gradescope feedback must contain
+  grep -qF -- "$1" "$ag/results/results.json"
 }
 expect() { # $1: description, $2: condition result
   if eval "$2"; then echo "  ok: $1"; else echo "  FAILED: $1"; failures=$((failures + 1)); fi
@@ -54,13 +74,16 @@ cp "$root/solutions/src/main/java/workbook/exercises"/*.java "$ag/finished/"
 cp "$stubs"/*.java "$ag/unfinished/"
 
 grade finished "$ag/finished"
-expect "the reference solutions get every point" '[ "$score" = 100 ]'
-expect "one Gradescope test per task (44), each with md output and visibility" \
-  '[ "$tests" -eq 44 ] && [ "$(grep -c "\"output_format\": \"md\", \"visibility\": \"visible\"" "$ag/results/results.json")" -eq 44 ]'
+exercises=$(ls "$stubs"/Ex*.java | wc -l)
+expect "the reference solutions get every point" '[ "$score" = $((10 * exercises)) ] && grep -q "^  \"score\": $score,$" "$ag/results/results.json"'
+expect "one Gradescope test per exercise, each with md output and visibility" \
+  '[ "$tests" -eq "$exercises" ] && [ "$(grep -c "\"output_format\": \"md\", \"visibility\": \"visible\"" "$ag/results/results.json")" -eq "$exercises" ]'
+expect "the output says which sandbox ran" 'grep -q "^Sandbox: " "$ag/run.log"'
+expect "intake took the ten exercise files" 'grep -q "^took $exercises of $exercises exercise files" "$ag/run.log"'
 
 mkdir -p "$ag/partial" && cp "$ag/finished"/*.java "$ag/partial/" && cp "$stubs/Ex01Sigmoid.java" "$ag/partial/"
 grade partial "$ag/partial"
-expect "finished but for Ex01: every point but Ex01's" '[ "$score" = 90 ]'
+expect "finished but for Ex01: every point but Ex01's" '[ "$score" = $((10 * exercises - 10)) ]'
 
 grade unfinished "$ag/unfinished"
 cp "$ag/results/results.json" "$out/autograder-unfinished-results.json"
@@ -86,7 +109,7 @@ attack "$ag/fake-json" '    static {
         Runtime.getRuntime().addShutdownHook(new Thread(forge));
     }'
 grade fake-json "$ag/fake-json"
-expect "a fake results.json earns nothing" '[ "$score" = 0 ]'
+expect "a fake results.json earns nothing: writing files is refused" '[ "$score" = 0 ] && said "uses java.nio.file.Files"'
 expect "the grade files are out of the submission's reach" '! grep -q "67 of 67" "$ag/results/results.json"'
 
 attack "$ag/fake-report" '    static {
@@ -110,6 +133,73 @@ attack "$ag/fake-report" '    static {
     }'
 grade fake-report "$ag/fake-report"
 expect "forged report lines earn nothing" '[ "$score" = 0 ]'
+
+attack "$ag/unsafe" '    static {
+        try {
+            java.lang.reflect.Field f = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
+            f.setAccessible(true);
+            sun.misc.Unsafe unsafe = (sun.misc.Unsafe) f.get(null);
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                unsafe.putObject(t, 0L, null); // whatever the harness holds, it is in reach from here
+            }
+        } catch (ReflectiveOperationException e) { }
+    }'
+grade unsafe "$ag/unsafe"
+expect "reflection and Unsafe are refused, naming the line" '[ "$score" = 0 ] && said "Ex01Sigmoid'"'"'s static initializer, line" && said "sun.misc.Unsafe"'
+
+mkdir -p "$ag/shadow/extra/exercises/src/main/java/org/junit/platform/engine" && cp "$stubs"/*.java "$ag/shadow/"
+printf 'package org.junit.platform.engine;\npublic class TestExecutionResult { public enum Status { SUCCESSFUL } }\n' \
+  > "$ag/shadow/extra/exercises/src/main/java/org/junit/platform/engine/TestExecutionResult.java"
+grade shadow "$ag/shadow"
+expect "a file that shadows a library class is ignored and named" '[ "$score" = 0 ] && said "ignored 1 file(s) that are not exercises: exercises/src/main/java/org/junit/platform/engine/TestExecutionResult.java"'
+
+fake_suite='class Ex01SigmoidTest {
+    @org.junit.jupiter.api.Test @org.junit.jupiter.api.Tag("ex01") @org.junit.jupiter.api.Tag("ex01.sigmoid")
+    void sigmoidIsRight() { }
+}'
+append "$ag/extra-class" Ex02Tanh.java "$fake_suite"
+grade extra-class "$ag/extra-class"
+expect "a fake suite beside an exercise costs that exercise" '[ "$score" = 0 ] && said "Ex02Tanh.java declares workbook.exercises.Ex01SigmoidTest"'
+
+escaped=$(printf '%s' "$fake_suite" | od -An -tx1 -v | tr -s ' \n' ' ' | sed 's/ \([0-9a-f][0-9a-f]\)/\\u00\1/g')
+append "$ag/escaped" Ex02Tanh.java "// nothing to see here \\u000a$escaped"
+grade escaped "$ag/escaped"
+expect "the same fake suite in \\u escapes inside a comment is found" '[ "$score" = 0 ] && said "Ex02Tanh.java declares workbook.exercises.Ex01SigmoidTest"'
+
+mkdir -p "$ag/given" && cp "$stubs"/*.java "$ag/given/"
+sed -i -e '/public static double sigmoid(double x) {/,/^    }/c\    public static double sigmoid(double x) {\n        return workbook.given.Ex01Given.sigmoid(x);\n    }' \
+       -e '/public static double softplus(double x) {/,/^    }/c\    public static double softplus(double x) {\n        return workbook.given.Ex01Given.softplus(x);\n    }' \
+  "$ag/given/Ex01Sigmoid.java"
+grade given "$ag/given"
+expect "an exercise may not return the given answer of its own" '[ "$score" = 0 ] && said "uses workbook.given.Ex01Given"'
+
+attack "$ag/processor" '    public static final class Processor extends javax.annotation.processing.AbstractProcessor {
+        @Override
+        public boolean process(java.util.Set<? extends javax.lang.model.element.TypeElement> annotations,
+                javax.annotation.processing.RoundEnvironment round) {
+            return false;
+        }
+    }'
+mkdir -p "$ag/processor/extra/exercises/src/main/resources/META-INF/services"
+echo 'workbook.exercises.Ex01Sigmoid$Processor' > "$ag/processor/extra/exercises/src/main/resources/META-INF/services/javax.annotation.processing.Processor"
+grade processor "$ag/processor"
+expect "an annotation processor is refused and its service file ignored" '[ "$score" = 0 ] && said "javax.annotation.processing.AbstractProcessor" && said "META-INF/services/javax.annotation.processing.Processor"'
+
+attack "$ag/process" '    static {
+        try {
+            new ProcessBuilder("sleep", "600").start();
+        } catch (java.io.IOException e) { }
+    }'
+grade process "$ag/process"
+expect "a process is refused, and none is left running" '[ "$score" = 0 ] && said "java.lang.ProcessBuilder" && ! pgrep -x sleep -u nobody > /dev/null'
+
+attack "$ag/exit" '    static {
+        if (Math.random() < 2) {
+            System.exit(0);
+        }
+    }'
+grade exit "$ag/exit"
+expect "System.exit is refused" '[ "$score" = 0 ] && said "uses System.exit"'
 mkdir -p "$ag/zip" && unzip -q "$out/autograder.zip" -d "$ag/zip"
 expect "the pristine workbook is untouched" 'diff -r "$ag/source/workbook" "$ag/zip/workbook" > /dev/null'
 

@@ -24,11 +24,30 @@ class ExerciseGradeTest {
     }
 
     @Test
-    void pointsAreRoundedToOneDecimal() {
-        // 10 * 2/3 = 6.666..., shown as 6.7
-        ExerciseGrade grade = exercise("Ex03", "ReLU", task("ex03.a", 1), task("ex03.b", 1),
-                task("ex03.c", 0, check("ex03.c", Verdict.TIMEOUT, "loops")));
-        assertThat(grade.points()).isEqualTo(6.7);
+    void pointsAreTenTimesTheFractionOfTasksDoneRoundedHalfUpToHundredths() {
+        Check loops = check("ex03.c", Verdict.TIMEOUT, "loops");
+        // 10 * 2/3 = 6.666..., 10 * 1/3 = 3.333..., 10 * 1/6 = 1.666..., 10 * 5/6 = 8.333...
+        assertThat(exercise("Ex03", "ReLU", task("ex03.a", 1), task("ex03.b", 1), task("ex03.c", 0, loops)).earned())
+                .isEqualTo(667);
+        assertThat(exercise("Ex03", "ReLU", task("ex03.a", 1), task("ex03.b", 0, loops), task("ex03.c", 0, loops))
+                .earned()).isEqualTo(333);
+        TaskGrade done = task("ex07.x", 1);
+        TaskGrade not = task("ex07.y", 0, loops);
+        assertThat(exercise("Ex07", "Smooth", done, not, not, not, not, not).earned()).isEqualTo(167);
+        assertThat(exercise("Ex07", "Smooth", done, done, done, done, done, not).earned()).isEqualTo(833);
+        // an exact half rounds up: 1 of 8 is 1.25 exactly; 1 of 16 would be 0.625 -> 0.63
+        assertThat(exercise("Ex08", "Gated", done, not, not, not, not, not, not, not).earned()).isEqualTo(125);
+        List<TaskGrade> sixteen = new java.util.ArrayList<>(java.util.Collections.nCopies(15, not));
+        sixteen.add(0, done);
+        assertThat(new ExerciseGrade("Ex09", "Init", sixteen, "").earned()).isEqualTo(63);
+    }
+
+    @Test
+    void pointsPrintInTheShortestFormThatKeepsTheirHundredths() {
+        assertThat(ExerciseGrade.format(667)).isEqualTo("6.67");
+        assertThat(ExerciseGrade.format(750)).isEqualTo("7.5");
+        assertThat(ExerciseGrade.format(1000)).isEqualTo("10");
+        assertThat(ExerciseGrade.format(0)).isEqualTo("0");
     }
 
     @Test

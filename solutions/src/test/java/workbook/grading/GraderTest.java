@@ -30,16 +30,20 @@ class GraderTest {
     private static Map<String, ExerciseGrade> grades;
 
     /** The body of method {@code a} of each fake exercise; {@code b} always returns 2. */
-    private static final Map<String, String> BROKEN_A = Map.of(
-            "Ex01Syntax", "return 1 }",
-            "Ex02Loop", "while (true) { Thread.onSpinWait(); }",
-            "Ex03Exit", "System.exit(0); return 1;",
-            "Ex04Memory", "return new double[Integer.MAX_VALUE - 8].length;",
-            "Ex05Recursion", "return a() + 1;",
-            "Ex06NotANumber", "return Double.NaN;",
-            "Ex07Wrong", "return 2;",
-            "Ex08Stub", "throw new UnsupportedOperationException(\"Ex08Stub.a is not implemented yet\");",
-            "Ex09Right", "return 1;");
+    private static final Map<String, String> BROKEN_A = Map.ofEntries(
+            Map.entry("Ex01Syntax", "return 1 }"),
+            Map.entry("Ex02Loop", "double x = 0; while (x >= 0) { x += 1e-300; } return x;"),
+            Map.entry("Ex03Exit", "System.exit(0); return 1;"),
+            Map.entry("Ex04Memory", "return new double[Integer.MAX_VALUE - 8].length;"),
+            Map.entry("Ex05Recursion", "return a() + 1;"),
+            Map.entry("Ex06NotANumber", "return Double.NaN;"),
+            Map.entry("Ex07Wrong", "return 2;"),
+            Map.entry("Ex08Stub", "throw new UnsupportedOperationException(\"Ex08Stub.a is not implemented yet\");"),
+            Map.entry("Ex09Right", "return 1;"),
+            Map.entry("Ex10Foreign", "return 1; } }\n\n@org.junit.jupiter.api.Tag(\"ex09\") class Ex09RightTest { static {"),
+            Map.entry("Ex11Escaped", "return 1;\n        // \\u000a } } class Ex11Hidden { static {"),
+            Map.entry("Ex12Reflection", "try { return (double) Class.forName(\"java.lang.Math\").getField(\"PI\").get(null); }"
+                    + " catch (ReflectiveOperationException e) { return 1; }"));
 
     @BeforeAll
     @Timeout(180)
@@ -66,14 +70,21 @@ class GraderTest {
                     + "    @Test @Tag(\"" + tag + ".b\") void bIsTwo() {\n"
                     + "        assertThat(" + name + ".b()).isEqualTo(2.0);\n    }\n}\n");
         }
+        // a learner's file outside the exercises that declares a class of the harness, compiled into target/classes
+        // as Maven's compile would: if any JVM of the grade loaded it, that JVM would exit at once
+        Path shadow = Files.createDirectories(module.resolve("src/main/java/org/junit/platform/launcher/core"))
+                .resolve("LauncherFactory.java");
+        Files.writeString(shadow, "package org.junit.platform.launcher.core;\n"
+                + "public class LauncherFactory { static { System.exit(0); } }\n");
+        Files.createDirectories(module.resolve("target/classes"));
+        assertThat(javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d",
+                module.resolve("target/classes").toString(), shadow.toString())).isZero();
         Path graderClasses = module.resolve("grader-classes");
         copyGrader(graderClasses);
         Layout layout = new Layout(module);
-        List<Path> classpath = new ArrayList<>(List.of(layout.testClasses(), layout.classes(), graderClasses));
-        classpath.addAll(libraries());
-        Files.createDirectories(layout.classes());
-        Files.createDirectories(layout.testClasses());
-        grades = new Grader(layout, classpath).grade(layout.exercises()).stream()
+        List<Path> harness = new ArrayList<>(List.of(graderClasses));
+        harness.addAll(libraries());
+        grades = new Grader(layout, harness).grade(layout.exercises()).stream()
                 .collect(Collectors.toMap(ExerciseGrade::id, Function.identity()));
     }
 
@@ -93,8 +104,43 @@ class GraderTest {
     }
 
     @Test
-    void systemExitCostsTheCheckWhereItHappened() {
-        assertOnlyTaskAFails("Ex03", Verdict.CRASHED, "System.exit");
+    void systemExitIsRefusedBeforeAnyCheckRuns() {
+        ExerciseGrade g = grades.get("Ex03");
+        assertThat(g.status()).isEqualTo(Status.DOES_NOT_COMPILE);
+        assertThat(g.points()).isZero();
+        assertThat(g.compileError()).startsWith("Ex03Exit.a, line 5, uses System.exit: graded exercises may use only");
+    }
+
+    @Test
+    void aClassDeclaredBesideTheExerciseCostsItsExerciseAndIsNeverRunAsASuite() {
+        ExerciseGrade g = grades.get("Ex10");
+        assertThat(g.status()).isEqualTo(Status.DOES_NOT_COMPILE);
+        assertThat(g.compileError()).isEqualTo("Ex10Foreign.java declares workbook.exercises.Ex09RightTest: an "
+                + "exercise file may declare only the class workbook.exercises.Ex10Foreign and classes nested in it");
+        assertThat(grades.get("Ex09").tasks()).allSatisfy(t -> assertThat(t.checks()).hasSize(t.id().endsWith(".a")
+                ? 2 : 1));
+    }
+
+    @Test
+    void aClassHiddenInUnicodeEscapesInACommentIsFoundInTheClassFiles() {
+        ExerciseGrade g = grades.get("Ex11");
+        assertThat(g.status()).isEqualTo(Status.DOES_NOT_COMPILE);
+        assertThat(g.compileError()).startsWith("Ex11Escaped.java declares workbook.exercises.Ex11Hidden:");
+    }
+
+    @Test
+    void reflectionIsRefusedWithTheLineAndWhatItUsed() {
+        ExerciseGrade g = grades.get("Ex12");
+        assertThat(g.status()).isEqualTo(Status.DOES_NOT_COMPILE);
+        assertThat(g.compileError()).startsWith("Ex12Reflection.a, line 5, uses Class.forName: graded exercises may use "
+                + "only");
+    }
+
+    @Test
+    void aLearnersClassWithALibrarysNameIsOnNoClassPathOfTheGrade() {
+        // the shadow's static initializer would end the test JVM: the checks ran, so it never loaded
+        assertThat(grades.get("Ex09").status()).isEqualTo(Status.DONE);
+        assertThat(module.resolve("target/classes/org/junit/platform/launcher/core/LauncherFactory.class")).exists();
     }
 
     @Test
@@ -125,8 +171,7 @@ class GraderTest {
     @Test
     void theGradeFilesAreWrittenWhateverHappened() throws IOException {
         String json = Files.readString(module.resolve("target/grade/results.json"));
-        assertThat(json).contains("\"name\": \"Ex01 Syntax: ex01.a\"", "does not compile",
-                "\"name\": \"Ex09 Right: ex09.b\"");
+        assertThat(json).contains("\"name\": \"Ex01 Syntax\"", "does not compile", "\"name\": \"Ex09 Right\"");
     }
 
     private static void assertOnlyTaskAFails(String id, Verdict verdict, String reason) {

@@ -25,11 +25,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The grade behind {@code ./mvnw test}: compiles each exercise on its own (a syntax error costs that exercise
- * only), runs the compiled exercises' checks in a test JVM with a heap cap (two side by side on two cores,
- * each with about half of the exercises), and if one dies (out of memory, {@code System.exit}), marks the
- * check it was running and runs its unfinished checks again in a fresh one. Then it writes the grade files
- * and prints the scoreboard, last.
+ * The grade behind {@code ./mvnw test}: builds and checks each exercise on its own ({@link ExerciseCompiler}: a
+ * syntax error, a foreign class or a forbidden call costs that exercise only), runs the built exercises' checks in
+ * sandboxed test JVMs with a heap cap (two side by side on two cores, each with about half of the exercises), and
+ * if one dies (out of memory), marks the check it was running and runs its unfinished checks again in a fresh one.
+ * Then it writes the grade files and prints the scoreboard, last.
+ *
+ * <p>A test JVM's class path puts the harness first (the grader's classes, JUnit, AssertJ, commons-math3), then
+ * the suite, the given classes and, last, the learner's checked classes, none of which may carry a name outside
+ * its exercise: nothing the learner compiled can stand in for a class of the harness.
  */
 public final class Grader {
     /** The test JVM: quick to start; the heap cap turns a runaway allocation into one failed check. */
@@ -37,25 +41,29 @@ public final class Grader {
             "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "-XX:+DisableAttachMechanism");
     /** Backstop for one test JVM: every check has its own time limit, so this only stops the pathological. */
     static final long JVM_LIMIT_SECONDS = 300;
-    /**
-     * System property for the autograder: a command put in front of the test JVM's {@code java}, e.g.
-     * {@code setpriv --reuid=nobody --regid=nogroup --clear-groups --no-new-privs}, so that the submitted code
-     * runs as an unprivileged user. Words separated by spaces; unset or empty (the learner's grade): none.
-     */
-    static final String LAUNCHER = "workbook.grade.launcher";
-    /** The only folder a test JVM writes to (its report); the autograder gives it to the unprivileged user. */
+    /** The only folder a test JVM writes to (its report); the sandbox lets it write nowhere else. */
     static final String JVM_DIR = "jvm";
     private static final Pattern TASK_TAG = Pattern.compile("@Tag\\(\"(ex\\d\\d\\.\\w+)\"\\)");
     private static final Pattern TITLE = Pattern.compile("@DisplayName\\(\"Ex\\d\\d\\W*([^\"]*)\"\\)");
 
     private final Layout layout;
-    private final List<Path> classpath;
+    private final List<Path> harness;
     private final Path gradeDir;
+    private final Sandbox sandbox;
 
-    Grader(Layout layout, List<Path> classpath) {
+    /**
+     * @param layout  the exercises module
+     * @param harness the grader's classes and its libraries: the head of every test JVM's class path
+     */
+    Grader(Layout layout, List<Path> harness) {
+        this(layout, harness, Sandbox.choose());
+    }
+
+    Grader(Layout layout, List<Path> harness, Sandbox sandbox) {
         this.layout = layout;
-        this.classpath = classpath;
-        this.gradeDir = layout.target().resolve("grade");
+        this.harness = List.copyOf(harness);
+        this.gradeDir = layout.gradeDir();
+        this.sandbox = sandbox;
     }
 
     /**
@@ -71,6 +79,9 @@ public final class Grader {
         Layout layout = new Layout(Path.of(args[0]).toAbsolutePath());
         Grader grader = new Grader(layout, execClasspath());
         PrintStream out = System.out;
+        if (System.getProperty(Sandbox.PROPERTY) != null) {
+            out.println(grader.sandbox.describe());
+        }
         for (int i = 1; i < args.length; i++) {
             args[i] = args[i].substring(args[i].indexOf('=') + 1);
         }
@@ -105,8 +116,7 @@ public final class Grader {
     List<ExerciseGrade> grade(List<Layout.Exercise> exercises) throws IOException, InterruptedException {
         Files.createDirectories(gradeDir);
         GradeFiles.clear(gradeDir);
-        ExerciseCompiler compiler = new ExerciseCompiler(layout, classpath);
-        return gradeNow(exercises, null, compiler.compile(exercises));
+        return gradeNow(exercises, null, compiler().compile(exercises));
     }
 
     /** As {@link #grade}, once the exercises are compiled, with a test JVM that may be waiting already. */
@@ -115,7 +125,7 @@ public final class Grader {
         List<String> tags = exercises.stream().filter(e -> !compileErrors.containsKey(e.id()))
                 .map(Layout.Exercise::tag).collect(Collectors.toList());
         if (tags.isEmpty() && ready != null) {
-            ready.process().destroy();
+            Sandbox.kill(ready.process());
         }
         List<Check> checks = tags.isEmpty() ? List.of()
                 : ready != null || tags.size() < 2 || Runtime.getRuntime().availableProcessors() < 2
@@ -128,8 +138,18 @@ public final class Grader {
         return grades;
     }
 
-    List<Path> classpath() {
-        return classpath;
+    /** The compiler for this grader's exercises, against the harness's libraries. */
+    ExerciseCompiler compiler() {
+        return new ExerciseCompiler(layout, harness.stream().filter(Files::isRegularFile).collect(Collectors.toList()));
+    }
+
+    /** Harness first, then the suite, the given classes and the learner's checked classes. */
+    private List<Path> testClasspath() {
+        List<Path> path = new ArrayList<>(harness);
+        path.add(layout.suiteClasses());
+        path.add(layout.givenClasses());
+        layout.exercises().forEach(e -> path.add(layout.classesOf(e)));
+        return path;
     }
 
     Path resultsJson() {
@@ -199,9 +219,8 @@ public final class Grader {
                 jvm = startTestJvm(lane, attempt, tags);
             }
             boolean exited = jvm.process.waitFor(JVM_LIMIT_SECONDS, TimeUnit.SECONDS);
-            if (!exited) {
-                jvm.process.destroyForcibly().waitFor();
-            }
+            Sandbox.kill(jvm.process); // it, and anything it left running
+            jvm.process.waitFor();
             Run run = Run.read(jvm.report, jvm.key);
             planned.putAll(run.planned);
             done.putAll(run.finished);
@@ -258,18 +277,18 @@ public final class Grader {
         if (attempt == 1) {
             Files.deleteIfExists(skipFile(lane));
         }
-        List<String> command = new ArrayList<>();
-        String launcher = System.getProperty(LAUNCHER, "").trim();
-        if (!launcher.isEmpty()) {
-            command.addAll(Arrays.asList(launcher.split("\\s+")));
-        }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(TEST_JVM);
-        command.add("-D" + RunawayGuard.SKIP_FILE + "=" + skipFile(lane));
-        command.addAll(List.of("-cp", classpath.stream().map(Path::toString)
+        List<String> java = new ArrayList<>();
+        java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        java.addAll(TEST_JVM);
+        java.add("-D" + RunawayGuard.SKIP_FILE + "=" + skipFile(lane));
+        java.add("-D" + CheckRunner.SUITE + "=" + layout.suiteClasses());
+        List<Path> classpath = testClasspath();
+        java.addAll(List.of("-cp", classpath.stream().map(Path::toString)
                 .collect(Collectors.joining(File.pathSeparator)), CheckRunner.class.getName(), report.toString()));
-        command.addAll(tags.isEmpty() ? List.of("-") : tags);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        java.addAll(tags.isEmpty() ? List.of("-") : tags);
+        List<Path> readable = new ArrayList<>(classpath);
+        readable.add(0, layout.module());
+        ProcessBuilder builder = new ProcessBuilder(sandbox.wrap(report.getParent(), readable, java)).redirectErrorStream(true).redirectOutput(log.toFile());
         String key = SignedLog.newKey();
         Process process = builder.start();
         process.getOutputStream().write((key + "\n").getBytes(StandardCharsets.UTF_8));
@@ -364,7 +383,7 @@ public final class Grader {
         return Boolean.parseBoolean(value);
     }
 
-    /** The classpath exec:java gives this class: the suite, the exercises and their libraries. */
+    /** The class path of this class's loader: the grader's classes and their libraries ({@link Grade}). */
     static List<Path> execClasspath() {
         List<Path> paths = new ArrayList<>();
         ClassLoader loader = Grader.class.getClassLoader();

@@ -28,19 +28,19 @@ public final class Scoreboard {
         }
         int titleWidth = grades.stream().mapToInt(g -> g.title().length()).max().orElse(0);
         for (ExerciseGrade g : grades) {
-            out.append(String.format(Locale.ROOT, " %s  %-" + titleWidth + "s  %-16s  %d/%d tasks  %4.1f / %d%n",
-                    g.id(), g.title(), g.status().label(), g.tasksDone(), g.tasks().size(), g.points(),
-                    ExerciseGrade.MAX_POINTS));
+            out.append(String.format(Locale.ROOT, " %s  %-" + titleWidth + "s  %-16s  %d/%d tasks  %5s / %d%n",
+                    g.id(), g.title(), g.status().label(), g.tasksDone(), g.tasks().size(),
+                    ExerciseGrade.format(g.earned()), ExerciseGrade.MAX_POINTS));
             if (verbose) {
                 out.append(allFailures(g));
             }
         }
         out.append(RULE).append('\n');
         next(grades).ifPresent(g -> out.append(detail(g)).append(RULE).append('\n'));
-        double points = grades.stream().mapToDouble(ExerciseGrade::points).sum();
+        int earned = grades.stream().mapToInt(ExerciseGrade::earned).sum();
         long done = grades.stream().filter(g -> g.status() == ExerciseGrade.Status.DONE).count();
-        out.append(String.format(Locale.ROOT, " Total %.1f / %d points; %d of %d exercises done.%n",
-                points, ExerciseGrade.MAX_POINTS * grades.size(), done, grades.size()));
+        out.append(String.format(Locale.ROOT, " Total %s / %d points; %d of %d exercises done.%n",
+                ExerciseGrade.format(earned), ExerciseGrade.MAX_POINTS * grades.size(), done, grades.size()));
         out.append(" Every check: ").append(display(resultsJson.resolveSibling(GradeFiles.CHECKS)))
            .append(" (or -Dverbose)\n");
         return out.append(RULE).toString();

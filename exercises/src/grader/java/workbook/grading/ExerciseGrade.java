@@ -1,5 +1,6 @@
 package workbook.grading;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -56,8 +57,29 @@ public record ExerciseGrade(String id, String title, List<TaskGrade> tasks, Stri
         return tasks.stream().filter(t -> !t.done()).findFirst().orElse(null);
     }
 
-    /** Points earned: an equal share of {@link #MAX_POINTS} per task done, rounded to one decimal. */
+    /**
+     * The points rule, the one the scoreboard, {@code grade.properties}, Gradescope and GitHub Classroom all record:
+     * k of an exercise's n tasks done earn {@code 10 k / n} points, rounded half up to hundredths (1 of 3: 3.33,
+     * 2 of 3: 6.67). It depends on the count alone, which is also how GitHub Classroom's reporter prints a runner's
+     * points, so its console, its recorded points and the scoreboard agree.
+     *
+     * @return hundredths of a point earned
+     */
+    public int earned() {
+        if (!compileError.isEmpty() || tasks.isEmpty()) {
+            return 0;
+        }
+        int n = tasks.size();
+        return (2 * 100 * MAX_POINTS * tasksDone() + n) / (2 * n);
+    }
+
+    /** Points earned (the hundredths of {@link #earned()}). */
     public double points() {
-        return tasks.isEmpty() ? 0 : Math.round(10.0 * MAX_POINTS * tasksDone() / tasks.size()) / 10.0;
+        return earned() / 100.0;
+    }
+
+    /** Hundredths of a point as the grade prints them everywhere: {@code 3.34}, {@code 7.5}, {@code 10}, {@code 0}. */
+    public static String format(int hundredths) {
+        return BigDecimal.valueOf(hundredths, 2).stripTrailingZeros().toPlainString();
     }
 }

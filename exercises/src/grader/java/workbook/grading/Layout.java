@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Where the exercises module keeps things: the learner's sources, the hidden suite, the given source root and
- * the class folders.
+ * Where the exercises module keeps things: the learner's sources, the hidden suite, the given source root, and the
+ * grader's own build folders under {@code target/grade/build}, one per exercise, which nothing but the grader
+ * writes: the test JVM's class path is made of those, never of Maven's {@code target/classes}.
  *
  * @param module the exercises module's folder
  */
@@ -32,20 +33,45 @@ record Layout(Path module) {
         return module.resolve("target");
     }
 
+    /** Maven's output folder, where theory and the figures (under {@code -Plearner}) find the learner's classes. */
     Path classes() {
         return target().resolve("classes");
     }
 
-    Path testClasses() {
-        return target().resolve("test-classes");
+    /** The grade's files: the scoreboard's data, every check, the test JVMs' reports and logs. */
+    Path gradeDir() {
+        return target().resolve("grade");
+    }
+
+    /** The grader's class folders: {@code given}, {@code suite} and one per exercise ({@code Ex03}). */
+    Path build() {
+        return gradeDir().resolve("build");
+    }
+
+    Path givenClasses() {
+        return build().resolve("given");
+    }
+
+    Path suiteClasses() {
+        return build().resolve("suite");
     }
 
     /** One exercise: {@code Ex03ReluFamily.java} and {@code Ex03ReluFamilyTest.java}. */
-    record Exercise(String id, String className, Path source, Path testSource, Path mainClass, Path testClass) {
+    record Exercise(String id, String className, Path source, Path testSource) {
         /** The tag of its checks, e.g. {@code ex03}. */
         String tag() {
             return id.toLowerCase(Locale.ROOT);
         }
+
+        /** Its number, 3 for {@code Ex03}. */
+        int number() {
+            return Integer.parseInt(id.substring(2));
+        }
+    }
+
+    /** The folder of an exercise's own classes, checked before they run. */
+    Path classesOf(Exercise exercise) {
+        return build().resolve(exercise.id());
     }
 
     /** The exercises that have both a source and a hidden-suite class, in order. */
@@ -57,9 +83,7 @@ record Layout(Path module) {
                     .map(n -> n.substring(0, n.length() - ".java".length()))
                     .filter(c -> Files.exists(testSources().resolve(c + "Test.java")))
                     .map(c -> new Exercise(c.substring(0, 4), c, mainSources().resolve(c + ".java"),
-                            testSources().resolve(c + "Test.java"),
-                            classes().resolve("workbook/exercises/" + c + ".class"),
-                            testClasses().resolve("workbook/exercises/" + c + "Test.class")))
+                            testSources().resolve(c + "Test.java")))
                     .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -38,7 +38,7 @@ final class Watch {
 
     void run(PrintStream out) throws IOException, InterruptedException {
         List<Layout.Exercise> exercises = layout.exercises();
-        ExerciseCompiler compiler = new ExerciseCompiler(layout, grader.classpath());
+        ExerciseCompiler compiler = grader.compiler();
         compiler.compile(exercises); // brings every class up to date
         compiler.warmUp();
         startWatching();

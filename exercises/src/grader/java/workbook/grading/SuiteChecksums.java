@@ -13,12 +13,16 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The learner release records the hidden suite's checksums in {@value #FILE} ({@code sha256sum -c} format, paths
+ * The learner release records the checksums of the hidden suite, the grader, the given classes and the build that
+ * runs them in {@value #FILE} ({@code sha256sum -c} format, paths
  * from the workbook's top); the grade says plainly when the suite no longer matches them. The same check lives in
  * the release's single-file {@code Report.java} (it cannot import this class); a test keeps the two in step.
  */
 final class SuiteChecksums {
     static final String FILE = "exercises/src/test/hidden-suite.sha256";
+    /** The build files a release records (release.sh lists the same): one that appears later is reported too. */
+    static final List<String> BUILD_FILES = List.of("pom.xml", "exercises/pom.xml", ".mvn/maven.config",
+            ".mvn/jvm.config", ".mvn/extensions.xml", ".mvn/wrapper/maven-wrapper.properties", "mvnw");
 
     private SuiteChecksums() {}
 
@@ -44,9 +48,20 @@ final class SuiteChecksums {
                 changed.add(name);
             }
         }
-        try (Stream<Path> files = Files.walk(workbook.resolve("exercises/src/test"))) {
-            files.filter(Files::isRegularFile).map(f -> workbook.relativize(f).toString().replace('\\', '/'))
-                    .filter(n -> !n.equals(FILE) && !listed.contains(n)).sorted().forEach(n -> changed.add(n + " (added)"));
+        for (String file : BUILD_FILES) {
+            if (Files.isRegularFile(workbook.resolve(file)) && !listed.contains(file)) {
+                changed.add(file + " (added)");
+            }
+        }
+        for (String folder : List.of("exercises/src/test", "exercises/src/grader", "exercises/src/given")) {
+            if (!Files.isDirectory(workbook.resolve(folder))) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(workbook.resolve(folder))) {
+                files.filter(Files::isRegularFile).map(f -> workbook.relativize(f).toString().replace('\\', '/'))
+                        .filter(n -> !n.equals(FILE) && !listed.contains(n)).sorted()
+                        .forEach(n -> changed.add(n + " (added)"));
+            }
         }
         return changed;
     }
@@ -59,7 +74,8 @@ final class SuiteChecksums {
                 + "its own pristine copy.";
     }
 
-    private static String sha256(Path file) throws IOException {
+    /** The file's SHA-256 as 64 lowercase hex digits. */
+    static String sha256(Path file) throws IOException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (NoSuchAlgorithmException e) {

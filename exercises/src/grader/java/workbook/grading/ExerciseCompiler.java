@@ -1,0 +1,324 @@
+package workbook.grading;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Builds what a grade runs, in three steps that never mix the learner's code with the grader's:
+ * <ol>
+ *   <li>the given classes, from their own source root, into {@code build/given};
+ *   <li>each exercise on its own, into {@code build/ExNN}, then checked: it may declare only its own class and
+ *       classes nested in it (javac decodes Unicode escapes before it reads comments, so only the class files
+ *       tell what a file declares), and it may use only what {@link AllowedApi} allows;
+ *   <li>the hidden suite, from its own sources, against the exercises that passed, into {@code build/suite},
+ *       every time (a suite class is never trusted because it looks newer than its source).
+ * </ol>
+ * An exercise is rebuilt only when its source's content changed since its last successful build. No annotation
+ * processor runs. An exercise that passed is also copied to {@code target/classes}, where theory and the figures
+ * find the learner's code; one that failed is removed from there.
+ */
+final class ExerciseCompiler {
+    private static final String SOURCE_HASH = ".source.sha256";
+
+    private final Layout layout;
+    private final List<Path> libraries;
+    private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    private boolean givenCompiled;
+
+    /**
+     * @param layout    the exercises module
+     * @param libraries the jars the exercises and the suite compile against (JUnit, AssertJ, commons-math3)
+     */
+    ExerciseCompiler(Layout layout, List<Path> libraries) {
+        this.layout = layout;
+        this.libraries = List.copyOf(libraries);
+    }
+
+    /**
+     * Builds and checks the exercises, then compiles their suites.
+     *
+     * @return why each exercise that cannot be graded cannot (javac's diagnostics, a class it may not declare,
+     *         what it may not use), by exercise id; the others are ready to run
+     */
+    Map<String, String> compile(List<Layout.Exercise> exercises) {
+        compileGiven();
+        Map<String, String> problems = new LinkedHashMap<>();
+        List<Layout.Exercise> built = new ArrayList<>();
+        for (Layout.Exercise exercise : exercises) {
+            String problem = upToDate(exercise) ? "" : build(exercise);
+            if (problem.isEmpty()) {
+                built.add(exercise);
+            } else {
+                problems.put(exercise.id(), problem);
+                forget(exercise);
+            }
+        }
+        problems.putAll(compileSuites(built));
+        return problems;
+    }
+
+    /** True when the exercise was built and checked from exactly the source it has now. */
+    boolean upToDate(Layout.Exercise exercise) {
+        Path hash = layout.classesOf(exercise).resolve(SOURCE_HASH);
+        try {
+            return Files.exists(hash) && Files.readString(hash).equals(SuiteChecksums.sha256(exercise.source()));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Loads javac and runs it once, so that the first save in watch mode is fast. */
+    void warmUp() {
+        List<Layout.Exercise> all = layout.exercises();
+        if (!all.isEmpty()) {
+            Path scratch = layout.build().resolve("warm-up");
+            javac(List.of(all.get(0).source()), scratch, List.of(layout.givenClasses()));
+            deleteTree(scratch);
+        }
+    }
+
+    /** Once per compiler: the given sources are not the learner's to change while the grade runs. */
+    private void compileGiven() {
+        if (givenCompiled || !Files.isDirectory(layout.givenRoot())) {
+            return;
+        }
+        givenCompiled = true;
+        List<Path> sources;
+        try (Stream<Path> walk = Files.walk(layout.givenRoot())) {
+            sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        deleteTree(layout.givenClasses());
+        String errors = javac(sources, layout.givenClasses(), List.of());
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("the given classes do not compile (restore exercises/src/given):\n"
+                    + errors);
+        }
+    }
+
+    /** One exercise on its own: compiled, then checked; returns what is wrong, empty when it may run. */
+    private String build(Layout.Exercise exercise) {
+        Path out = layout.classesOf(exercise);
+        deleteTree(out);
+        String errors = javac(List.of(exercise.source()), out, List.of(layout.givenClasses()));
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        List<Path> classes = classFiles(out);
+        String declared = declarationProblem(exercise, out, classes);
+        if (!declared.isEmpty()) {
+            return declared;
+        }
+        try {
+            List<String> refusals = AllowedApi.refusals(exercise.number(), classes);
+            if (!refusals.isEmpty()) {
+                return String.join("\n", refusals);
+            }
+            Files.writeString(out.resolve(SOURCE_HASH), SuiteChecksums.sha256(exercise.source()));
+            publish(exercise, out, classes);
+            return "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Empty when the file declared its class and nothing but classes nested in it. */
+    private static String declarationProblem(Layout.Exercise exercise, Path out, List<Path> classes) {
+        String own = "workbook/exercises/" + exercise.className();
+        List<String> foreign = new ArrayList<>();
+        boolean declaresOwn = false;
+        for (Path file : classes) {
+            String name = out.relativize(file).toString().replace(File.separatorChar, '/').replaceAll("\\.class$", "");
+            if (name.equals(own)) {
+                declaresOwn = true;
+            } else if (!name.startsWith(own + "$")) {
+                foreign.add(name.replace('/', '.'));
+            }
+        }
+        String file = exercise.source().getFileName().toString();
+        if (!foreign.isEmpty()) {
+            return file + " declares " + String.join(", ", foreign) + ": an exercise file may declare only the class "
+                    + "workbook.exercises." + exercise.className() + " and classes nested in it";
+        }
+        return declaresOwn ? "" : file + " does not declare the class workbook.exercises." + exercise.className()
+                + " (check its package line and its class name)";
+    }
+
+    /**
+     * The suites of the built exercises, from their pristine sources: all in one javac run, and one by one if that
+     * fails, so that an exercise whose methods the suite cannot call costs that exercise only.
+     */
+    private Map<String, String> compileSuites(List<Layout.Exercise> built) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (built.isEmpty()) {
+            return problems;
+        }
+        Path scratch = layout.build().resolve("suite-scratch");
+        if (suite(built, scratch).isEmpty()) {
+            moveClasses(scratch, layout.suiteClasses());
+            return problems;
+        }
+        for (Layout.Exercise exercise : built) {
+            String errors = suite(List.of(exercise), scratch);
+            if (errors.isEmpty()) {
+                moveClasses(scratch, layout.suiteClasses());
+            } else {
+                problems.put(exercise.id(), "The hidden suite cannot call " + exercise.className() + " as the "
+                        + "stub declares it (a changed signature, or a deleted method?):\n" + errors);
+                forget(exercise);
+            }
+        }
+        return problems;
+    }
+
+    private String suite(List<Layout.Exercise> exercises, Path out) {
+        deleteTree(out);
+        List<Path> classpath = new ArrayList<>(List.of(layout.givenClasses()));
+        exercises.forEach(e -> classpath.add(layout.classesOf(e)));
+        return javac(exercises.stream().map(Layout.Exercise::testSource).collect(Collectors.toList()), out, classpath);
+    }
+
+    /** Compiles sources into {@code out} against the libraries and {@code classpath}; returns the errors. */
+    private String javac(List<Path> sources, Path out, List<Path> classpath) {
+        try {
+            Files.createDirectories(out);
+            Path noSources = Files.createDirectories(layout.build().resolve("no-sources"));
+            List<Path> path = new ArrayList<>(libraries);
+            path.addAll(classpath);
+            List<String> options = List.of("--release", "17", "-encoding", "UTF-8", "-nowarn", "-proc:none",
+                    "-implicit:none", "-sourcepath", noSources.toString(), "-d", out.toString(),
+                    "-cp", path.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+            try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
+                    StandardCharsets.UTF_8)) {
+                boolean ok = javac.getTask(new StringWriter(), files, diagnostics, options, null,
+                        files.getJavaFileObjectsFromPaths(sources)).call();
+                return ok ? "" : format(diagnostics.getDiagnostics());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies a checked exercise's classes to {@code target/classes}, replacing its old ones. */
+    private void publish(Layout.Exercise exercise, Path out, List<Path> classes) throws IOException {
+        removeFromMavenClasses(exercise);
+        for (Path file : classes) {
+            Path destination = layout.classes().resolve(out.relativize(file));
+            Files.createDirectories(destination.getParent());
+            Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** An exercise that cannot be graded leaves no classes behind: neither the grade nor the figures run old code. */
+    private void forget(Layout.Exercise exercise) {
+        deleteTree(layout.classesOf(exercise));
+        try {
+            removeFromMavenClasses(exercise);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void removeFromMavenClasses(Layout.Exercise exercise) throws IOException {
+        Path folder = layout.classes().resolve("workbook/exercises");
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> list = Files.list(folder)) {
+            for (Path p : list.filter(p -> isClassOf(exercise, p.getFileName().toString()))
+                    .collect(Collectors.toList())) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static boolean isClassOf(Layout.Exercise exercise, String fileName) {
+        return fileName.equals(exercise.className() + ".class") || fileName.startsWith(exercise.className() + "$");
+    }
+
+    private static void moveClasses(Path from, Path to) {
+        try {
+            for (Path file : classFiles(from)) {
+                Path destination = to.resolve(from.relativize(file));
+                Files.createDirectories(destination.getParent());
+                Files.move(file, destination, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> classFiles(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(p -> p.toString().endsWith(".class")).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** javac's own layout: "File.java:12: error: message", the source line, a caret under the column. */
+    static String format(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+        StringBuilder out = new StringBuilder();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
+            if (d.getKind() != Diagnostic.Kind.ERROR) {
+                continue;
+            }
+            String file = d.getSource() == null ? "" : Path.of(d.getSource().getName()).getFileName().toString();
+            out.append(file).append(':').append(d.getLineNumber()).append(": error: ")
+               .append(d.getMessage(Locale.ROOT)).append('\n');
+            String line = sourceLine(d);
+            if (line != null) {
+                out.append(line).append('\n');
+                out.append(" ".repeat((int) Math.max(0, d.getColumnNumber() - 1))).append("^\n");
+            }
+        }
+        return out.toString().isEmpty() ? "javac failed without an error message" : out.toString().stripTrailing();
+    }
+
+    private static String sourceLine(Diagnostic<? extends JavaFileObject> d) {
+        if (d.getSource() == null || d.getLineNumber() < 1) {
+            return null;
+        }
+        try {
+            String[] lines = d.getSource().getCharContent(true).toString().split("\\R", -1);
+            return d.getLineNumber() <= lines.length ? lines[(int) d.getLineNumber() - 1].replace('\t', ' ') : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
