@@ -9,7 +9,7 @@
 #                        GitHub Classroom; exercises/src/test/hidden-suite.sha256 records the hidden suite.
 #   OUT/workbook.zip     the same folder, zipped
 #   OUT/autograder.zip   Gradescope's autograder: setup.sh, run_autograder, Report.java and the pristine
-#                        learner release in workbook/
+#                        learner release in workbook/; regrade.sh grades a folder of student repositories with it
 #
 # The release is built from the files git tracks, as they are in the working tree.
 set -euo pipefail
@@ -70,9 +70,10 @@ cp "$here/Report.java" "$wb/.github/classroom/Report.java"
 
 # 6. Gradescope: the autograder zip holds the scripts at its top and the pristine release in workbook/.
 mkdir -p "$out/autograder"
-cp "$here/gradescope/setup.sh" "$here/gradescope/run_autograder" "$here/Report.java" "$out/autograder/"
+cp "$here/gradescope/setup.sh" "$here/gradescope/run_autograder" "$here/gradescope/regrade.sh" "$here/Report.java" \
+  "$out/autograder/"
 cp -a "$wb" "$out/autograder/workbook"
-chmod +x "$out/autograder/setup.sh" "$out/autograder/run_autograder"
+chmod +x "$out/autograder/setup.sh" "$out/autograder/run_autograder" "$out/autograder/regrade.sh"
 (cd "$out/autograder" && zip -qr ../autograder.zip .)
 
 echo "learner release:  $wb"

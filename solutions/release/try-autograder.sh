@@ -203,4 +203,25 @@ expect "System.exit is refused" '[ "$score" = 0 ] && said "uses System.exit"'
 mkdir -p "$ag/zip" && unzip -q "$out/autograder.zip" -d "$ag/zip"
 expect "the pristine workbook is untouched" 'diff -r "$ag/source/workbook" "$ag/zip/workbook" > /dev/null'
 
+# The batch re-grade: three repositories as GitHub Classroom's download gives them, graded one at a time.
+students=$ag/students
+for who in solved half hostile; do cp -a "$ag/source/workbook" "$students/$who" 2>/dev/null || { mkdir -p "$students"; cp -a "$ag/source/workbook" "$students/$who"; }; done
+cp "$ag/finished"/*.java "$students/solved/exercises/src/main/java/workbook/exercises/"
+cp "$ag/finished"/Ex0[1-5]*.java "$students/half/exercises/src/main/java/workbook/exercises/"
+cp "$ag/unsafe/Ex01Sigmoid.java" "$students/hostile/exercises/src/main/java/workbook/exercises/"
+echo "// changed" >> "$students/hostile/exercises/src/test/java/workbook/exercises/Ex01SigmoidTest.java"
+cp -r "$ag/shadow/extra/." "$students/hostile/"
+mkdir -p "$students/empty"
+(cd "$ag/source" && AUTOGRADER_M2=$ag/m2 bash regrade.sh "$students" "$ag/gradebook") | tee "$ag/regrade.log"
+book=$ag/gradebook/gradebook.csv
+row() { grep "^$1," "$book"; }
+expect "the batch re-grade: a progress line per repository" '[ "$(grep -c "^\[[0-9]/4\] " "$ag/regrade.log")" -eq 4 ]'
+expect "the gradebook: the solved repository" 'row solved | grep -q "^solved,10,10,10,10,10,10,10,10,10,10,100,\"\"$"'
+expect "the gradebook: the half-solved repository" 'row half | grep -q "^half,10,10,10,10,10,0,0,0,0,0,50,\"\"$"'
+expect "the gradebook: the hostile repository scores 0, with its warnings" \
+  'row hostile | grep -q "^hostile,0,0,0,0,0,0,0,0,0,0,0,\"ignored 2 files;changed the hidden suite\"$"'
+expect "the gradebook: an empty repository has its row and the reason" \
+  'row empty | grep -q "^empty,0,0,0,0,0,0,0,0,0,0,0,\"submitted 0 of 10 exercises\"$"'
+expect "each student's results.json" '[ -f "$ag/gradebook/solved/results.json" ] && [ -f "$ag/gradebook/hostile/results.json" ]'
+
 [ "$failures" -eq 0 ]

@@ -35,7 +35,7 @@ import javax.tools.ToolProvider;
  * </ol>
  * An exercise is rebuilt only when its source's content changed since its last successful build. No annotation
  * processor runs. An exercise that passed is also copied to {@code target/classes}, where theory and the figures
- * find the learner's code; one that failed is removed from there.
+ * find the learner's code; one that does not compile is removed from there.
  */
 final class ExerciseCompiler {
     private static final String SOURCE_HASH = ".source.sha256";
@@ -123,6 +123,7 @@ final class ExerciseCompiler {
         deleteTree(out);
         String errors = javac(List.of(exercise.source()), out, List.of(layout.givenClasses()));
         if (!errors.isEmpty()) {
+            removeFromMavenClasses(exercise); // stale classes of an older version: theory and figures would run them
             return errors;
         }
         List<Path> classes = classFiles(out);
@@ -133,7 +134,7 @@ final class ExerciseCompiler {
         try {
             List<String> refusals = AllowedApi.refusals(exercise.number(), classes);
             if (!refusals.isEmpty()) {
-                return String.join("\n", refusals);
+                return ruleOnce(refusals);
             }
             Files.writeString(out.resolve(SOURCE_HASH), SuiteChecksums.sha256(exercise.source()));
             publish(exercise, out, classes);
@@ -141,6 +142,26 @@ final class ExerciseCompiler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Refusals as the scoreboard shows them: what was used where, a line each, and the rule once after the lines it
+     * explains ({@code "Ex01Sigmoid.sigmoid, line 39, uses Class.forName: graded exercises may use only ..."}).
+     */
+    static String ruleOnce(List<String> refusals) {
+        StringBuilder out = new StringBuilder();
+        String rule = null;
+        for (String refusal : refusals) {
+            int uses = refusal.indexOf(" uses ");
+            int at = uses < 0 ? -1 : refusal.indexOf(": ", uses);
+            String next = at < 0 ? null : refusal.substring(at + 2);
+            if (rule != null && !rule.equals(next)) {
+                out.append("  ").append(rule).append('\n');
+            }
+            out.append(at < 0 ? refusal : refusal.substring(0, at)).append('\n');
+            rule = next == null ? rule : next;
+        }
+        return (rule == null ? out : out.append("  ").append(rule)).toString().stripTrailing();
     }
 
     /** Empty when the file declared its class and nothing but classes nested in it. */
@@ -231,17 +252,15 @@ final class ExerciseCompiler {
         }
     }
 
-    /** An exercise that cannot be graded leaves no classes behind: neither the grade nor the figures run old code. */
+    /**
+     * An exercise that cannot be graded leaves no classes in the grade's build. Maven's own compile of it, in
+     * {@code target/classes}, stays where it compiled: theory and the figures, which grade nothing, may run it.
+     */
     private void forget(Layout.Exercise exercise) {
         deleteTree(layout.classesOf(exercise));
-        try {
-            removeFromMavenClasses(exercise);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
-    private void removeFromMavenClasses(Layout.Exercise exercise) throws IOException {
+    private void removeFromMavenClasses(Layout.Exercise exercise) {
         Path folder = layout.classes().resolve("workbook/exercises");
         if (!Files.isDirectory(folder)) {
             return;
@@ -251,6 +270,8 @@ final class ExerciseCompiler {
                     .collect(Collectors.toList())) {
                 Files.delete(p);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

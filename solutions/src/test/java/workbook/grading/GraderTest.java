@@ -108,7 +108,7 @@ class GraderTest {
         ExerciseGrade g = grades.get("Ex03");
         assertThat(g.status()).isEqualTo(Status.DOES_NOT_COMPILE);
         assertThat(g.points()).isZero();
-        assertThat(g.compileError()).startsWith("Ex03Exit.a, line 5, uses System.exit: graded exercises may use only");
+        assertThat(g.compileError()).startsWith("Ex03Exit.a, line 5, uses System.exit\n  graded exercises may use only");
     }
 
     @Test
@@ -132,8 +132,7 @@ class GraderTest {
     void reflectionIsRefusedWithTheLineAndWhatItUsed() {
         ExerciseGrade g = grades.get("Ex12");
         assertThat(g.status()).isEqualTo(Status.DOES_NOT_COMPILE);
-        assertThat(g.compileError()).startsWith("Ex12Reflection.a, line 5, uses Class.forName: graded exercises may use "
-                + "only");
+        assertThat(g.compileError()).startsWith("Ex12Reflection.a, line 5, uses Class.forName\n");
     }
 
     @Test
