@@ -5,14 +5,14 @@ import java.util.concurrent.TimeoutException;
 /**
  * The outcome of one check, as the test JVM reports it to the grader: one tab-separated line per check.
  *
- * @param exercise the exercise id, e.g. {@code Ex03}
+ * @param exercise the exercise
  * @param task     the task id, e.g. {@code ex03.relu}
  * @param method   the test method, which orders the checks as the suite lists them
  * @param name     the check's readable name, e.g. "relu is max of x and zero [x = -3.0]"
  * @param verdict  what happened
  * @param message  why it failed, empty when it passed
  */
-public record Check(String exercise, String task, String method, String name, Verdict verdict, String message) {
+public record Check(ExerciseId exercise, String task, String method, String name, Verdict verdict, String message) {
     /** Marker that every stub's {@code UnsupportedOperationException} message ends with. */
     public static final String STUB_MARKER = "is not implemented yet";
 
@@ -61,7 +61,7 @@ public record Check(String exercise, String task, String method, String name, Ve
 
     /** One line: tabs, newlines and backslashes in the fields are escaped. */
     public String toLine() {
-        return String.join("\t", escape(exercise), escape(task), escape(method), escape(name), verdict.name(),
+        return String.join("\t", exercise.toString(), escape(task), escape(method), escape(name), verdict.name(),
                 escape(message));
     }
 
@@ -71,7 +71,7 @@ public record Check(String exercise, String task, String method, String name, Ve
         if (f.length != 6) {
             throw new IllegalArgumentException("line must have 6 tab-separated fields, got " + f.length + ": " + line);
         }
-        return new Check(unescape(f[0]), unescape(f[1]), unescape(f[2]), unescape(f[3]), Verdict.valueOf(f[4]),
+        return new Check(ExerciseId.parse(f[0]), unescape(f[1]), unescape(f[2]), unescape(f[3]), Verdict.valueOf(f[4]),
                 unescape(f[5]));
     }
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -31,17 +32,20 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * The test JVM's side of the grader: runs the hidden suite's checks of the given exercises and writes one line
  * per check to a file as soon as it finishes, so that the grader knows how far a test JVM got if it dies.
  *
- * <p>Lines: {@code P <tab> uniqueId <tab> task} for each check method of the test plan (written before any
- * exercise code runs), {@code S <tab> uniqueId <tab> check} when a check starts, {@code F <tab> uniqueId <tab>
- * check} when it ends (the check in {@link Check#toLine()} form), {@code X <tab> reason} when the run itself
- * failed, {@code E} on any exit and {@code END} when every check ran. Every line is signed ({@link SignedLog})
- * with the key the grader sends as the first line of standard input.
+ * <p>The lines are {@link ReportLine}s: the plan first (before any exercise code runs), then each check as it starts
+ * and ends, then how the run ended. Every line is signed ({@link SignedLog}) with the key the grader sends as the
+ * first line of standard input. The learner's code runs in this JVM, but the grader has already refused any
+ * exercise that could reach the writer or its key (reflection, {@code Unsafe}, files: {@link AllowedApi}), and the
+ * sandbox lets this JVM write nowhere but its report folder; the signature stays as a second line of defence, so
+ * that a verdict the grader believes can only have come from this class.
  */
 public final class CheckRunner {
     /** System property: the folder of the suite's classes, the only place the runner looks for checks. */
     static final String SUITE = "workbook.grading.suite";
     private static final Pattern EXERCISE_TAG = Pattern.compile("ex\\d\\d");
     private static final Pattern TASK_TAG = Pattern.compile("ex\\d\\d\\.\\w+");
+    /** "Ex03 · " in front of a suite's display name "Ex03 · ReLU family". */
+    private static final Pattern TITLE_PREFIX = Pattern.compile("^Ex\\d\\d\\W*");
 
     private CheckRunner() {}
 
@@ -61,7 +65,7 @@ public final class CheckRunner {
                 StandardCharsets.UTF_8));
         SignedLog.Writer out = new SignedLog.Writer(new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(args[0], true), StandardCharsets.UTF_8), true), in.readLine());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> out.line("E")));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> out.line(new ReportLine.Exiting())));
         int status = 0;
         try {
             String[] tags = Arrays.copyOfRange(args, 1, args.length);
@@ -72,9 +76,9 @@ public final class CheckRunner {
                 tags = line == null ? new String[0] : line.trim().split("\\s+");
             }
             run(launcher, tags, new Reporter(out));
-            out.line("END");
+            out.line(new ReportLine.Completed());
         } catch (Throwable t) {
-            out.line("X\t" + Check.escape(t.toString()));
+            out.line(new ReportLine.Failed(t.toString()));
             status = 3;
         }
         // a check that ran past its time limit may still spin in its thread: stop the JVM regardless
@@ -108,7 +112,7 @@ public final class CheckRunner {
             return selectors;
         }
         for (String tag : tags) {
-            String prefix = "Ex" + tag.substring(2, Math.min(4, tag.length()));
+            String prefix = ExerciseId.parse(tag).toString();
             Arrays.stream(names).filter(n -> n.startsWith(prefix) && n.endsWith("Test.class")).sorted()
                     .forEach(n -> selectors.add(selectClass("workbook.exercises." + n.replace(".class", ""))));
         }
@@ -138,12 +142,16 @@ public final class CheckRunner {
         @Override
         public void testPlanExecutionStarted(TestPlan testPlan) {
             this.plan = testPlan;
-            // every check method, before any exercise code runs: the grader fails a method that never reports
+            // the suites' titles and every check method in the order they will run, before any exercise code
+            // runs: the grader takes tasks, titles and order from here, and fails a method that never reports
             for (TestIdentifier root : testPlan.getRoots()) {
                 for (TestIdentifier test : testPlan.getDescendants(root)) {
-                    if (test.getSource().filter(MethodSource.class::isInstance).isPresent()) {
-                        out.line("P\t" + Check.escape(test.getUniqueId()) + "\t"
-                                + tag(test, TASK_TAG).orElse("?"));
+                    if (test.getSource().filter(ClassSource.class::isInstance).isPresent()) {
+                        out.line(new ReportLine.Title(exercise(test), TITLE_PREFIX.matcher(test.getDisplayName())
+                                .replaceFirst("")));
+                    } else if (test.getSource().filter(MethodSource.class::isInstance).isPresent()) {
+                        out.line(new ReportLine.Planned(test.getUniqueId(), exercise(test), methodName(test),
+                                task(test)));
                     }
                 }
             }
@@ -152,8 +160,7 @@ public final class CheckRunner {
         @Override
         public void executionStarted(TestIdentifier test) {
             if (test.isTest()) {
-                out.line("S\t" + Check.escape(test.getUniqueId()) + "\t"
-                        + check(test, Check.Verdict.CRASHED, "").toLine());
+                out.line(new ReportLine.Started(test.getUniqueId(), check(test, Check.Verdict.CRASHED, "")));
             }
         }
 
@@ -168,14 +175,24 @@ public final class CheckRunner {
             if (failure instanceof AssertionError && String.valueOf(failure.getMessage()).startsWith("not run:")) {
                 verdict = Check.Verdict.NOT_RUN;
             }
-            out.line("F\t" + Check.escape(test.getUniqueId()) + "\t"
-                    + check(test, verdict, failure == null ? "" : Check.explain(failure)).toLine());
+            out.line(new ReportLine.Finished(test.getUniqueId(),
+                    check(test, verdict, failure == null ? "" : Check.explain(failure))));
         }
 
         private Check check(TestIdentifier test, Check.Verdict verdict, String message) {
-            String exercise = tag(test, EXERCISE_TAG).map(t -> "Ex" + t.substring(2)).orElse("?");
-            String task = tag(test, TASK_TAG).orElse(exercise.toLowerCase() + ".?");
-            return new Check(exercise, task, methodName(test), checkName(test), verdict, message);
+            return new Check(exercise(test), task(test), methodName(test), checkName(test), verdict, message);
+        }
+
+        /** The exercise tag ({@code ex03}), else the exercise its suite class is named for. */
+        private ExerciseId exercise(TestIdentifier test) {
+            return tag(test, EXERCISE_TAG).map(ExerciseId::parse).orElseGet(() -> test.getSource()
+                    .map(s -> s instanceof MethodSource m ? m.getClassName() : ((ClassSource) s).getClassName())
+                    .map(c -> ExerciseId.parse(c.substring(c.lastIndexOf('.') + 1))).orElseThrow());
+        }
+
+        /** The task tag ({@code ex03.relu}), or {@code ex03.?} for a check that has none. */
+        private String task(TestIdentifier test) {
+            return tag(test, TASK_TAG).orElse(exercise(test).tag() + ".?");
         }
 
         private Optional<String> tag(TestIdentifier test, Pattern pattern) {

@@ -60,9 +60,9 @@ final class ExerciseCompiler {
      * @return why each exercise that cannot be graded cannot (javac's diagnostics, a class it may not declare,
      *         what it may not use), by exercise id; the others are ready to run
      */
-    Map<String, String> compile(List<Layout.Exercise> exercises) {
+    Map<ExerciseId, String> compile(List<Layout.Exercise> exercises) {
         compileGiven();
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<ExerciseId, String> problems = new LinkedHashMap<>();
         List<Layout.Exercise> built = new ArrayList<>();
         for (Layout.Exercise exercise : exercises) {
             String problem = upToDate(exercise) ? "" : build(exercise);
@@ -132,7 +132,7 @@ final class ExerciseCompiler {
             return declared;
         }
         try {
-            List<String> refusals = AllowedApi.refusals(exercise.number(), classes);
+            List<String> refusals = AllowedApi.refusals(exercise.id().number(), classes);
             if (!refusals.isEmpty()) {
                 return ruleOnce(refusals);
             }
@@ -190,8 +190,8 @@ final class ExerciseCompiler {
      * The suites of the built exercises, from their pristine sources: all in one javac run, and one by one if that
      * fails, so that an exercise whose methods the suite cannot call costs that exercise only.
      */
-    private Map<String, String> compileSuites(List<Layout.Exercise> built) {
-        Map<String, String> problems = new LinkedHashMap<>();
+    private Map<ExerciseId, String> compileSuites(List<Layout.Exercise> built) {
+        Map<ExerciseId, String> problems = new LinkedHashMap<>();
         if (built.isEmpty()) {
             return problems;
         }

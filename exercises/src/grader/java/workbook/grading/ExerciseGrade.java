@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * What one exercise scored in one grading run.
  *
- * @param id           the exercise id, e.g. {@code Ex03}
+ * @param id           the exercise
  * @param title        what the exercise is about, e.g. {@code ReLU family}
  * @param tasks        its tasks in the lesson's order
  * @param compileError javac's diagnostics when the exercise does not compile, otherwise empty
  */
-public record ExerciseGrade(String id, String title, List<TaskGrade> tasks, String compileError) {
+public record ExerciseGrade(ExerciseId id, String title, List<TaskGrade> tasks, String compileError) {
 
     /** Points an exercise is worth when every task is done; each task is worth an equal share. */
     public static final int MAX_POINTS = 10;

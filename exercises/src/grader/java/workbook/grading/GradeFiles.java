@@ -52,7 +52,7 @@ public final class GradeFiles {
         int earned = grades.stream().mapToInt(ExerciseGrade::earned).sum();
         property(out, "total.points", ExerciseGrade.format(earned));
         property(out, "total.max", ExerciseGrade.format(100 * ExerciseGrade.MAX_POINTS * grades.size()));
-        property(out, "exercises", grades.stream().map(ExerciseGrade::id).collect(Collectors.joining(",")));
+        property(out, "exercises", grades.stream().map(g -> g.id().toString()).collect(Collectors.joining(",")));
         for (ExerciseGrade g : grades) {
             String key = g.id() + ".";
             property(out, key + "title", g.title());

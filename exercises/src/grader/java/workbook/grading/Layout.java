@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -57,21 +56,11 @@ record Layout(Path module) {
     }
 
     /** One exercise: {@code Ex03ReluFamily.java} and {@code Ex03ReluFamilyTest.java}. */
-    record Exercise(String id, String className, Path source, Path testSource) {
-        /** The tag of its checks, e.g. {@code ex03}. */
-        String tag() {
-            return id.toLowerCase(Locale.ROOT);
-        }
-
-        /** Its number, 3 for {@code Ex03}. */
-        int number() {
-            return Integer.parseInt(id.substring(2));
-        }
-    }
+    record Exercise(ExerciseId id, String className, Path source, Path testSource) {}
 
     /** The folder of an exercise's own classes, checked before they run. */
     Path classesOf(Exercise exercise) {
-        return build().resolve(exercise.id());
+        return build().resolve(exercise.id().toString());
     }
 
     /** The exercises that have both a source and a hidden-suite class, in order. */
@@ -82,7 +71,7 @@ record Layout(Path module) {
                     .sorted()
                     .map(n -> n.substring(0, n.length() - ".java".length()))
                     .filter(c -> Files.exists(testSources().resolve(c + "Test.java")))
-                    .map(c -> new Exercise(c.substring(0, 4), c, mainSources().resolve(c + ".java"),
+                    .map(c -> new Exercise(ExerciseId.parse(c), c, mainSources().resolve(c + ".java"),
                             testSources().resolve(c + "Test.java")))
                     .collect(Collectors.toList());
         } catch (IOException e) {

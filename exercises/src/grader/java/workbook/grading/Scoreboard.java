@@ -28,9 +28,10 @@ public final class Scoreboard {
         }
         int titleWidth = grades.stream().mapToInt(g -> g.title().length()).max().orElse(0);
         for (ExerciseGrade g : grades) {
-            out.append(String.format(Locale.ROOT, " %s  %-" + titleWidth + "s  %-16s  %d/%d tasks  %5s / %d%n",
-                    g.id(), g.title(), g.status().label(), g.tasksDone(), g.tasks().size(),
-                    ExerciseGrade.format(g.earned()), ExerciseGrade.MAX_POINTS));
+            String tasks = g.tasks().isEmpty() ? "-" : g.tasksDone() + "/" + g.tasks().size();
+            out.append(String.format(Locale.ROOT, " %s  %-" + titleWidth + "s  %-16s  %3s tasks  %5s / %d%n",
+                    g.id(), g.title(), g.status().label(), tasks, ExerciseGrade.format(g.earned()),
+                    ExerciseGrade.MAX_POINTS));
             if (verbose) {
                 out.append(allFailures(g));
             }
@@ -58,7 +59,7 @@ public final class Scoreboard {
 
     /** At most {@value #DETAIL_LINES} lines: what to fix first, and how to grade it alone and get a hint. */
     static String detail(ExerciseGrade g) {
-        String id = g.id().toLowerCase(Locale.ROOT);
+        String id = g.id().tag();
         StringBuilder out = new StringBuilder();
         List<String> body;
         if (g.status() == ExerciseGrade.Status.DOES_NOT_COMPILE) {
@@ -122,7 +123,7 @@ public final class Scoreboard {
             return "Strict grading failed: no exercise was graded.";
         }
         List<String> unfinished = grades.stream().filter(g -> g.status() != ExerciseGrade.Status.DONE)
-                .map(ExerciseGrade::id).collect(Collectors.toList());
+                .map(g -> g.id().toString()).collect(Collectors.toList());
         return unfinished.isEmpty() ? null : "Strict grading failed: not done yet: " + String.join(", ", unfinished);
     }
 

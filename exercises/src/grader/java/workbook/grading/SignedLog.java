@@ -48,6 +48,10 @@ final class SignedLog {
             this.mac = mac(hexKey);
         }
 
+        synchronized void line(ReportLine line) {
+            line(line.format());
+        }
+
         synchronized void line(String text) {
             previous = sign(mac, previous, text);
             out.println(text + MARK + previous);

@@ -46,7 +46,7 @@ final class Watch {
         out.println("Watching " + Scoreboard.display(layout.mainSources()) + ": save an exercise to grade it. "
                 + "Enter grades again by hand; Ctrl+C stops.");
         int runs = 1;
-        Grader.TestJvm ready = grader.startTestJvm("w", runs, List.of());
+        TestJvms.TestJvm ready = grader.jvms().start("w", runs, List.of());
         while (true) {
             String event = events.take();
             Thread.sleep(30); // an editor's save may arrive as several events: take them all at once
@@ -57,14 +57,14 @@ final class Watch {
                 continue;
             }
             long start = System.nanoTime();
-            Map<String, String> errors = compiler.compile(toGrade);
+            Map<ExerciseId, String> errors = compiler.compile(toGrade);
             long compiled = System.nanoTime();
             List<ExerciseGrade> grades = grader.gradeNow(toGrade, ready, errors);
             out.println(Scoreboard.render(grades, false, grader.resultsJson()));
             out.printf("(graded in %.2f s: compiled in %.2f s, checked in %.2f s; watching for the next save)%n",
                     (System.nanoTime() - start) / 1e9, (compiled - start) / 1e9, (System.nanoTime() - compiled) / 1e9);
             last = toGrade.get(toGrade.size() - 1);
-            ready = grader.startTestJvm("w", ++runs % 2 + 1, List.of());
+            ready = grader.jvms().start("w", ++runs % 2 + 1, List.of());
         }
     }
 

@@ -39,7 +39,7 @@ class ExerciseGradeTest {
         assertThat(exercise("Ex08", "Gated", done, not, not, not, not, not, not, not).earned()).isEqualTo(125);
         List<TaskGrade> sixteen = new java.util.ArrayList<>(java.util.Collections.nCopies(15, not));
         sixteen.add(0, done);
-        assertThat(new ExerciseGrade("Ex09", "Init", sixteen, "").earned()).isEqualTo(63);
+        assertThat(new ExerciseGrade(ExerciseId.parse("Ex09"), "Init", sixteen, "").earned()).isEqualTo(63);
     }
 
     @Test
@@ -66,7 +66,7 @@ class ExerciseGradeTest {
 
     @Test
     void aCompileErrorMeansDoesNotCompileAndNoPoints() {
-        ExerciseGrade grade = new ExerciseGrade("Ex07", "Smooth", List.of(new TaskGrade("ex07.a", List.of())),
+        ExerciseGrade grade = new ExerciseGrade(ExerciseId.parse("Ex07"), "Smooth", List.of(new TaskGrade("ex07.a", List.of())),
                 "Ex07.java:3: error: ';' expected");
         assertThat(grade.status()).isEqualTo(Status.DOES_NOT_COMPILE);
         assertThat(grade.points()).isZero();

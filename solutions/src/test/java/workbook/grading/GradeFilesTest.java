@@ -63,7 +63,7 @@ class GradeFilesTest {
 
     @Test
     void aCheckSurvivesItsLineFormat() {
-        Check c = new Check("Ex02", "ex02.b", "m", "b [x = 1]", Verdict.TIMEOUT, "a\tb\\n\nc");
+        Check c = new Check(ExerciseId.parse("Ex02"), "ex02.b", "m", "b [x = 1]", Verdict.TIMEOUT, "a\tb\\n\nc");
         assertThat(Check.fromLine(c.toLine())).isEqualTo(c);
     }
 }

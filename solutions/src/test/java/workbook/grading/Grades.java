@@ -9,8 +9,8 @@ final class Grades {
     private Grades() {}
 
     static Check check(String task, Verdict verdict, String message) {
-        String exercise = "Ex" + task.substring(2, 4);
-        return new Check(exercise, task, "m", task.substring(5) + " works [x = 1]", verdict, message);
+        return new Check(ExerciseId.parse(task.substring(0, 4)), task, "m", task.substring(5) + " works [x = 1]",
+                verdict, message);
     }
 
     /** A task with {@code passed} passing checks followed by the given failures. */
@@ -24,6 +24,6 @@ final class Grades {
     }
 
     static ExerciseGrade exercise(String id, String title, TaskGrade... tasks) {
-        return new ExerciseGrade(id, title, List.of(tasks), "");
+        return new ExerciseGrade(ExerciseId.parse(id), title, List.of(tasks), "");
     }
 }

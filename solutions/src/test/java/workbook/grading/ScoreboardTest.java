@@ -54,7 +54,7 @@ class ScoreboardTest {
 
     @Test
     void aCompileErrorComesFirstWithJavacsDiagnostics() {
-        ExerciseGrade broken = new ExerciseGrade("Ex04", "Collapse", List.of(), "Ex04.java:3: error: ';' expected\n"
+        ExerciseGrade broken = new ExerciseGrade(ExerciseId.parse("Ex04"), "Collapse", List.of(), "Ex04.java:3: error: ';' expected\n"
                 + "    int x = 1\n             ^");
         String board = Scoreboard.render(List.of(GRADES.get(1), broken), false, Path.of("r.json"));
         assertThat(board).contains("Next: Ex04 does not compile", "Ex04.java:3: error: ';' expected", "^");

@@ -1,0 +1,261 @@
+package workbook.grading;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the checks: starts test JVMs ({@link CheckRunner}) in the {@link Sandbox}, two side by side on two cores,
+ * reads their signed reports ({@link ReportLine}), and when one dies (out of memory), marks the check it was
+ * running with the reason and runs the rest in a fresh one. A check method of the plan that never reports a signed
+ * result is failed.
+ *
+ * <p>A test JVM's class path puts the harness first (the grader's classes, JUnit, AssertJ, commons-math3), then
+ * the suite, the given classes and, last, the learner's checked classes, none of which may carry a name outside
+ * its exercise: nothing the learner compiled can stand in for a class of the harness.
+ */
+final class TestJvms {
+    /** The test JVM: quick to start; the heap cap turns a runaway allocation into one failed check. */
+    static final List<String> TEST_JVM = List.of("-Xmx512m", "-Xss4m", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "-XX:+DisableAttachMechanism");
+    /** Backstop for one test JVM: every check has its own time limit, so this only stops the pathological. */
+    static final long JVM_LIMIT_SECONDS = 300;
+    /** The only folder a test JVM writes to (its report); the sandbox lets it write nowhere else. */
+    static final String JVM_DIR = "jvm";
+
+    private final Layout layout;
+    private final List<Path> harness;
+    private final Sandbox sandbox;
+
+    TestJvms(Layout layout, List<Path> harness, Sandbox sandbox) {
+        this.layout = layout;
+        this.harness = List.copyOf(harness);
+        this.sandbox = sandbox;
+    }
+
+    Sandbox sandbox() {
+        return sandbox;
+    }
+
+    /** What the test JVMs reported: every check, and the plan they ran (titles, check methods in order). */
+    record Outcome(List<Check> checks, Map<ExerciseId, String> titles, List<ReportLine.Planned> plan) {
+        static final Outcome NONE = new Outcome(List.of(), Map.of(), List.of());
+
+        Outcome plus(Outcome other) {
+            List<Check> checks = new ArrayList<>(this.checks);
+            checks.addAll(other.checks);
+            Map<ExerciseId, String> titles = new LinkedHashMap<>(this.titles);
+            titles.putAll(other.titles);
+            List<ReportLine.Planned> plan = new ArrayList<>(this.plan);
+            plan.addAll(other.plan);
+            return new Outcome(checks, titles, plan);
+        }
+    }
+
+    /** Runs the exercises' checks: in {@code ready} if given, else in two lanes where there are two cores. */
+    Outcome run(List<Layout.Exercise> exercises, TestJvm ready) throws IOException, InterruptedException {
+        if (exercises.isEmpty()) {
+            if (ready != null) {
+                Sandbox.kill(ready.process());
+            }
+            return Outcome.NONE;
+        }
+        return ready != null || exercises.size() < 2 || Runtime.getRuntime().availableProcessors() < 2
+                ? run(exercises, ready, "a") : runInTwoLanes(exercises);
+    }
+
+    /**
+     * Two test JVMs side by side, each with about half of the work (the suites' sizes stand for it): the grade
+     * takes about half as long on two cores. A crash in one lane is handled within that lane.
+     */
+    private Outcome runInTwoLanes(List<Layout.Exercise> exercises) throws IOException, InterruptedException {
+        List<Layout.Exercise> a = new ArrayList<>();
+        List<Layout.Exercise> b = new ArrayList<>();
+        long weightA = 0;
+        long weightB = 0;
+        for (Layout.Exercise e : exercises.stream()
+                .sorted(Comparator.comparingLong((Layout.Exercise e) -> e.testSource().toFile().length()).reversed())
+                .collect(Collectors.toList())) {
+            if (weightA <= weightB) {
+                a.add(e);
+                weightA += e.testSource().toFile().length();
+            } else {
+                b.add(e);
+                weightB += e.testSource().toFile().length();
+            }
+        }
+        CompletableFuture<Outcome> laneB = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(b, null, "b");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        return run(a, null, "a").plus(laneB.join());
+    }
+
+    /**
+     * Runs the checks of these exercises in a test JVM ({@code ready}, started ahead of time, or a new one); if it
+     * dies, marks the check it was running with the reason and runs the rest in a fresh one.
+     */
+    Outcome run(List<Layout.Exercise> exercises, TestJvm ready, String lane) throws IOException, InterruptedException {
+        List<String> tags = exercises.stream().map(e -> e.id().tag()).collect(Collectors.toList());
+        Map<String, Check> done = new LinkedHashMap<>();
+        Map<String, ReportLine.Planned> planned = new LinkedHashMap<>();
+        Map<ExerciseId, String> titles = new LinkedHashMap<>();
+        Map<String, String> neverRan = new LinkedHashMap<>();
+        for (int attempt = 1; attempt <= 50; attempt++) {
+            TestJvm jvm;
+            if (attempt == 1 && ready != null) {
+                jvm = ready;
+                jvm.send(tags);
+            } else {
+                Files.write(skipFile(lane), done.keySet(), StandardCharsets.UTF_8);
+                jvm = start(lane, attempt, tags);
+            }
+            boolean exited = jvm.process.waitFor(JVM_LIMIT_SECONDS, TimeUnit.SECONDS);
+            Sandbox.kill(jvm.process); // it, and anything it left running
+            jvm.process.waitFor();
+            Run run = Run.read(jvm.report, jvm.key);
+            run.planned.forEach(p -> planned.putIfAbsent(p.uniqueId(), p));
+            titles.putAll(run.titles);
+            done.putAll(run.finished);
+            if (run.complete) {
+                break;
+            }
+            String reason = !exited ? "the test JVM ran past " + JVM_LIMIT_SECONDS + " s and was stopped"
+                    : run.failure != null ? crashReason(run.failure)
+                    : run.exiting ? "the test JVM was stopped by a call to System.exit (or Runtime.exit) here"
+                    : "the test JVM died here (exit code " + jvm.process.exitValue() + "; see " + jvm.log + ")";
+            if (run.started.isEmpty()) {
+                // nothing to blame: report the reason on a placeholder check rather than loop, and on every
+                // check method that has not reported yet (below)
+                done.put("jvm-" + attempt, new Check(exercises.get(0).id(), tags.get(0) + ".?", "", "the test JVM",
+                        Check.Verdict.CRASHED, reason));
+                planned.keySet().forEach(id -> neverRan.put(id, reason));
+                break;
+            }
+            run.started.forEach((id, check) -> done.put(id, new Check(check.exercise(), check.task(),
+                    check.method(), check.name(), Check.Verdict.CRASHED, reason)));
+        }
+        // a check method of the plan with no signed result (it never ran, or its lines were cut) is not passed
+        planned.forEach((id, p) -> {
+            if (done.keySet().stream().noneMatch(d -> d.startsWith(id))) {
+                done.put(id, new Check(p.exercise(), p.task(), p.method(), CheckNames.sentence(p.method()),
+                        Check.Verdict.NOT_RUN, neverRan.getOrDefault(id, "this check never reported a result")));
+            }
+        });
+        return new Outcome(new ArrayList<>(done.values()), titles, new ArrayList<>(planned.values()));
+    }
+
+    /** A test JVM, the files it writes and the key that signs its report. */
+    record TestJvm(Process process, Path report, Path log, String key) {
+        /** Hands the tags to a JVM started without them. */
+        void send(List<String> tags) throws IOException {
+            process.getOutputStream().write((String.join(" ", tags) + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().close();
+        }
+    }
+
+    private Path skipFile(String lane) {
+        return layout.gradeDir().resolve("skip-" + lane + ".txt");
+    }
+
+    /** Starts a test JVM for these tags; with none, it loads JUnit and waits for them on its standard input. */
+    TestJvm start(String lane, int attempt, List<String> tags) throws IOException {
+        Path jvmDir = Files.createDirectories(layout.gradeDir().resolve(JVM_DIR));
+        Path report = jvmDir.resolve("checks-" + lane + attempt + ".txt");
+        Path log = layout.gradeDir().resolve("test-jvm-" + lane + attempt + ".log");
+        Files.deleteIfExists(report);
+        if (attempt == 1) {
+            Files.deleteIfExists(skipFile(lane));
+        }
+        List<String> java = new ArrayList<>();
+        java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        java.addAll(TEST_JVM);
+        java.add("-D" + RunawayGuard.SKIP_FILE + "=" + skipFile(lane));
+        java.add("-D" + CheckRunner.SUITE + "=" + layout.suiteClasses());
+        List<Path> classpath = classpath();
+        java.addAll(List.of("-cp", classpath.stream().map(Path::toString)
+                .collect(Collectors.joining(File.pathSeparator)), CheckRunner.class.getName(), report.toString()));
+        java.addAll(tags.isEmpty() ? List.of("-") : tags);
+        List<Path> readable = new ArrayList<>(classpath);
+        readable.add(0, layout.module());
+        ProcessBuilder builder = new ProcessBuilder(sandbox.wrap(jvmDir, readable, java)).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        String key = SignedLog.newKey();
+        Process process = builder.start();
+        process.getOutputStream().write((key + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+        if (!tags.isEmpty()) {
+            process.getOutputStream().close();
+        }
+        return new TestJvm(process, report, log, key);
+    }
+
+    /** Harness first, then the suite, the given classes and the learner's checked classes. */
+    private List<Path> classpath() {
+        List<Path> path = new ArrayList<>(harness);
+        path.add(layout.suiteClasses());
+        path.add(layout.givenClasses());
+        layout.exercises().forEach(e -> path.add(layout.classesOf(e)));
+        return path;
+    }
+
+    private static String crashReason(String error) {
+        if (error.contains("OutOfMemoryError")) {
+            return "ran out of memory (" + error + "): an enormous array, or a collection that grows forever? "
+                    + "The test JVM has " + TEST_JVM.get(0).substring(4) + " of heap";
+        }
+        return "stopped the test JVM: " + error;
+    }
+
+    /** What one test JVM reported, from its signed lines only: anything the exercise code wrote is ignored. */
+    private static final class Run {
+        final Map<ExerciseId, String> titles = new LinkedHashMap<>();
+        final List<ReportLine.Planned> planned = new ArrayList<>();
+        final Map<String, Check> started = new LinkedHashMap<>();
+        final Map<String, Check> finished = new LinkedHashMap<>();
+        boolean complete;
+        boolean exiting;
+        String failure;
+
+        static Run read(Path report, String key) throws IOException {
+            Run run = new Run();
+            for (String line : SignedLog.verifiedLines(report, key)) {
+                ReportLine r = ReportLine.parse(line);
+                if (r instanceof ReportLine.Title t) {
+                    run.titles.put(t.exercise(), t.title());
+                } else if (r instanceof ReportLine.Planned p) {
+                    run.planned.add(p);
+                } else if (r instanceof ReportLine.Started s) {
+                    run.started.put(s.uniqueId(), s.check());
+                } else if (r instanceof ReportLine.Finished f) {
+                    run.started.remove(f.uniqueId());
+                    run.finished.put(f.uniqueId(), f.check());
+                } else if (r instanceof ReportLine.Failed x) {
+                    run.failure = x.error();
+                } else if (r instanceof ReportLine.Exiting) {
+                    run.exiting = true;
+                } else if (r instanceof ReportLine.Completed) {
+                    run.complete = true;
+                }
+            }
+            return run;
+        }
+    }
+}
