@@ -8,7 +8,7 @@
 #   fake-board   prints a fake 100/100 scoreboard
 #   fake-json    writes a fake results.json wherever it can              (files: refused)
 #   fake-report  appends "passed" lines to the test JVMs' reports        (files: refused)
-#   unsafe       reaches the harness through sun.misc.Unsafe and reflection
+#   unsafe       a working exploit through sun.misc.Unsafe and reflection: signs "passed" for every check
 #   shadow       adds a file that declares a JUnit class                  (intake ignores it)
 #   extra-class  Ex02Tanh.java also declares a fake Ex01SigmoidTest
 #   escaped      the same, hidden in \u escapes inside a comment
@@ -134,16 +134,48 @@ attack "$ag/fake-report" '    static {
 grade fake-report "$ag/fake-report"
 expect "forged report lines earn nothing" '[ "$score" = 0 ]'
 
-attack "$ag/unsafe" '    static {
+# A working exploit of a grader that let the learner's code use reflection: through Unsafe it reads the shutdown
+# hook that holds the test JVM's report writer, then signs a "passed" line for every check of the plan and ends
+# the run. In every exercise, so that it runs in both test JVMs. (Against the autograder before AllowedApi: 100.)
+exploit='    static {
         try {
-            java.lang.reflect.Field f = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
-            f.setAccessible(true);
-            sun.misc.Unsafe unsafe = (sun.misc.Unsafe) f.get(null);
-            for (Thread t : Thread.getAllStackTraces().keySet()) {
-                unsafe.putObject(t, 0L, null); // whatever the harness holds, it is in reach from here
+            java.lang.reflect.Field theUnsafe = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
+            theUnsafe.setAccessible(true);
+            sun.misc.Unsafe unsafe = (sun.misc.Unsafe) theUnsafe.get(null);
+            java.lang.reflect.Field hooksField = Class.forName("java.lang.ApplicationShutdownHooks").getDeclaredField("hooks");
+            java.util.Map<?, ?> hooks = (java.util.Map<?, ?>) unsafe.getObject(unsafe.staticFieldBase(hooksField),
+                    unsafe.staticFieldOffset(hooksField));
+            long targetOffset = unsafe.objectFieldOffset(Thread.class.getDeclaredField("target"));
+            for (Object hook : hooks.keySet()) {
+                Object target = unsafe.getObject(hook, targetOffset);
+                for (java.lang.reflect.Field f : target == null ? new java.lang.reflect.Field[0] : target.getClass().getDeclaredFields()) {
+                    f.setAccessible(true);
+                    Object writer = f.get(target);
+                    if (writer == null || !writer.getClass().getName().endsWith("SignedLog$Writer")) {
+                        continue;
+                    }
+                    java.lang.reflect.Method line = writer.getClass().getDeclaredMethod("line", String.class);
+                    line.setAccessible(true);
+                    String report = System.getProperty("sun.java.command").split(" ")[1];
+                    for (String planned : java.nio.file.Files.readAllLines(java.nio.file.Path.of(report))) {
+                        String[] p = planned.split("\t");
+                        if (p[0].equals("P")) {
+                            String task = p[p.length - 2];
+                            line.invoke(writer, "F\t" + p[1] + "\tEx" + task.substring(2, 4) + "\t" + task + "\tm\tforged\tPASSED\t");
+                        }
+                    }
+                    line.invoke(writer, "END");
+                    Runtime.getRuntime().halt(0);
+                }
             }
-        } catch (ReflectiveOperationException e) { }
+        } catch (Throwable ignored) { }
     }'
+mkdir -p "$ag/unsafe" && cp "$stubs"/*.java "$ag/unsafe/"
+for f in "$ag/unsafe"/Ex*.java; do
+  class=$(basename "$f" .java)
+  tmp=$(mktemp)
+  CODE=$exploit awk -v c="$class" '{ print } $0 ~ "^public final class " c " " { print ENVIRON["CODE"] }' "$f" > "$tmp" && mv "$tmp" "$f"
+done
 grade unsafe "$ag/unsafe"
 expect "reflection and Unsafe are refused, naming the line" '[ "$score" = 0 ] && said "Ex01Sigmoid'"'"'s static initializer, line" && said "sun.misc.Unsafe"'
 

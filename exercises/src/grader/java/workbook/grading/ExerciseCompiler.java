@@ -159,7 +159,7 @@ final class ExerciseCompiler {
                 out.append("  ").append(rule).append('\n');
             }
             out.append(at < 0 ? refusal : refusal.substring(0, at)).append('\n');
-            rule = next == null ? rule : next;
+            rule = next;
         }
         return (rule == null ? out : out.append("  ").append(rule)).toString().stripTrailing();
     }

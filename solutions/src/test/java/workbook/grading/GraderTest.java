@@ -173,6 +173,13 @@ class GraderTest {
         assertThat(json).contains("\"name\": \"Ex01 Syntax\"", "does not compile", "\"name\": \"Ex09 Right\"");
     }
 
+    @Test
+    void refusalsPrintTheRuleOnceAfterTheLinesItExplains() {
+        assertThat(ExerciseCompiler.ruleOnce(List.of("A.a, line 1, uses X: rule one", "A.a, line 2, uses Y: rule one",
+                "A.b, line 3, uses Z: rule two", "... and 4 more"))).isEqualTo("A.a, line 1, uses X\n"
+                + "A.a, line 2, uses Y\n  rule one\nA.b, line 3, uses Z\n  rule two\n... and 4 more");
+    }
+
     private static void assertOnlyTaskAFails(String id, Verdict verdict, String reason) {
         ExerciseGrade g = grades.get(id);
         assertThat(g.status()).as(id).isEqualTo(Status.IN_PROGRESS);
