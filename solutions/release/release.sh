@@ -8,8 +8,8 @@
 #                        the README without the authoring commands; .github/workflows/classroom.yml for
 #                        GitHub Classroom; exercises/src/test/hidden-suite.sha256 records the hidden suite.
 #   OUT/workbook.zip     the same folder, zipped
-#   OUT/autograder.zip   Gradescope's autograder: setup.sh, run_autograder, Report.java and the pristine
-#                        learner release in workbook/; regrade.sh grades a folder of student repositories with it
+#   OUT/autograder.zip   Gradescope's autograder: setup.sh, run_autograder and the pristine learner release in
+#                        workbook/; regrade.sh grades a folder of student repositories with it
 #
 # The release is built from the files git tracks, as they are in the working tree.
 set -euo pipefail
@@ -43,12 +43,12 @@ fi
 sed -i -e '/<!-- release:drop -->/,/<!-- \/release:drop -->/d' -e '/^<!-- release:only$/d' -e '/^release:only -->$/d' \
   "$wb/README.md"
 
-# 4. GitHub Classroom: the workflow and the report it runs.
-mkdir -p "$wb/.github/workflows" "$wb/.github/classroom"
+# 4. GitHub Classroom: the workflow (the report it runs is the grader's PlatformReport).
+mkdir -p "$wb/.github/workflows"
 # one reporter runner per exercise (ex01 ... ex10), plus "suite", which fails if the hidden suite was changed
 runners=$(cd "$wb/exercises/src/main/java/workbook/exercises" && ls Ex[0-9][0-9]*.java | cut -c1-4 | tr 'E' 'e')
 {
-  sed '/# runners: generated/,$d' "$here/classroom/classroom.yml"
+  sed -e '/# runners: generated/,$d' -e "s/@RUNNERS@/$(echo $runners suite)/" "$here/classroom/classroom.yml"
   echo "        env:"
   for r in $runners suite; do
     echo "          $(echo "$r" | tr 'a-z' 'A-Z')_RESULTS: \"\${{ steps.grade.outputs.$r }}\""
@@ -56,10 +56,9 @@ runners=$(cd "$wb/exercises/src/main/java/workbook/exercises" && ls Ex[0-9][0-9]
   echo "        with:"
   echo "          runners: $(echo $runners suite | tr ' ' ',')"
 } > "$wb/.github/workflows/classroom.yml"
-cp "$here/Report.java" "$wb/.github/classroom/Report.java"
 
 # 5. Checksums of the hidden suite, the grader, the given classes and the build that runs them (sha256sum -c
-# format, paths from the top). The build files' list is also in SuiteChecksums.BUILD_FILES and Report.java.
+# format, paths from the top). The build files' list is also SuiteChecksums.BUILD_FILES.
 (cd "$wb" && find exercises/src/test exercises/src/grader exercises/src/given -type f ! -name hidden-suite.sha256 -print0 \
   | sort -z | xargs -0 sha256sum > exercises/src/test/hidden-suite.sha256 \
   && for f in pom.xml exercises/pom.xml .mvn/maven.config .mvn/jvm.config .mvn/extensions.xml \
@@ -70,8 +69,7 @@ cp "$here/Report.java" "$wb/.github/classroom/Report.java"
 
 # 6. Gradescope: the autograder zip holds the scripts at its top and the pristine release in workbook/.
 mkdir -p "$out/autograder"
-cp "$here/gradescope/setup.sh" "$here/gradescope/run_autograder" "$here/gradescope/regrade.sh" "$here/Report.java" \
-  "$out/autograder/"
+cp "$here/gradescope/setup.sh" "$here/gradescope/run_autograder" "$here/gradescope/regrade.sh" "$out/autograder/"
 cp -a "$wb" "$out/autograder/workbook"
 chmod +x "$out/autograder/setup.sh" "$out/autograder/run_autograder" "$out/autograder/regrade.sh"
 (cd "$out/autograder" && zip -qr ../autograder.zip .)

@@ -57,7 +57,7 @@ grade() { # $1: name, $2: folder with the submitted Ex*.java (and extra/, copied
   local start=$(date +%s%N)
   AUTOGRADER_ROOT=$ag bash "$ag/source/run_autograder" > "$ag/run.log" 2>&1 || true
   seconds=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { print (b - a) / 1e9 }')
-  # the flat grade the report was made from; results.json is Report.java's rendering of it
+  # the flat grade the report was made from; results.json is PlatformReport's rendering of it
   score=$(sed -n 's/^total.points=//p' "$ag/work/exercises/target/grade/grade.properties" 2>/dev/null || true)
   tests=$(grep -c '"max_score"' "$ag/results/results.json" 2>/dev/null || true)
   printf '%s: score %s, %s tests, %.1f s\n' "$name" "${score:-none}" "$tests" "$seconds"

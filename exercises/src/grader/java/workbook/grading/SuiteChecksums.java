@@ -14,9 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The learner release records the checksums of the hidden suite, the grader, the given classes and the build that
- * runs them in {@value #FILE} ({@code sha256sum -c} format, paths
- * from the workbook's top); the grade says plainly when the suite no longer matches them. The same check lives in
- * the release's single-file {@code Report.java} (it cannot import this class); a test keeps the two in step.
+ * runs them in {@value #FILE} ({@code sha256sum -c} format, paths from the workbook's top); the scoreboard and
+ * the Classroom report ({@link PlatformReport}) say plainly when they no longer match.
  */
 final class SuiteChecksums {
     static final String FILE = "exercises/src/test/hidden-suite.sha256";
@@ -26,14 +25,20 @@ final class SuiteChecksums {
 
     private SuiteChecksums() {}
 
+    /** The Classroom workflow that a learner release carries, and the authoring repository does not. */
+    static final String RELEASE_MARK = ".github/workflows/classroom.yml";
+
     /**
-     * Files listed in the checksum file that differ or are missing, and files of the suite it does not list; empty
-     * when there is no checksum file (the authoring repository, not a release).
+     * Files listed in the checksum file that differ or are missing, and files of the suite, the grader or the given
+     * classes it does not list; empty when there is no checksum file in the authoring repository.
      */
     static List<String> changed(Path workbook) throws IOException {
         Path sums = workbook.resolve(FILE);
         List<String> changed = new ArrayList<>();
         if (!Files.exists(sums)) {
+            if (Files.exists(workbook.resolve(RELEASE_MARK))) {
+                changed.add(FILE + " (the checksum file itself is missing)");
+            }
             return changed;
         }
         Set<String> listed = new TreeSet<>();
