@@ -51,6 +51,16 @@ public record Check(ExerciseId exercise, String task, String method, String name
         if (failure instanceof AssertionError || failure instanceof UnsupportedOperationException) {
             return message;
         }
+        if (failure instanceof ExceptionInInitializerError && failure.getCause() != null) {
+            Throwable cause = failure.getCause();
+            String where = cause.getStackTrace().length > 0 ? " at " + cause.getStackTrace()[0] : "";
+            return "the class's static initializer threw " + cause.getClass().getName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + where
+                    + " (constants and static blocks run when the class is first used)";
+        }
+        if (failure instanceof NoClassDefFoundError && message.startsWith("Could not initialize class")) {
+            return message + ": its static initializer failed in an earlier check (see that check's message)";
+        }
         String where = failure.getStackTrace().length > 0 ? " at " + failure.getStackTrace()[0] : "";
         return failure.getClass().getName() + (message.isEmpty() ? "" : ": " + message) + where;
     }

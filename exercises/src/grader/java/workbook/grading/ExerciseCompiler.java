@@ -54,19 +54,23 @@ final class ExerciseCompiler {
         this.libraries = List.copyOf(libraries);
     }
 
+    /** Why an exercise cannot run: the scoreboard's status for it, and the message. */
+    record Problem(ExerciseGrade.Status kind, String message) {}
+
     /**
      * Builds and checks the exercises, then compiles their suites.
      *
      * @return why each exercise that cannot be graded cannot (javac's diagnostics, a class it may not declare,
      *         what it may not use), by exercise id; the others are ready to run
      */
-    Map<ExerciseId, String> compile(List<Layout.Exercise> exercises) {
+    Map<ExerciseId, Problem> compile(List<Layout.Exercise> exercises) {
         compileGiven();
-        Map<ExerciseId, String> problems = new LinkedHashMap<>();
+        Map<ExerciseId, Problem> problems = new LinkedHashMap<>();
         List<Layout.Exercise> built = new ArrayList<>();
         for (Layout.Exercise exercise : exercises) {
-            String problem = upToDate(exercise) ? "" : build(exercise);
-            if (problem.isEmpty()) {
+            Problem problem = !Files.exists(exercise.testSource()) ? missingSuite(exercise)
+                    : upToDate(exercise) ? null : build(exercise);
+            if (problem == null) {
                 built.add(exercise);
             } else {
                 problems.put(exercise.id(), problem);
@@ -75,6 +79,13 @@ final class ExerciseCompiler {
         }
         problems.putAll(compileSuites(built));
         return problems;
+    }
+
+    private Problem missingSuite(Layout.Exercise exercise) {
+        return new Problem(ExerciseGrade.Status.SUITE_MISSING, "The hidden suite of " + exercise.id() + " is missing: " + layout.module().getFileName()
+                + "/" + layout.module().relativize(exercise.testSource()).toString().replace(File.separatorChar, '/')
+                + ". Restore it (git checkout, or the copy your course gave you): without it " + exercise.id()
+                + " cannot be graded, and scores 0.");
     }
 
     /** True when the exercise was built and checked from exactly the source it has now. */
@@ -117,28 +128,28 @@ final class ExerciseCompiler {
         }
     }
 
-    /** One exercise on its own: compiled, then checked; returns what is wrong, empty when it may run. */
-    private String build(Layout.Exercise exercise) {
+    /** One exercise on its own: compiled, then checked; returns what is wrong, {@code null} when it may run. */
+    private Problem build(Layout.Exercise exercise) {
         Path out = layout.classesOf(exercise);
         deleteTree(out);
         String errors = javac(List.of(exercise.source()), out, List.of(layout.givenClasses()));
         if (!errors.isEmpty()) {
             removeFromMavenClasses(exercise); // stale classes of an older version: theory and figures would run them
-            return errors;
+            return new Problem(ExerciseGrade.Status.DOES_NOT_COMPILE, errors);
         }
         List<Path> classes = classFiles(out);
         String declared = declarationProblem(exercise, out, classes);
         if (!declared.isEmpty()) {
-            return declared;
+            return new Problem(ExerciseGrade.Status.NOT_ALLOWED, declared);
         }
         try {
             List<String> refusals = AllowedApi.refusals(exercise.id().number(), classes);
             if (!refusals.isEmpty()) {
-                return ruleOnce(refusals);
+                return new Problem(ExerciseGrade.Status.NOT_ALLOWED, ruleOnce(refusals));
             }
             Files.writeString(out.resolve(SOURCE_HASH), SuiteChecksums.sha256(exercise.source()));
             publish(exercise, out, classes);
-            return "";
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -190,8 +201,8 @@ final class ExerciseCompiler {
      * The suites of the built exercises, from their pristine sources: all in one javac run, and one by one if that
      * fails, so that an exercise whose methods the suite cannot call costs that exercise only.
      */
-    private Map<ExerciseId, String> compileSuites(List<Layout.Exercise> built) {
-        Map<ExerciseId, String> problems = new LinkedHashMap<>();
+    private Map<ExerciseId, Problem> compileSuites(List<Layout.Exercise> built) {
+        Map<ExerciseId, Problem> problems = new LinkedHashMap<>();
         if (built.isEmpty()) {
             return problems;
         }
@@ -205,8 +216,9 @@ final class ExerciseCompiler {
             if (errors.isEmpty()) {
                 moveClasses(scratch, layout.suiteClasses());
             } else {
-                problems.put(exercise.id(), "The hidden suite cannot call " + exercise.className() + " as the "
-                        + "stub declares it (a changed signature, or a deleted method?):\n" + errors);
+                problems.put(exercise.id(), new Problem(ExerciseGrade.Status.DOES_NOT_COMPILE,
+                        "The hidden suite cannot call " + exercise.className() + " as the "
+                        + "stub declares it (a changed signature, or a deleted method?):\n" + errors));
                 forget(exercise);
             }
         }

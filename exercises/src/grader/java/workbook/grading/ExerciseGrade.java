@@ -6,19 +6,25 @@ import java.util.List;
 /**
  * What one exercise scored in one grading run.
  *
- * @param id           the exercise
- * @param title        what the exercise is about, e.g. {@code ReLU family}
- * @param tasks        its tasks in the lesson's order
- * @param compileError javac's diagnostics when the exercise does not compile, otherwise empty
+ * @param id          the exercise
+ * @param title       what the exercise is about, e.g. {@code ReLU family}
+ * @param tasks       its tasks in the lesson's order
+ * @param problem     why the exercise could not run (javac's diagnostics, what it may not use), otherwise empty
+ * @param problemKind the status that {@code problem} gives the exercise: {@link Status#DOES_NOT_COMPILE},
+ *                    {@link Status#NOT_ALLOWED} or {@link Status#SUITE_MISSING}
  */
-public record ExerciseGrade(ExerciseId id, String title, List<TaskGrade> tasks, String compileError) {
+public record ExerciseGrade(ExerciseId id, String title, List<TaskGrade> tasks, String problem, Status problemKind) {
 
     /** Points an exercise is worth when every task is done; each task is worth an equal share. */
     public static final int MAX_POINTS = 10;
 
     /** Where a learner stands on one exercise. */
     public enum Status {
-        DONE("done"), IN_PROGRESS("in progress"), NOT_STARTED("not started"), DOES_NOT_COMPILE("does not compile");
+        DONE("done"), IN_PROGRESS("in progress"), NOT_STARTED("not started"), DOES_NOT_COMPILE("does not compile"),
+        /** It declares a class outside its own, or uses what graded code may not. */
+        NOT_ALLOWED("not allowed"),
+        /** Its hidden-suite file is missing. */
+        SUITE_MISSING("suite missing");
 
         private final String label;
 
@@ -34,7 +40,12 @@ public record ExerciseGrade(ExerciseId id, String title, List<TaskGrade> tasks, 
 
     public ExerciseGrade {
         tasks = List.copyOf(tasks);
-        compileError = compileError == null ? "" : compileError;
+        problem = problem == null ? "" : problem;
+    }
+
+    /** An exercise that ran, or, with a problem, one that does not compile. */
+    public ExerciseGrade(ExerciseId id, String title, List<TaskGrade> tasks, String problem) {
+        this(id, title, tasks, problem, Status.DOES_NOT_COMPILE);
     }
 
     /** Tasks whose checks all passed. */
@@ -43,8 +54,8 @@ public record ExerciseGrade(ExerciseId id, String title, List<TaskGrade> tasks, 
     }
 
     public Status status() {
-        if (!compileError.isEmpty()) {
-            return Status.DOES_NOT_COMPILE;
+        if (!problem.isEmpty()) {
+            return problemKind;
         }
         if (!tasks.isEmpty() && tasksDone() == tasks.size()) {
             return Status.DONE;
@@ -66,7 +77,7 @@ public record ExerciseGrade(ExerciseId id, String title, List<TaskGrade> tasks, 
      * @return hundredths of a point earned
      */
     public int earned() {
-        if (!compileError.isEmpty() || tasks.isEmpty()) {
+        if (!problem.isEmpty() || tasks.isEmpty()) {
             return 0;
         }
         int n = tasks.size();

@@ -61,11 +61,11 @@ public final class GradeFiles {
             property(out, key + "tasks", g.tasks().stream().map(TaskGrade::id).collect(Collectors.joining(",")));
             property(out, key + "points", ExerciseGrade.format(g.earned()));
             property(out, key + "max", Integer.toString(ExerciseGrade.MAX_POINTS));
-            property(out, key + "problem", g.compileError());
+            property(out, key + "problem", g.problem());
             property(out, key + "feedback", feedback(g));
             for (TaskGrade t : g.tasks()) {
                 String task = t.id() + ".";
-                property(out, task + "status", t.done() && g.compileError().isEmpty() ? "done" : "not done");
+                property(out, task + "status", t.done() && g.problem().isEmpty() ? "done" : "not done");
                 property(out, task + "checks", Integer.toString(t.checks().size()));
                 property(out, task + "passed", Integer.toString(t.passed()));
                 property(out, task + "feedback", feedback(g, t));
@@ -76,15 +76,15 @@ public final class GradeFiles {
 
     /** What a platform shows for an exercise: its compile problem, or a line per task with its first failure. */
     static String feedback(ExerciseGrade g) {
-        if (!g.compileError().isEmpty()) {
-            return g.id() + " " + g.status().label() + ":\n" + g.compileError();
+        if (!g.problem().isEmpty()) {
+            return g.id() + " " + g.status().label() + ":\n" + g.problem();
         }
         return g.tasks().stream().map(t -> t.name() + ": " + feedback(g, t)).collect(Collectors.joining("\n"));
     }
 
     /** What a platform shows for one task: done, or its first failed check, or that the exercise cannot run. */
     static String feedback(ExerciseGrade g, TaskGrade t) {
-        if (!g.compileError().isEmpty()) {
+        if (!g.problem().isEmpty()) {
             return g.id() + " " + g.status().label();
         }
         if (t.done()) {
@@ -116,8 +116,8 @@ public final class GradeFiles {
         StringBuilder checks = new StringBuilder();
         for (ExerciseGrade g : grades) {
             checks.append(g.id()).append("  ").append(g.title()).append(": ").append(g.status().label()).append('\n');
-            if (!g.compileError().isEmpty()) {
-                checks.append(g.compileError().indent(4));
+            if (!g.problem().isEmpty()) {
+                checks.append(g.problem().indent(4));
             }
             for (TaskGrade t : g.tasks()) {
                 checks.append("  task ").append(t.name()).append(t.done() ? ": done" : ": not done").append('\n');

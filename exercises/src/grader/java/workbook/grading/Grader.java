@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -81,7 +82,8 @@ public final class Grader {
         if (!tampered.isEmpty()) {
             out.println(tampered);
         }
-        out.println(Scoreboard.render(grades, flag(args[3]), grader.resultsJson()));
+        out.println(Scoreboard.render(grades, flag(args[3]), grader.resultsJson(), following(layout.exercises(),
+                selected)));
         String reason = Scoreboard.strictFailure(grades);
         if (flag(args[1]) && reason != null) {
             out.println(reason);
@@ -99,13 +101,14 @@ public final class Grader {
 
     /** As {@link #grade}, once the exercises are built, with a test JVM that may be waiting already. */
     List<ExerciseGrade> gradeNow(List<Layout.Exercise> exercises, TestJvms.TestJvm ready,
-                                 Map<ExerciseId, String> problems) throws IOException, InterruptedException {
+                                 Map<ExerciseId, ExerciseCompiler.Problem> problems)
+            throws IOException, InterruptedException {
         List<Layout.Exercise> runnable = exercises.stream().filter(e -> !problems.containsKey(e.id()))
                 .collect(Collectors.toList());
         TestJvms.Outcome outcome = jvms.run(runnable, ready);
         List<ExerciseGrade> grades = new ArrayList<>();
         for (Layout.Exercise e : exercises) {
-            grades.add(assemble(e, outcome, problems.getOrDefault(e.id(), "")));
+            grades.add(assemble(e, outcome, problems.get(e.id())));
         }
         GradeFiles.write(layout.gradeDir(), grades);
         return grades;
@@ -127,9 +130,10 @@ public final class Grader {
     /**
      * One exercise's grade: its title and its tasks from the test plan, tasks in the order of their first check,
      * checks in the plan's order (the suite's declaration order, {@link DeclarationOrder}). An exercise that did
-     * not run has no plan: no tasks, and a title made from its class name.
+     * not run ({@code problem} is not null) has no plan: no tasks, and a title made from its class name.
      */
-    static ExerciseGrade assemble(Layout.Exercise exercise, TestJvms.Outcome outcome, String problem) {
+    static ExerciseGrade assemble(Layout.Exercise exercise, TestJvms.Outcome outcome,
+                                  ExerciseCompiler.Problem problem) {
         List<String> methods = outcome.plan().stream().filter(p -> p.exercise().equals(exercise.id()))
                 .map(ReportLine.Planned::method).collect(Collectors.toList());
         Set<String> taskIds = new LinkedHashSet<>();
@@ -146,7 +150,8 @@ public final class Grader {
                 .map(t -> new TaskGrade(t, own.stream().filter(c -> c.task().equals(t)).collect(Collectors.toList())))
                 .collect(Collectors.toList());
         String title = outcome.titles().getOrDefault(exercise.id(), titleOf(exercise));
-        return new ExerciseGrade(exercise.id(), title, problem.isEmpty() ? tasks : List.of(), problem);
+        return problem == null ? new ExerciseGrade(exercise.id(), title, tasks, "")
+                : new ExerciseGrade(exercise.id(), title, List.of(), problem.message(), problem.kind());
     }
 
     /** "Smooth activations" for {@code Ex07SmoothActivations}: the title of an exercise whose suite did not run. */
@@ -161,7 +166,7 @@ public final class Grader {
             return all;
         }
         Set<ExerciseId> wanted = Arrays.stream(groups.split("[,\\s|]+")).map(g -> g.replaceFirst("\\..*", ""))
-                .map(ExerciseId::find).flatMap(java.util.Optional::stream).collect(Collectors.toSet());
+                .map(ExerciseId::find).flatMap(Optional::stream).collect(Collectors.toSet());
         List<Layout.Exercise> selected = all.stream().filter(e -> wanted.contains(e.id()))
                 .collect(Collectors.toList());
         if (selected.isEmpty()) {
@@ -169,6 +174,15 @@ public final class Grader {
                     + String.format(Locale.ROOT, "%02d", all.size()) + ", got '" + groups + "'");
         }
         return selected;
+    }
+
+    /** For a grade of some exercises: the first exercise after the last of them, if there is one. */
+    static Optional<ExerciseId> following(List<Layout.Exercise> all, List<Layout.Exercise> selected) {
+        if (selected.size() == all.size() || selected.isEmpty()) {
+            return Optional.empty();
+        }
+        int last = all.indexOf(selected.get(selected.size() - 1));
+        return last + 1 < all.size() ? Optional.of(all.get(last + 1).id()) : Optional.empty();
     }
 
     static boolean flag(String value) {

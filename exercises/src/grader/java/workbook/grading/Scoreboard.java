@@ -1,10 +1,12 @@
 package workbook.grading;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +24,15 @@ public final class Scoreboard {
 
     /** The scoreboard of {@code grades}; verbose adds every check that did not pass. */
     static String render(List<ExerciseGrade> grades, boolean verbose, Path resultsJson) {
+        return render(grades, verbose, resultsJson, Optional.empty());
+    }
+
+    /**
+     * As {@link #render(List, boolean, Path)}, for a grade of some exercises only: when all of them are done, it
+     * points to {@code following}, the exercise after them.
+     */
+    static String render(List<ExerciseGrade> grades, boolean verbose, Path resultsJson,
+                         Optional<ExerciseId> following) {
         StringBuilder out = new StringBuilder(RULE).append("\n WORKBOOK GRADE\n").append(RULE).append('\n');
         if (grades.isEmpty()) {
             return out.append(" No exercise to grade.\n").append(RULE).toString();
@@ -38,6 +49,10 @@ public final class Scoreboard {
         }
         out.append(RULE).append('\n');
         next(grades).ifPresent(g -> out.append(detail(g)).append(RULE).append('\n'));
+        if (next(grades).isEmpty()) {
+            following.ifPresent(f -> out.append(" Next: ").append(f).append(". Grade it alone: ./mvnw test -Dgroups=")
+                    .append(f.tag()).append('\n').append(RULE).append('\n'));
+        }
         int earned = grades.stream().mapToInt(ExerciseGrade::earned).sum();
         long done = grades.stream().filter(g -> g.status() == ExerciseGrade.Status.DONE).count();
         out.append(String.format(Locale.ROOT, " Total %s / %d points; %d of %d exercises done.%n",
@@ -50,11 +65,8 @@ public final class Scoreboard {
     /** The exercise to work on: one that does not compile, else one in progress, else the first not started. */
     static Optional<ExerciseGrade> next(List<ExerciseGrade> grades) {
         return grades.stream().filter(g -> g.status() != ExerciseGrade.Status.DONE)
-                .min(Comparator.comparingInt(g -> switch (g.status()) {
-                    case DOES_NOT_COMPILE -> 0;
-                    case IN_PROGRESS -> 1;
-                    default -> 2;
-                }));
+                .min(Comparator.comparingInt(g -> !g.problem().isEmpty() ? 0
+                        : g.status() == ExerciseGrade.Status.IN_PROGRESS ? 1 : 2));
     }
 
     /** At most {@value #DETAIL_LINES} lines: what to fix first, and how to grade it alone and get a hint. */
@@ -62,9 +74,9 @@ public final class Scoreboard {
         String id = g.id().tag();
         StringBuilder out = new StringBuilder();
         List<String> body;
-        if (g.status() == ExerciseGrade.Status.DOES_NOT_COMPILE) {
-            out.append(" Next: ").append(g.id()).append(" does not compile:\n");
-            body = g.compileError().lines().collect(Collectors.toList());
+        if (!g.problem().isEmpty()) {
+            out.append(" Next: ").append(g.id()).append(" ").append(g.status().label()).append(":\n");
+            body = g.problem().lines().collect(Collectors.toList());
         } else {
             TaskGrade task = g.firstUnfinished();
             Check check = task.firstFailure();
@@ -75,15 +87,57 @@ public final class Scoreboard {
                             check.message().lines().filter(l -> !l.startsWith("(a difference of exactly"))
                                     .flatMap(l -> wrap(l, WIDTH).stream()).map(l -> "  " + l))
                             .collect(Collectors.toList());
+            if (check != null && check.verdict() != Check.Verdict.NOT_RUN && task.notRun() > 0) {
+                body = new ArrayList<>(body);
+                body.add(1, "(" + task.notRun() + " more checks of this task were not run after it)");
+            }
         }
-        int room = DETAIL_LINES - 2;
-        for (int i = 0; i < Math.min(body.size(), room); i++) {
-            String line = body.get(i).stripTrailing();
-            out.append("   ").append(i == room - 1 && body.size() > room ? "... (the rest: -Dverbose)" : line)
-               .append('\n');
+        for (String line : fit(body, DETAIL_LINES - 2)) {
+            out.append("   ").append(line.stripTrailing()).append('\n');
         }
         return out.append(" Grade it alone: ./mvnw test -Dgroups=").append(id)
                   .append("    A hint: java exercises/hints/Hint.java ").append(id).append('\n').toString();
+    }
+
+    /** The start of a line where AssertJ shows a value: what came back, what was expected. */
+    private static final Pattern VALUE_HEADER = Pattern.compile(
+            "\\s*(Expecting|Expected|expected|to be|to contain|but was|but found|but had|but could).*");
+
+    /**
+     * At most {@code room} lines of {@code body}: when it is longer, lines are left out from the end of the
+     * explanation first, never the first line (the check's name) nor the lines that show what came back and what
+     * was expected (AssertJ's headers and the value under each); "..." marks where the first lines were left out.
+     */
+    static List<String> fit(List<String> body, int room) {
+        if (body.size() <= room) {
+            return body;
+        }
+        boolean[] keep = new boolean[body.size()];
+        keep[0] = true;
+        int kept = 1;
+        for (int i = 1; i < body.size() && kept < room - 1; i++) {
+            if (VALUE_HEADER.matcher(body.get(i).strip()).matches()) {
+                for (int j = i; j < Math.min(i + 2, body.size()) && kept < room - 1; j++) {
+                    kept += keep[j] ? 0 : 1;
+                    keep[j] = true;
+                }
+            }
+        }
+        for (int i = 1; i < body.size() && kept < room - 1; i++) {
+            kept += keep[i] ? 0 : 1;
+            keep[i] = true;
+        }
+        List<String> fitted = new ArrayList<>();
+        boolean marked = false;
+        for (int i = 0; i < body.size(); i++) {
+            if (keep[i]) {
+                fitted.add(body.get(i));
+            } else if (!marked) { // one mark, so that the lines fit: later gaps are left out silently
+                fitted.add("  ... (the whole message: -Dverbose)");
+                marked = true;
+            }
+        }
+        return fitted;
     }
 
     /** {@code line} cut at spaces into pieces of at most {@code width} characters (a longer word stays whole). */
@@ -104,10 +158,14 @@ public final class Scoreboard {
 
     private static String allFailures(ExerciseGrade g) {
         StringBuilder out = new StringBuilder();
-        g.compileError().lines().forEach(l -> out.append("       ").append(l).append('\n'));
+        g.problem().lines().forEach(l -> out.append("       ").append(l).append('\n'));
         for (TaskGrade t : g.tasks()) {
+            if (t.notRun() > 0) {
+                out.append("       ").append(t.name()).append(": ").append(t.notRun())
+                   .append(" checks not run (an earlier check of this task ran away, listed here)\n");
+            }
             for (Check c : t.checks()) {
-                if (!c.passed()) {
+                if (!c.passed() && c.verdict() != Check.Verdict.NOT_RUN) {
                     out.append("       ").append(t.name()).append(": ").append(c.verdict().name().toLowerCase(Locale.ROOT))
                        .append(": ").append(c.name()).append('\n');
                     c.message().lines().forEach(l -> out.append("           ").append(l).append('\n'));

@@ -1,6 +1,8 @@
 package workbook.grading;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One task of an exercise (a method, or a method with its derivative): it earns its points only when every
@@ -35,11 +37,21 @@ public record TaskGrade(String id, List<Check> checks) {
     }
 
     /**
-     * The check to show first: the first wrong answer, time-out or crash in the suite's order, else the first
-     * "not implemented yet"; {@code null} when the task is done.
+     * The check to show first: the first wrong answer, time-out or crash in the suite's order, else the first check
+     * not run, else the first "not implemented yet"; {@code null} when the task is done.
      */
     public Check firstFailure() {
-        return checks.stream().filter(c -> !c.passed() && c.verdict() != Check.Verdict.STUB).findFirst()
-                .orElseGet(() -> checks.stream().filter(c -> !c.passed()).findFirst().orElse(null));
+        return firstFailed(c -> c.verdict() != Check.Verdict.NOT_RUN && c.verdict() != Check.Verdict.STUB)
+                .or(() -> firstFailed(c -> c.verdict() == Check.Verdict.NOT_RUN))
+                .or(() -> firstFailed(c -> true)).orElse(null);
+    }
+
+    private Optional<Check> firstFailed(Predicate<Check> which) {
+        return checks.stream().filter(c -> !c.passed()).filter(which).findFirst();
+    }
+
+    /** Checks of this task that did not run because an earlier one ran away (a time-out, out of memory). */
+    public long notRun() {
+        return checks.stream().filter(c -> c.verdict() == Check.Verdict.NOT_RUN).count();
     }
 }

@@ -26,8 +26,10 @@ import java.util.stream.Collectors;
  * its exercise: nothing the learner compiled can stand in for a class of the harness.
  */
 final class TestJvms {
-    /** The test JVM: quick to start; the heap cap turns a runaway allocation into one failed check. */
-    static final List<String> TEST_JVM = List.of("-Xmx512m", "-Xss4m", "-XX:TieredStopAtLevel=1",
+    /** The test JVM's heap: a cap turns a runaway allocation into one failed task. */
+    static final String HEAP = "512m";
+    /** The test JVM: quick to start, with its heap capped. */
+    static final List<String> TEST_JVM = List.of("-Xmx" + HEAP, "-Xss4m", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "-XX:+DisableAttachMechanism");
     /** Backstop for one test JVM: every check has its own time limit, so this only stops the pathological. */
     static final long JVM_LIMIT_SECONDS = 300;
@@ -118,13 +120,16 @@ final class TestJvms {
         Map<String, ReportLine.Planned> planned = new LinkedHashMap<>();
         Map<ExerciseId, String> titles = new LinkedHashMap<>();
         Map<String, String> neverRan = new LinkedHashMap<>();
+        List<String> stoppedTasks = new ArrayList<>();
         for (int attempt = 1; attempt <= 50; attempt++) {
             TestJvm jvm;
             if (attempt == 1 && ready != null) {
                 jvm = ready;
                 jvm.send(tags);
             } else {
-                Files.write(skipFile(lane), done.keySet(), StandardCharsets.UTF_8);
+                List<String> skip = new ArrayList<>(done.keySet());
+                skip.addAll(stoppedTasks);
+                Files.write(skipFile(lane), skip, StandardCharsets.UTF_8);
                 jvm = start(lane, attempt, tags);
             }
             boolean exited = jvm.process.waitFor(JVM_LIMIT_SECONDS, TimeUnit.SECONDS);
@@ -149,8 +154,13 @@ final class TestJvms {
                 planned.keySet().forEach(id -> neverRan.put(id, reason));
                 break;
             }
-            run.started.forEach((id, check) -> done.put(id, new Check(check.exercise(), check.task(),
-                    check.method(), check.name(), Check.Verdict.CRASHED, reason)));
+            // the check it was running is to blame; the rest of its task fails at once in the next JVM, so a task
+            // that kills the JVM costs one restart, not one per check
+            run.started.forEach((id, check) -> {
+                done.put(id, new Check(check.exercise(), check.task(), check.method(), check.name(),
+                        Check.Verdict.CRASHED, reason));
+                stoppedTasks.add(RunawayGuard.TASK_LINE + check.task() + "\tstopped the test JVM");
+            });
         }
         // a check method of the plan with no signed result (it never ran, or its lines were cut) is not passed
         planned.forEach((id, p) -> {
@@ -219,7 +229,7 @@ final class TestJvms {
     private static String crashReason(String error) {
         if (error.contains("OutOfMemoryError")) {
             return "ran out of memory (" + error + "): an enormous array, or a collection that grows forever? "
-                    + "The test JVM has " + TEST_JVM.get(0).substring(4) + " of heap";
+                    + "The test JVM has " + HEAP + " of heap";
         }
         return "stopped the test JVM: " + error;
     }

@@ -39,7 +39,9 @@ final class Watch {
     void run(PrintStream out) throws IOException, InterruptedException {
         List<Layout.Exercise> exercises = layout.exercises();
         ExerciseCompiler compiler = grader.compiler();
-        compiler.compile(exercises); // brings every class up to date
+        // everything once, then each save
+        out.println(Scoreboard.render(grader.gradeNow(exercises, null, compiler.compile(exercises)), false,
+                grader.resultsJson()));
         compiler.warmUp();
         startWatching();
         startReadingEnter();
@@ -57,7 +59,7 @@ final class Watch {
                 continue;
             }
             long start = System.nanoTime();
-            Map<ExerciseId, String> errors = compiler.compile(toGrade);
+            Map<ExerciseId, ExerciseCompiler.Problem> errors = compiler.compile(toGrade);
             long compiled = System.nanoTime();
             List<ExerciseGrade> grades = grader.gradeNow(toGrade, ready, errors);
             out.println(Scoreboard.render(grades, false, grader.resultsJson()));

@@ -42,6 +42,8 @@ class GraderTest {
             Map.entry("Ex09Right", "return 1;"),
             Map.entry("Ex10Foreign", "return 1; } }\n\n@org.junit.jupiter.api.Tag(\"ex09\") class Ex09RightTest { static {"),
             Map.entry("Ex11Escaped", "return 1;\n        // \\u000a } } class Ex11Hidden { static {"),
+            Map.entry("Ex13Initializer", "return BROKEN; }\n    static final double BROKEN = Double.parseDouble(\"x\");"
+                    + "\n    static double unused() { return 1;"),
             Map.entry("Ex12Reflection", "try { return (double) Class.forName(\"java.lang.Math\").getField(\"PI\").get(null); }"
                     + " catch (ReflectiveOperationException e) { return 1; }"));
 
@@ -92,30 +94,30 @@ class GraderTest {
     void aSyntaxErrorMarksOnlyItsExerciseWithJavacsDiagnostics() {
         ExerciseGrade g = grades.get("Ex01");
         assertThat(g.status()).isEqualTo(Status.DOES_NOT_COMPILE);
-        assertThat(g.compileError()).contains("Ex01Syntax.java:5: error: ';' expected", "return 1 }", "^");
+        assertThat(g.problem()).contains("Ex01Syntax.java:5: error: ';' expected", "return 1 }", "^");
         assertThat(module.resolve("target/classes/workbook/exercises/Ex01Syntax.class")).doesNotExist();
         assertThat(module.resolve("target/classes/workbook/exercises/Ex09Right.class"))
                 .as("every exercise that compiles is in target/classes").exists();
     }
 
     @Test
-    void anEndlessLoopCostsItsTaskOnly() {
+    void anEndlessLoopCostsItsTaskOnlyAndTheCheckThatLoopedIsTheOneNamed() {
         assertOnlyTaskAFails("Ex02", Verdict.TIMEOUT, "time limit");
     }
 
     @Test
     void systemExitIsRefusedBeforeAnyCheckRuns() {
         ExerciseGrade g = grades.get("Ex03");
-        assertThat(g.status()).isEqualTo(Status.DOES_NOT_COMPILE);
+        assertThat(g.status()).isEqualTo(Status.NOT_ALLOWED);
         assertThat(g.points()).isZero();
-        assertThat(g.compileError()).startsWith("Ex03Exit.a, line 5, uses System.exit\n  graded exercises may use only");
+        assertThat(g.problem()).startsWith("Ex03Exit.a, line 5, uses System.exit\n  graded exercises may use only");
     }
 
     @Test
     void aClassDeclaredBesideTheExerciseCostsItsExerciseAndIsNeverRunAsASuite() {
         ExerciseGrade g = grades.get("Ex10");
-        assertThat(g.status()).isEqualTo(Status.DOES_NOT_COMPILE);
-        assertThat(g.compileError()).isEqualTo("Ex10Foreign.java declares workbook.exercises.Ex09RightTest: an "
+        assertThat(g.status()).isEqualTo(Status.NOT_ALLOWED);
+        assertThat(g.problem()).isEqualTo("Ex10Foreign.java declares workbook.exercises.Ex09RightTest: an "
                 + "exercise file may declare only the class workbook.exercises.Ex10Foreign and classes nested in it");
         assertThat(grades.get("Ex09").tasks()).allSatisfy(t -> assertThat(t.checks()).hasSize(t.id().endsWith(".a")
                 ? 2 : 1));
@@ -124,15 +126,15 @@ class GraderTest {
     @Test
     void aClassHiddenInUnicodeEscapesInACommentIsFoundInTheClassFiles() {
         ExerciseGrade g = grades.get("Ex11");
-        assertThat(g.status()).isEqualTo(Status.DOES_NOT_COMPILE);
-        assertThat(g.compileError()).startsWith("Ex11Escaped.java declares workbook.exercises.Ex11Hidden:");
+        assertThat(g.status()).isEqualTo(Status.NOT_ALLOWED);
+        assertThat(g.problem()).startsWith("Ex11Escaped.java declares workbook.exercises.Ex11Hidden:");
     }
 
     @Test
     void reflectionIsRefusedWithTheLineAndWhatItUsed() {
         ExerciseGrade g = grades.get("Ex12");
-        assertThat(g.status()).isEqualTo(Status.DOES_NOT_COMPILE);
-        assertThat(g.compileError()).startsWith("Ex12Reflection.a, line 5, uses Class.forName\n");
+        assertThat(g.status()).isEqualTo(Status.NOT_ALLOWED);
+        assertThat(g.problem()).startsWith("Ex12Reflection.a, line 5, uses Class.forName\n");
     }
 
     @Test
@@ -143,8 +145,15 @@ class GraderTest {
     }
 
     @Test
-    void runningOutOfMemoryCostsTheCheckWhereItHappened() {
-        assertOnlyTaskAFails("Ex04", Verdict.CRASHED, "out of memory");
+    void runningOutOfMemoryCostsItsTaskWithoutARestart() throws IOException {
+        assertOnlyTaskAFails("Ex04", Verdict.FAILED, "ran out of memory");
+        assertThat(grades.get("Ex04").tasks().get(0).checks()).extracting(Check::verdict)
+                .as("the task's other check is not run: one allocation that fails costs the task once")
+                .containsExactly(Verdict.FAILED, Verdict.NOT_RUN);
+        try (Stream<Path> logs = Files.list(module.resolve("target/grade"))) {
+            assertThat(logs.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("test-jvm-")))
+                    .as("no test JVM was restarted").allMatch(n -> n.endsWith("1.log"));
+        }
     }
 
     @Test
@@ -171,6 +180,15 @@ class GraderTest {
     void theGradeFilesAreWrittenWhateverHappened() throws IOException {
         String json = Files.readString(module.resolve("target/grade/results.json"));
         assertThat(json).contains("\"name\": \"Ex01 Syntax\"", "does not compile", "\"name\": \"Ex09 Right\"");
+    }
+
+    @Test
+    void aThrowingStaticInitializerShowsItsOwnExceptionThenTheClassIsNamedAsBroken() {
+        ExerciseGrade g = grades.get("Ex13");
+        assertThat(g.tasks().get(0).firstFailure().message()).startsWith("the class's static initializer threw "
+                + "java.lang.NumberFormatException: For input string: \"x\" at ");
+        assertThat(g.tasks().get(1).firstFailure().message()).contains("Could not initialize class "
+                + "workbook.exercises.Ex13Initializer", "its static initializer failed in an earlier check");
     }
 
     @Test

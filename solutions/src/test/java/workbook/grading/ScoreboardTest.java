@@ -54,10 +54,44 @@ class ScoreboardTest {
 
     @Test
     void aCompileErrorComesFirstWithJavacsDiagnostics() {
-        ExerciseGrade broken = new ExerciseGrade(ExerciseId.parse("Ex04"), "Collapse", List.of(), "Ex04.java:3: error: ';' expected\n"
-                + "    int x = 1\n             ^");
+        ExerciseGrade broken = new ExerciseGrade(ExerciseId.parse("Ex04"), "Collapse", List.of(),
+                "Ex04.java:3: error: ';' expected\n    int x = 1\n             ^");
         String board = Scoreboard.render(List.of(GRADES.get(1), broken), false, Path.of("r.json"));
         assertThat(board).contains("Next: Ex04 does not compile", "Ex04.java:3: error: ';' expected", "^");
+    }
+
+    @Test
+    void aLongMessageKeepsWhatCameBackAndWhatWasExpected() {
+        String nan = "[sigma'(x) should stay finite]\nlesson line 2\nlesson line 3\nlesson line 4\nlesson line 5\n"
+                + "Expecting actual:\n  NaN\nto be close to:\n  0.25\nby less than 1.0E-9 but difference was NaN.";
+        String detail = Scoreboard.detail(exercise("Ex01", "Sigmoid",
+                task("ex01.sigmoidDerivative", 3, check("ex01.sigmoidDerivative", Verdict.FAILED, nan))));
+        assertThat(detail.lines().count()).isLessThanOrEqualTo(Scoreboard.DETAIL_LINES);
+        assertThat(detail).contains("should stay finite", "Expecting actual:", "NaN", "to be close to:", "0.25",
+                "... (the whole message: -Dverbose)");
+    }
+
+    @Test
+    void aTimeOutIsShownBeforeTheChecksItKeptFromRunningAndThoseAreCountedInOneLine() {
+        Check notRun = check("ex02.tanh", Verdict.NOT_RUN, "not run: an earlier check of this task ran past its "
+                + "time limit, which usually means an endless loop; fix that first, then grade again");
+        TaskGrade tanh = new TaskGrade("ex02.tanh", List.of(check("ex02.tanh", Verdict.PASSED, ""), notRun,
+                check("ex02.tanh", Verdict.TIMEOUT, "ran past its time limit (2 s)"), notRun, notRun));
+        ExerciseGrade g = new ExerciseGrade(ExerciseId.parse("Ex02"), "Tanh", List.of(tanh), "");
+        assertThat(tanh.firstFailure().verdict()).isEqualTo(Verdict.TIMEOUT);
+        assertThat(Scoreboard.detail(g)).contains("ran past its time limit (2 s)",
+                "(3 more checks of this task were not run after it)");
+        String verbose = Scoreboard.render(List.of(g), true, Path.of("r.json"));
+        assertThat(verbose).contains("tanh: 3 checks not run").doesNotContain("not run: an earlier check");
+    }
+
+    @Test
+    void anExerciseGradedAloneAndDonePointsToTheNextOne() {
+        List<ExerciseGrade> done = List.of(GRADES.get(0));
+        assertThat(Scoreboard.render(done, false, Path.of("r.json"), java.util.Optional.of(ExerciseId.parse("ex02"))))
+                .contains(" Next: Ex02. Grade it alone: ./mvnw test -Dgroups=ex02");
+        assertThat(Scoreboard.render(GRADES, false, Path.of("r.json"), java.util.Optional.of(ExerciseId.parse("ex04"))))
+                .as("while one is unfinished, that one is next").doesNotContain("Next: Ex04");
     }
 
     @Test
