@@ -88,7 +88,7 @@ public final class RunawayGuard implements BeforeEachCallback, TestExecutionExce
         } catch (OutOfMemoryError e) {
             stop(context, "ran out of memory");
             throw new AssertionError("ran out of memory (" + e.getMessage() + "): an enormous array, or a collection "
-                    + "that grows forever? The test JVM has " + TestJvms.HEAP + " of heap");
+                    + "that grows forever? The test JVM has " + TestJvms.HEAP_MB + " MB of heap");
         }
     }
 

@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
  */
 final class TestJvms {
     /** The test JVM's heap: a cap turns a runaway allocation into one failed task. */
-    static final String HEAP = "512m";
+    static final int HEAP_MB = 512;
     /** The test JVM: quick to start, with its heap capped. */
-    static final List<String> TEST_JVM = List.of("-Xmx" + HEAP, "-Xss4m", "-XX:TieredStopAtLevel=1",
+    static final List<String> TEST_JVM = List.of("-Xmx" + HEAP_MB + "m", "-Xss4m", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "-XX:+DisableAttachMechanism");
     /** Backstop for one test JVM: every check has its own time limit, so this only stops the pathological. */
     static final long JVM_LIMIT_SECONDS = 300;
@@ -229,7 +229,7 @@ final class TestJvms {
     private static String crashReason(String error) {
         if (error.contains("OutOfMemoryError")) {
             return "ran out of memory (" + error + "): an enormous array, or a collection that grows forever? "
-                    + "The test JVM has " + HEAP + " of heap";
+                    + "The test JVM has " + HEAP_MB + " MB of heap";
         }
         return "stopped the test JVM: " + error;
     }
