@@ -1,6 +1,6 @@
 package workbook.given;
 
-import org.apache.commons.math3.special.Erf;
+import org.apache.commons.numbers.gamma.Erfc;
 
 /**
  * Given: finish Ex07 before you read this file. It holds Ex07's answers (the exact GELU and SiLU) for the later
@@ -13,7 +13,7 @@ public final class Ex07Given {
 
     /** Returns the exact GELU {@code x * Phi(x)}, accurate in the lower tail (Ex07's answer). */
     public static double gelu(double x) {
-        return x * 0.5 * Erf.erfc(-x / SQRT_2);
+        return x * 0.5 * Erfc.value(-x / SQRT_2);
     }
 
     /** Returns SiLU, {@code x * sigmoid(x)} (Ex07's answer). */

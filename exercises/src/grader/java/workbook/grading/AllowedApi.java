@@ -81,7 +81,8 @@ final class AllowedApi {
     /** The rule a refusal ends with, unless it is about another workbook class. */
     static final String RULE = "graded exercises may use only java.lang.Math, numbers, strings, arrays, collections, "
             + "streams, java.util.function, java.util.random, exceptions, System.out/System.err, "
-            + "org.apache.commons.math3's special functions, and the given classes of earlier exercises";
+            + "the special functions of commons-numbers-gamma and commons-math3, and the given classes of earlier "
+            + "exercises";
 
     /** The rule for a class of {@code workbook.exercises} that is not the exercise's own. */
     static final String OWN_CLASSES_RULE = "an exercise may use only its own class and the classes nested in it";
@@ -125,8 +126,8 @@ final class AllowedApi {
 
     /** Packages allowed with their subpackages, as prefixes of internal names. */
     private static final List<String> WHOLE_PACKAGES = List.of("java/util/function/", "java/util/stream/",
-            "java/util/random/", "java/util/regex/", "org/apache/commons/math3/special/",
-            "org/apache/commons/math3/exception/");
+            "java/util/random/", "java/util/regex/", "org/apache/commons/numbers/gamma/",
+            "org/apache/commons/math3/special/", "org/apache/commons/math3/exception/");
 
     /** The owners of the bootstrap methods javac uses: lambdas, string concatenation, records, switches. */
     private static final Set<String> BOOTSTRAPS = Set.of("java/lang/invoke/LambdaMetafactory",

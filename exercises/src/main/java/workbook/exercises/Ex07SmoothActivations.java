@@ -3,7 +3,7 @@ package workbook.exercises;
 import static workbook.given.Ex01Given.sigmoid;
 import static workbook.given.Ex01Given.softplus;
 
-import org.apache.commons.math3.special.Erf;
+import org.apache.commons.numbers.gamma.Erfc;
 
 /**
  * The smooth activations of modern networks (GELU in transformers, SiLU/Swish in EfficientNet, Mish) keep
@@ -14,8 +14,8 @@ import org.apache.commons.math3.special.Erf;
  * <ul>
  *   <li>{@code gelu(x) = x * Phi(x)}, with the standard normal CDF {@code Phi(x) = (1 + erf(x / sqrt(2))) / 2};
  *       {@code geluDerivative(x)} is its slope. The standard normal density is
- *       {@code phi(x) = exp(-x^2 / 2) / sqrt(2 pi)}. The JDK has no erf: Commons Math's {@code Erf} has
- *       {@code erf} and {@code erfc}.</li>
+ *       {@code phi(x) = exp(-x^2 / 2) / sqrt(2 pi)}. The JDK has no erf: Commons Numbers has
+ *       {@code Erf.value(x)} and {@code Erfc.value(x) = 1 - erf(x)}, both within 2 ulps.</li>
  *   <li>{@code geluTanh(x) = 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3)))}, the fast approximation of
  *       BERT and GPT-2 (within 5e-4 of the exact GELU)</li>
  *   <li>{@code swish(x, beta) = x * sigmoid(beta x)} and {@code silu(x) = swish(x, 1)};

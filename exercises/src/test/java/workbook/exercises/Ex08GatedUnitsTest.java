@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
-import org.apache.commons.math3.special.Erf;
+import org.apache.commons.numbers.gamma.Erfc;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -37,7 +37,7 @@ class Ex08GatedUnitsTest {
     }
 
     private static double exactGelu(double x) {
-        return x * 0.5 * Erf.erfc(-x / Math.sqrt(2));
+        return x * 0.5 * Erfc.value(-x / Math.sqrt(2));
     }
 
     private static double[] random(long seed, int n) {

@@ -889,7 +889,7 @@ class AllowedApiTest {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<String> options = List.of("--release", "17", "-proc:none", "-nowarn", "-encoding", "UTF-8",
-                "-d", classes.toString(), "-sourcepath", sourcePath.toString(), "-cp", commonsMath().toString());
+                "-d", classes.toString(), "-sourcepath", sourcePath.toString(), "-cp", mathLibraries());
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
             boolean compiled = javac.getTask(new StringWriter(), files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources)).call();
@@ -914,9 +914,12 @@ class AllowedApiTest {
         }
     }
 
-    private static Path commonsMath() {
+    /** The jars of commons-math3 and commons-numbers-gamma, the math libraries a stub may point to. */
+    private static String mathLibraries() {
         try {
-            return Path.of(Erf.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(Erf.class.getProtectionDomain().getCodeSource().getLocation().toURI()) + java.io.File.pathSeparator
+                    + Path.of(org.apache.commons.numbers.gamma.Erfc.class.getProtectionDomain().getCodeSource()
+                            .getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
