@@ -6,7 +6,8 @@
 #   OUT/workbook/        the learner release: a folder ready to become a repository. No solutions/, no .ci/;
 #                        theory and charts build on the learner's exercises (.mvn/maven.config: -Plearner);
 #                        the README without the authoring commands; .github/workflows/classroom.yml for
-#                        GitHub Classroom; exercises/src/test/hidden-suite.sha256 records the hidden suite.
+#                        GitHub Classroom; .devcontainer/ for a Codespace; exercises/src/test/hidden-suite.sha256
+#                        records the hidden suite, the grader and the build.
 #   OUT/workbook.zip     the same folder, zipped
 #   OUT/autograder.zip   Gradescope's autograder: setup.sh, run_autograder and the pristine learner release in
 #                        workbook/; regrade.sh grades a folder of student repositories with it
@@ -56,6 +57,10 @@ runners=$(cd "$wb/exercises/src/main/java/workbook/exercises" && ls Ex[0-9][0-9]
   echo "        with:"
   echo "          runners: $(echo $runners suite | tr ' ' ',')"
 } > "$wb/.github/workflows/classroom.yml"
+
+# A Codespace (or any dev container) with JDK 17 and a Maven cache that outlives the container.
+mkdir -p "$wb/.devcontainer"
+cp "$here/devcontainer/devcontainer.json" "$wb/.devcontainer/devcontainer.json"
 
 # 5. Checksums of the hidden suite, the grader, the given classes and the build that runs them (sha256sum -c
 # format, paths from the top). The build files' list is also SuiteChecksums.BUILD_FILES.

@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Writes a run's grade. {@code grade.properties} is the machine-readable grade that everything else reads (the hint
@@ -23,6 +25,8 @@ public final class GradeFiles {
     public static final String RESULTS_JSON = "results.json";
     /** Every check of the run, for {@code -Dverbose} readers and instructors. */
     public static final String CHECKS = "checks.txt";
+    /** JUnit's XML reports of the run (one test case per check), for IDEs and CI report viewers. */
+    public static final String JUNIT = "junit";
 
     private GradeFiles() {}
 
@@ -30,6 +34,24 @@ public final class GradeFiles {
     public static void clear(Path dir) {
         for (String name : List.of(PROPERTIES, RESULTS_JSON, CHECKS)) {
             Grader.deleteQuietly(dir.resolve(name));
+        }
+        ExerciseCompiler.deleteTree(dir.resolve(JUNIT));
+    }
+
+    /**
+     * Moves the XML reports the test JVMs wrote ({@code jvm/junit-a1/TEST-junit-jupiter.xml}) to
+     * {@code junit/TEST-a1.xml}: one file per test JVM of the run, in the folder viewers read.
+     */
+    static void collectJUnitXml(Path jvmDir, Path gradeDir) {
+        try (Stream<Path> reports = Files.exists(jvmDir) ? Files.walk(jvmDir) : Stream.empty()) {
+            for (Path report : reports.filter(p -> p.getFileName().toString().startsWith("TEST-"))
+                    .collect(Collectors.toList())) {
+                String run = report.getParent().getFileName().toString().replaceFirst("^junit-", "");
+                Path target = Files.createDirectories(gradeDir.resolve(JUNIT)).resolve("TEST-" + run + ".xml");
+                Files.move(report, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

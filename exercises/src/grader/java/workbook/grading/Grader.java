@@ -111,6 +111,7 @@ public final class Grader {
             grades.add(assemble(e, outcome, problems.get(e.id())));
         }
         GradeFiles.write(layout.gradeDir(), grades);
+        GradeFiles.collectJUnitXml(layout.gradeDir().resolve(TestJvms.JVM_DIR), layout.gradeDir());
         return grades;
     }
 

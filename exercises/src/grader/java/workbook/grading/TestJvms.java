@@ -199,6 +199,7 @@ final class TestJvms {
         java.addAll(TEST_JVM);
         java.add("-D" + RunawayGuard.SKIP_FILE + "=" + skipFile(lane));
         java.add("-D" + CheckRunner.SUITE + "=" + layout.suiteClasses());
+        java.add("-D" + CheckRunner.JUNIT_XML + "=" + jvmDir.resolve("junit-" + lane + attempt));
         List<Path> classpath = classpath();
         java.addAll(List.of("-cp", classpath.stream().map(Path::toString)
                 .collect(Collectors.joining(File.pathSeparator)), CheckRunner.class.getName(), report.toString()));

@@ -192,6 +192,21 @@ class GraderTest {
     }
 
     @Test
+    void theGradeWritesJUnitXmlForIdesAndReportViewers() throws IOException {
+        try (Stream<Path> reports = Files.list(module.resolve("target/grade/junit"))) {
+            String xml = reports.map(p -> {
+                try {
+                    return Files.readString(p);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).collect(Collectors.joining());
+            assertThat(xml).contains("<testcase name=\"bIsTwo()\" classname=\"workbook.exercises.Ex09RightTest\"",
+                    "display-name: JUnit Jupiter > Ex09 · Right > b is two", "<failure message=");
+        }
+    }
+
+    @Test
     void refusalsPrintTheRuleOnceAfterTheLinesItExplains() {
         assertThat(ExerciseCompiler.ruleOnce(List.of("A.a, line 1, uses X: rule one", "A.a, line 2, uses Y: rule one",
                 "A.b, line 3, uses Z: rule two", "... and 4 more"))).isEqualTo("A.a, line 1, uses X\n"
@@ -231,7 +246,8 @@ class GraderTest {
                 org.junit.platform.engine.TestEngine.class, org.junit.platform.launcher.Launcher.class,
                 org.junit.platform.commons.util.ReflectionUtils.class, org.opentest4j.AssertionFailedError.class,
                 org.apiguardian.api.API.class, org.assertj.core.api.Assertions.class,
-                org.junit.jupiter.params.ParameterizedTest.class, org.objectweb.asm.ClassReader.class)) {
+                org.junit.jupiter.params.ParameterizedTest.class, org.objectweb.asm.ClassReader.class,
+                org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener.class)) {
             jars.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
         }
         return jars;
