@@ -5,19 +5,17 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import io.methvin.watcher.DirectoryChangeEvent;
+import io.methvin.watcher.DirectoryWatcher;
+import org.slf4j.helpers.NOPLogger;
 
 /**
  * {@code ./mvnw test -Dwatch}: grades each exercise as soon as it is saved and prints its scoreboard. Javac stays
@@ -37,6 +35,11 @@ final class Watch {
     }
 
     void run(PrintStream out) throws IOException, InterruptedException {
+        run(out, Integer.MAX_VALUE);
+    }
+
+    /** Grades everything, then {@code saves} saves (a test's bound; Ctrl+C ends the learner's watch). */
+    void run(PrintStream out, int saves) throws IOException, InterruptedException {
         List<Layout.Exercise> exercises = layout.exercises();
         ExerciseCompiler compiler = grader.compiler();
         // everything once, then each save
@@ -49,7 +52,7 @@ final class Watch {
                 + "Enter grades again by hand; Ctrl+C stops.");
         int runs = 1;
         TestJvms.TestJvm ready = grader.jvms().start("w", runs, List.of());
-        while (true) {
+        for (int graded = 0; graded < saves; ) {
             String event = events.take();
             Thread.sleep(30); // an editor's save may arrive as several events: take them all at once
             List<String> more = new java.util.ArrayList<>();
@@ -67,7 +70,9 @@ final class Watch {
                     (System.nanoTime() - start) / 1e9, (compiled - start) / 1e9, (System.nanoTime() - compiled) / 1e9);
             last = toGrade.get(toGrade.size() - 1);
             ready = grader.jvms().start("w", ++runs % 2 + 1, List.of());
+            graded++;
         }
+        Sandbox.kill(ready.process());
     }
 
     /** The exercises an event asks for: the saved ones, or on Enter the changed ones, else the last one. */
@@ -83,21 +88,22 @@ final class Watch {
         return all.stream().filter(e -> names.contains(e.source().getFileName().toString())).toList();
     }
 
+    /**
+     * Native file events where the system has them (the JDK's watcher polls on macOS, about every 10 s):
+     * directory-watcher uses FSEvents there, and the JDK's own watcher on Linux and Windows.
+     */
     private void startWatching() throws IOException {
-        WatchService service = FileSystems.getDefault().newWatchService();
-        layout.mainSources().register(service, StandardWatchEventKinds.ENTRY_MODIFY,
-                StandardWatchEventKinds.ENTRY_CREATE);
-        daemon(() -> {
-            while (true) {
-                WatchKey key = service.take();
-                for (WatchEvent<?> e : key.pollEvents()) {
-                    if (e.context() instanceof Path p && p.toString().endsWith(".java")) {
-                        events.add(p.toString());
+        DirectoryWatcher watcher = DirectoryWatcher.builder().path(layout.mainSources())
+                .logger(NOPLogger.NOP_LOGGER).fileHashing(false)
+                .listener(event -> {
+                    Path file = event.path();
+                    if (event.eventType() != DirectoryChangeEvent.EventType.DELETE && file != null
+                            && file.getFileName().toString().endsWith(".java")) {
+                        events.add(file.getFileName().toString());
                     }
-                }
-                key.reset();
-            }
-        });
+                })
+                .build();
+        watcher.watchAsync();
     }
 
     private void startReadingEnter() {

@@ -225,7 +225,7 @@ class GraderTest {
     }
 
     /** The grading classes and the suite's JUnit configuration, copied away from the real suite's classes. */
-    private static void copyGrader(Path target) throws IOException, URISyntaxException {
+    static void copyGrader(Path target) throws IOException, URISyntaxException {
         Path classes = Path.of(Grader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         try (Stream<Path> walk = Files.walk(classes)) {
             for (Path p : walk.filter(Files::isRegularFile).collect(Collectors.toList())) {
@@ -240,7 +240,7 @@ class GraderTest {
         }
     }
 
-    private static List<Path> libraries() throws URISyntaxException {
+    static List<Path> libraries() throws URISyntaxException {
         List<Path> jars = new ArrayList<>();
         for (Class<?> c : List.of(org.junit.jupiter.api.Test.class, org.junit.jupiter.engine.JupiterTestEngine.class,
                 org.junit.platform.engine.TestEngine.class, org.junit.platform.launcher.Launcher.class,
