@@ -47,6 +47,9 @@ public final class Lab {
         } catch (IllegalStateException e) {
             System.err.println("lab: " + e.getMessage());
             System.exit(1);
+        } catch (IOException e) { // a data file that cannot be read, or ends early: its message names the file
+            System.err.println("lab: " + e.getMessage());
+            System.exit(1);
         }
     }
 

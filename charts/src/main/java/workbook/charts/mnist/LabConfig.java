@@ -61,7 +61,7 @@ public record LabConfig(Set<String> parts, List<Activation> activations, double 
               --rates LIST            part (e)'s starting grid, log-spaced [0.01,0.03162,0.1,0.3162,1]*
               --epochs N              part 3's epochs per run [1000]*
               --batch N|full          part 3's batch size [full]
-              --data FOLDER           read the four original IDX files (plain or .gz) from FOLDER, not the bundle
+              --data FOLDER           read the four original IDX files (plain or .gz), or a copy of the bundle, from FOLDER
               --train-size N          labelled training images, from the start [12000]*; up to 60000 with --data
               --test-size N           test images, from the start [10000]*
               --quick                 a few hundred images and a few epochs (what CI runs)

@@ -26,12 +26,15 @@ import java.util.Map;
 public record Mnist(Dataset train, Dataset test, String source) {
     /** Classpath folder of the bundled files. */
     public static final String RESOURCE_FOLDER = "/workbook/charts/mnist/";
+    /** The bundle's file names in the order of {@link #ORIGINALS}: a copy of the bundled folder is a data folder. */
+    static final List<String> BUNDLED_NAMES = List.of("train-12000-images-idx3-ubyte.gz",
+            "train-12000-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
     /** The bundled files and their SHA-256 (as in the data README, computed with {@code sha256sum}). */
     public static final Map<String, String> BUNDLED = Map.of(
-            "train-12000-images-idx3-ubyte.gz", "13e18fd3ef0a44316167b0ac0e45ffe55c7575dc2993fd5a9a268ef348c8edb5",
-            "train-12000-labels-idx1-ubyte.gz", "4c5d2b62218364aa5476c57f07f56ab5b6fa33b76a375b3fda78c90d9a63a8f1",
-            "t10k-images-idx3-ubyte.gz", "1a1a05eab793c14bb050b398624a11b0ffd1a2953baed553b1b9bd079e2a20be",
-            "t10k-labels-idx1-ubyte.gz", "b91679a0acfe4ba0e50a2437a903084cba1f5f92592b016a25a7dfd00455798b");
+            BUNDLED_NAMES.get(0), "13e18fd3ef0a44316167b0ac0e45ffe55c7575dc2993fd5a9a268ef348c8edb5",
+            BUNDLED_NAMES.get(1), "4c5d2b62218364aa5476c57f07f56ab5b6fa33b76a375b3fda78c90d9a63a8f1",
+            BUNDLED_NAMES.get(2), "1a1a05eab793c14bb050b398624a11b0ffd1a2953baed553b1b9bd079e2a20be",
+            BUNDLED_NAMES.get(3), "b91679a0acfe4ba0e50a2437a903084cba1f5f92592b016a25a7dfd00455798b");
     /** The original file names (each may also end in {@code .gz}) that {@link #fromFolder} looks for. */
     public static final List<String> ORIGINALS = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
             "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
@@ -58,8 +61,9 @@ public record Mnist(Dataset train, Dataset test, String source) {
     }
 
     /**
-     * The four original IDX files (plain or {@code .gz}, names as in {@link #ORIGINALS}) from {@code folder}:
-     * all 60,000 training images and the 10,000 test images.
+     * The four IDX files from {@code folder}: the originals (plain or {@code .gz}, names as in {@link #ORIGINALS}:
+     * all 60,000 training images and the 10,000 test images), or a copy of the bundled subset (names as in
+     * {@link #BUNDLED}).
      */
     public static Mnist fromFolder(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
@@ -68,27 +72,40 @@ public record Mnist(Dataset train, Dataset test, String source) {
         }
         Path[] files = new Path[ORIGINALS.size()];
         for (int i = 0; i < files.length; i++) {
-            files[i] = find(folder, ORIGINALS.get(i));
+            files[i] = find(folder, ORIGINALS.get(i), BUNDLED_NAMES.get(i));
         }
         return new Mnist(load("MNIST train", files[0], files[1]), load("MNIST test", files[2], files[3]),
                 folder.toAbsolutePath().toString());
     }
 
     private static Dataset load(String name, Path images, Path labels) throws IOException {
-        try (InputStream i = Idx.open(images); InputStream l = Idx.open(labels)) {
-            Idx.Images read = Idx.readImages(i, images.toString());
+        Idx.Images read;
+        try (InputStream i = Idx.open(images)) {
+            read = Idx.readImages(i, images.toString());
+        } catch (IOException e) {
+            throw named(images, e);
+        }
+        try (InputStream l = Idx.open(labels)) {
             return Dataset.of(name + " " + read.count(), read, Idx.readLabels(l, labels.toString()));
+        } catch (IOException e) {
+            throw named(labels, e);
         }
     }
 
-    private static Path find(Path folder, String name) {
-        for (Path candidate : List.of(folder.resolve(name), folder.resolve(name + ".gz"))) {
+    /** An error reading {@code file} that names it (gzip's own, "Unexpected end of ZLIB input stream", does not). */
+    private static IOException named(Path file, IOException e) {
+        return e.getMessage() != null && e.getMessage().contains(file.toString()) ? e
+                : new IOException(file + " cannot be read: " + e.getMessage() + " (a truncated or damaged copy?)", e);
+    }
+
+    private static Path find(Path folder, String name, String bundledName) {
+        for (Path candidate : List.of(folder.resolve(name), folder.resolve(name + ".gz"), folder.resolve(bundledName))) {
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
         throw new IllegalArgumentException("data folder " + folder.toAbsolutePath() + " must contain " + name
-                + " (or " + name + ".gz)");
+                + " (or " + name + ".gz, or the bundle's " + bundledName + ")");
     }
 
     /** The bytes of one bundled file, checked against its SHA-256, as an uncompressed stream. */

@@ -128,7 +128,8 @@ class IdxTest {
         Files.write(dir.resolve("train-labels-idx1-ubyte"), labels(3, LABELS));
         Files.write(dir.resolve("t10k-images-idx3-ubyte"), images(3, 2, 3, PIXELS));
         assertThatThrownBy(() -> Mnist.fromFolder(dir)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("must contain t10k-labels-idx1-ubyte (or t10k-labels-idx1-ubyte.gz)");
+                .hasMessageContaining("must contain t10k-labels-idx1-ubyte (or t10k-labels-idx1-ubyte.gz, or the "
+                        + "bundle's t10k-labels-idx1-ubyte.gz)");
         Files.write(dir.resolve("t10k-labels-idx1-ubyte.gz"), gzip(labels(3, LABELS)));
         Mnist read = Mnist.fromFolder(dir);
         assertThat(read.train().size()).isEqualTo(3);

@@ -41,6 +41,38 @@ class MnistTest {
     }
 
     @Test
+    void aCopyOfTheBundledFolderIsADataFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path copy)
+            throws Exception {
+        for (String file : Mnist.BUNDLED.keySet()) {
+            try (InputStream in = Mnist.class.getResourceAsStream(Mnist.RESOURCE_FOLDER + file)) {
+                java.nio.file.Files.copy(in, copy.resolve(file));
+            }
+        }
+        Mnist read = Mnist.fromFolder(copy);
+        assertThat(read.train().size()).isEqualTo(12_000);
+        assertThat(read.test().size()).isEqualTo(10_000);
+    }
+
+    @Test
+    void aTruncatedDataFileIsAnErrorThatNamesItAndWhatIsMissing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        for (String file : Mnist.BUNDLED.keySet()) {
+            try (InputStream in = Mnist.class.getResourceAsStream(Mnist.RESOURCE_FOLDER + file)) {
+                java.nio.file.Files.copy(in, dir.resolve(file));
+            }
+        }
+        java.nio.file.Path labels = dir.resolve("t10k-labels-idx1-ubyte.gz");
+        byte[] whole;
+        try (InputStream in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(labels))) {
+            whole = in.readAllBytes();
+        }
+        java.nio.file.Files.delete(labels);
+        java.nio.file.Files.write(dir.resolve("t10k-labels-idx1-ubyte"), java.util.Arrays.copyOf(whole, 100));
+        assertThatThrownBy(() -> Mnist.fromFolder(dir)).isInstanceOf(java.io.EOFException.class)
+                .hasMessageContaining("t10k-labels-idx1-ubyte is truncated: expected 10000 labels");
+    }
+
+    @Test
     void bundledSubsetHasTheSeedsSizesAndDigits() {
         Mnist mnist = Mnist.bundled();
         assertThat(mnist.train().size()).as("the first 60,000 x 0.2 training images").isEqualTo(12_000);
