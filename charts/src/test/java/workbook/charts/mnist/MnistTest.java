@@ -43,11 +43,7 @@ class MnistTest {
     @Test
     void aCopyOfTheBundledFolderIsADataFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path copy)
             throws Exception {
-        for (String file : Mnist.BUNDLED.keySet()) {
-            try (InputStream in = Mnist.class.getResourceAsStream(Mnist.RESOURCE_FOLDER + file)) {
-                java.nio.file.Files.copy(in, copy.resolve(file));
-            }
-        }
+        copyBundle(copy);
         Mnist read = Mnist.fromFolder(copy);
         assertThat(read.train().size()).isEqualTo(12_000);
         assertThat(read.test().size()).isEqualTo(10_000);
@@ -56,11 +52,7 @@ class MnistTest {
     @Test
     void aTruncatedDataFileIsAnErrorThatNamesItAndWhatIsMissing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        for (String file : Mnist.BUNDLED.keySet()) {
-            try (InputStream in = Mnist.class.getResourceAsStream(Mnist.RESOURCE_FOLDER + file)) {
-                java.nio.file.Files.copy(in, dir.resolve(file));
-            }
-        }
+        copyBundle(dir);
         java.nio.file.Path labels = dir.resolve("t10k-labels-idx1-ubyte.gz");
         byte[] whole;
         try (InputStream in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(labels))) {
@@ -70,6 +62,15 @@ class MnistTest {
         java.nio.file.Files.write(dir.resolve("t10k-labels-idx1-ubyte"), java.util.Arrays.copyOf(whole, 100));
         assertThatThrownBy(() -> Mnist.fromFolder(dir)).isInstanceOf(java.io.EOFException.class)
                 .hasMessageContaining("t10k-labels-idx1-ubyte is truncated: expected 10000 labels");
+    }
+
+    /** The bundled files, as a learner would copy the bundled folder. */
+    private static void copyBundle(java.nio.file.Path folder) throws IOException {
+        for (String file : Mnist.BUNDLED.keySet()) {
+            try (InputStream in = Mnist.class.getResourceAsStream(Mnist.RESOURCE_FOLDER + file)) {
+                java.nio.file.Files.copy(in, folder.resolve(file));
+            }
+        }
     }
 
     @Test
