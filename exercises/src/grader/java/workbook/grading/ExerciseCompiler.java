@@ -30,8 +30,9 @@ import javax.tools.ToolProvider;
  *   <li>each exercise on its own, into {@code build/ExNN}, then checked: it may declare only its own class and
  *       classes nested in it (javac decodes Unicode escapes before it reads comments, so only the class files
  *       tell what a file declares), and it may use only what {@link AllowedApi} allows;
- *   <li>the hidden suite, from its own sources, against the exercises that passed, into {@code build/suite},
- *       every time (a suite class is never trusted because it looks newer than its source).
+ *   <li>the hidden suite, from its own sources, against the exercises that passed, into {@code build/suite};
+ *       again whenever the suite's or the exercise's source changed, by content (a suite class is never trusted
+ *       because it looks newer than its source).
  * </ol>
  * An exercise is rebuilt only when its source's content changed since its last successful build. No annotation
  * processor runs. An exercise that passed is also copied to {@code target/classes}, where theory and the figures
@@ -199,22 +200,27 @@ final class ExerciseCompiler {
 
     /**
      * The suites of the built exercises, from their pristine sources: all in one javac run, and one by one if that
-     * fails, so that an exercise whose methods the suite cannot call costs that exercise only.
+     * fails, so that an exercise whose methods the suite cannot call costs that exercise only. A suite whose
+     * classes were compiled from exactly this suite source and this exercise source is not compiled again.
      */
     private Map<ExerciseId, Problem> compileSuites(List<Layout.Exercise> built) {
         Map<ExerciseId, Problem> problems = new LinkedHashMap<>();
-        if (built.isEmpty()) {
+        List<Layout.Exercise> stale = built.stream().filter(e -> !suiteUpToDate(e)).collect(Collectors.toList());
+        if (stale.isEmpty()) {
             return problems;
         }
+        stale.forEach(this::forgetSuite);
         Path scratch = layout.build().resolve("suite-scratch");
-        if (suite(built, scratch).isEmpty()) {
+        if (suite(stale, scratch).isEmpty()) {
             moveClasses(scratch, layout.suiteClasses());
+            stale.forEach(this::rememberSuite);
             return problems;
         }
-        for (Layout.Exercise exercise : built) {
+        for (Layout.Exercise exercise : stale) {
             String errors = suite(List.of(exercise), scratch);
             if (errors.isEmpty()) {
                 moveClasses(scratch, layout.suiteClasses());
+                rememberSuite(exercise);
             } else {
                 problems.put(exercise.id(), new Problem(ExerciseGrade.Status.DOES_NOT_COMPILE,
                         "The hidden suite cannot call " + exercise.className() + " as the "
@@ -223,6 +229,55 @@ final class ExerciseCompiler {
             }
         }
         return problems;
+    }
+
+    /** What a suite's classes were compiled from: the suite's source and the exercise's, by content. */
+    private static String suiteKey(Layout.Exercise exercise) {
+        try {
+            return SuiteChecksums.sha256(exercise.testSource()) + " " + SuiteChecksums.sha256(exercise.source());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path suiteKeyFile(Layout.Exercise exercise) {
+        return layout.suiteClasses().resolve("." + exercise.id() + ".sha256");
+    }
+
+    private boolean suiteUpToDate(Layout.Exercise exercise) {
+        Path key = suiteKeyFile(exercise);
+        try {
+            return Files.exists(key) && Files.readString(key).equals(suiteKey(exercise)) && Files.exists(layout
+                    .suiteClasses().resolve("workbook/exercises/" + exercise.className() + "Test.class"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void rememberSuite(Layout.Exercise exercise) {
+        try {
+            Files.writeString(suiteKeyFile(exercise), suiteKey(exercise));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes an exercise's suite classes and their key, so that no stale suite class is ever run. */
+    private void forgetSuite(Layout.Exercise exercise) {
+        Path folder = layout.suiteClasses().resolve("workbook/exercises");
+        try {
+            Files.deleteIfExists(suiteKeyFile(exercise));
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> list = Files.list(folder)) {
+                    for (Path p : list.filter(p -> isClassOf(exercise, p.getFileName().toString().replaceFirst(
+                            "Test(?=[$.])", ""))).collect(Collectors.toList())) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String suite(List<Layout.Exercise> exercises, Path out) {
@@ -270,6 +325,7 @@ final class ExerciseCompiler {
      */
     private void forget(Layout.Exercise exercise) {
         deleteTree(layout.classesOf(exercise));
+        forgetSuite(exercise);
     }
 
     private void removeFromMavenClasses(Layout.Exercise exercise) {

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code -Dwatch}: everything is graded once at start, then each saved exercise on its own. */
 class WatchTest {
-    private static String exercise(String name, String answer) {
+    static String exercise(String name, String answer) {
         return "package workbook.exercises;\n\npublic final class " + name + " {\n    public static double a() {\n"
                 + "        " + answer + "\n    }\n}\n";
     }
 
-    private static String suite(String name) {
+    static String suite(String name) {
         String tag = "ex" + name.substring(2, 4);
         return "package workbook.exercises;\n\nimport static org.assertj.core.api.Assertions.assertThat;\n\n"
                 + "import org.junit.jupiter.api.*;\n\n@Tag(\"" + tag + "\")\n@DisplayName(\"" + name.substring(0, 4)
