@@ -24,13 +24,17 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * The hints are in {@code exercises/hints/exNN.md}: one section {@code ## exNN.task} per task, one numbered item
- * per level (a nudge, the idea with the write-up to read, then the cure). "Unfinished" comes from your last
+ * per level (a nudge, the idea with the write-up to read, then the cure). A task may also have sections
+ * {@code ## exNN.task when checkMethod}: when your last grade says that check failed first, its hints come instead,
+ * so that the first hint you see is about what went wrong. "Unfinished" and the failed check come from your last
  * grade ({@code exercises/target/grade/grade.properties}) when there is one; otherwise tasks go in order. Your
  * progress is kept in {@code exercises/hints/.progress}, which git ignores and {@code mvn clean} keeps.
  * Authors: {@code --check [task ...]} fails unless every task has at least three levels.
  */
 public final class Hint {
-    private static final Pattern SECTION = Pattern.compile("^## +(ex\\d\\d\\.\\w+)\\s*$");
+    private static final Pattern SECTION = Pattern.compile("^## +(ex\\d\\d\\.\\w+(?: when \\w+)?)\\s*$");
+    /** Between a task and the check a section is for: {@code ex01.sigmoidDerivative when derivativeKeepsItsTail}. */
+    private static final String WHEN = " when ";
     private static final Pattern LEVEL = Pattern.compile("^(\\d+)\\. +(.*)$");
     private static final Pattern EXERCISE = Pattern.compile("(?i)^(ex\\d\\d)$");
     private static final Pattern TASK = Pattern.compile("(?i)^(ex\\d\\d)\\.(\\w+)$");
@@ -81,7 +85,12 @@ public final class Hint {
         return null;
     }
 
-    /** Reads one exercise's hint file: task id -> levels, in file order. */
+    /** The plain task sections of a hint file (not the ones for a failed check), in file order. */
+    private static List<String> taskIds(Map<String, List<String>> sections) {
+        return sections.keySet().stream().filter(k -> !k.contains(WHEN)).toList();
+    }
+
+    /** Reads one exercise's hint file: section (a task, or a task when a check failed) -> levels, in file order. */
     private Map<String, List<String>> read(String exercise) throws IOException {
         Map<String, List<String>> tasks = new LinkedHashMap<>();
         Path file = hints.resolve(exercise + ".md");
@@ -127,14 +136,16 @@ public final class Hint {
             System.err.println("No hints for " + ex + " (looked for " + hints.resolve(ex + ".md") + ").");
             return 2;
         }
-        Map<String, Boolean> done = Grades.read(hints.resolveSibling("target").resolve("grade"), tasks.keySet());
+        Path gradeDir = Path.of(System.getProperty("hint.grade", hints.resolveSibling("target").resolve("grade")
+                .toString()));
+        List<String> taskIds = taskIds(tasks);
+        Map<String, Boolean> done = Grades.read(gradeDir, taskIds);
         String chosen;
         String why;
         if (task.matches()) {
-            chosen = tasks.keySet().stream().filter(t -> t.equalsIgnoreCase(what)).findFirst().orElse(null);
+            chosen = taskIds.stream().filter(t -> t.equalsIgnoreCase(what)).findFirst().orElse(null);
             if (chosen == null) {
-                System.err.println("No task " + what + ". The tasks of " + ex + ": "
-                        + String.join(", ", tasks.keySet()));
+                System.err.println("No task " + what + ". The tasks of " + ex + ": " + String.join(", ", taskIds));
                 return 2;
             }
             why = "the task you named";
@@ -142,19 +153,22 @@ public final class Hint {
             chosen = pick(tasks, done);
             if (chosen == null) {
                 System.out.println(title(ex) + ": your last grade says every task is done. To see a hint anyway, name "
-                        + "a task: " + String.join(", ", tasks.keySet()));
+                        + "a task: " + String.join(", ", taskIds));
                 return 0;
             }
             why = done.isEmpty() ? "the first task whose hints you have not all seen (no grade yet: ./mvnw test)"
                     : "the first task your last grade marks unfinished";
         }
-        List<String> levels = tasks.get(chosen);
-        int seen = Integer.parseInt(progress.getProperty(chosen, "0"));
+        String failed = Grades.failedCheck(gradeDir, chosen);
+        String section = tasks.keySet().stream().filter(k -> failed != null && k.equalsIgnoreCase(chosen + WHEN + failed))
+                .findFirst().orElse(chosen);
+        List<String> levels = tasks.get(section);
+        int seen = Integer.parseInt(progress.getProperty(section, "0"));
         int level = Math.min(seen + 1, levels.size());
-        progress.setProperty(chosen, Integer.toString(Math.max(seen, level)));
+        progress.setProperty(section, Integer.toString(Math.max(seen, level)));
         save();
-        System.out.printf("%s · %s · hint %d of %d (%s)%n%n", title(ex), chosen, level, levels.size(),
-                levelName(level));
+        System.out.printf("%s · %s · hint %d of %d (%s)%s%n%n", title(ex), chosen, level, levels.size(),
+                levelName(level), section.equals(chosen) ? "" : ", for the check that failed first: " + failed);
         for (String line : levels.get(level - 1).split("\n")) {
             System.out.println("  " + line);
         }
@@ -168,9 +182,9 @@ public final class Hint {
             System.out.println("That was the last hint for " + chosen + ".");
         }
         System.out.println("(Chose " + chosen + ": " + why + ".)");
-        System.out.println("Tasks of " + ex + ": " + String.join(", ", tasks.keySet())
+        System.out.println("Tasks of " + ex + ": " + String.join(", ", taskIds)
                 + "; name one to switch, e.g. java exercises/hints/Hint.java "
-                + tasks.keySet().stream().filter(t -> !t.equals(chosen)).findFirst().orElse(chosen));
+                + taskIds.stream().filter(t -> !t.equals(chosen)).findFirst().orElse(chosen));
         return 0;
     }
 
@@ -178,7 +192,7 @@ public final class Hint {
     private String pick(Map<String, List<String>> tasks, Map<String, Boolean> done) {
         String firstUnfinished = null;
         for (Map.Entry<String, List<String>> e : tasks.entrySet()) {
-            if (Boolean.TRUE.equals(done.get(e.getKey()))) {
+            if (e.getKey().contains(WHEN) || Boolean.TRUE.equals(done.get(e.getKey()))) {
                 continue;
             }
             if (firstUnfinished == null) {
@@ -229,8 +243,16 @@ public final class Hint {
                 problems.addAll(writeUpProblems(t, levels.get(1)));
             }
         }
+        all.keySet().stream().filter(k -> k.contains(WHEN)).forEach(k -> {
+            List<String> levels = all.get(k);
+            if (levels.size() < MIN_LEVELS) {
+                problems.add(k + ": " + levels.size() + " hint levels, at least " + MIN_LEVELS + " needed");
+            } else {
+                problems.addAll(writeUpProblems(k, levels.get(1)));
+            }
+        });
         if (!expected.isEmpty()) {
-            all.keySet().stream().filter(t -> !expected.contains(t))
+            all.keySet().stream().filter(t -> !expected.contains(t.split(WHEN)[0]))
                     .forEach(t -> problems.add(t + ": a hint section for a task the suite does not have"));
         }
         problems.forEach(p -> System.out.println("HINTS: " + p));
@@ -294,15 +316,26 @@ public final class Hint {
     static final class Grades {
         private Grades() {}
 
-        /** Reads the grader's flat grade file ({@code grade.properties}: {@code ex01.sigmoid.status=done}). */
-        static Map<String, Boolean> read(Path gradeDir, Iterable<String> tasks) throws IOException {
+        /** The method of the task's first failed check in the last grade, or null. */
+        static String failedCheck(Path gradeDir, String task) throws IOException {
+            String method = load(gradeDir).getProperty(task + ".firstFailedCheck", "");
+            return method.isEmpty() ? null : method;
+        }
+
+        private static Properties load(Path gradeDir) throws IOException {
             Properties grade = new Properties();
             Path file = gradeDir.resolve("grade.properties");
             if (Files.exists(file)) {
-                try (java.io.Reader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                try (Reader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
                     grade.load(in);
                 }
             }
+            return grade;
+        }
+
+        /** Reads the grader's flat grade file ({@code grade.properties}: {@code ex01.sigmoid.status=done}). */
+        static Map<String, Boolean> read(Path gradeDir, Iterable<String> tasks) throws IOException {
+            Properties grade = load(gradeDir);
             Map<String, String> statusByTask = new HashMap<>(); // hint files may spell a task in another case
             grade.stringPropertyNames().forEach(k -> statusByTask.put(k.toLowerCase(Locale.ROOT), grade.getProperty(k)));
             Map<String, Boolean> done = new HashMap<>();

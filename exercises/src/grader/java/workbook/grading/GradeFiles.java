@@ -90,6 +90,8 @@ public final class GradeFiles {
                 property(out, task + "status", t.done() && g.problem().isEmpty() ? "done" : "not done");
                 property(out, task + "checks", Integer.toString(t.checks().size()));
                 property(out, task + "passed", Integer.toString(t.passed()));
+                Check first = t.firstFailure();
+                property(out, task + "firstFailedCheck", first == null ? "" : first.method());
                 property(out, task + "feedback", feedback(g, t));
             }
         }

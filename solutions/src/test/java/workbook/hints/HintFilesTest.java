@@ -102,14 +102,66 @@ class HintFilesTest {
         assertThat(unknown.output()).contains("ex09.xavier");
     }
 
+    @Test
+    void aHintForTheCheckThatFailedComesFirstWhenTheGradeSaysSo(@TempDir Path tmp) throws Exception {
+        Path grade = Files.createDirectories(tmp.resolve("grade"));
+        Files.writeString(grade.resolve("grade.properties"), "ex01.sigmoidDerivative.status=not done\n"
+                + "ex01.sigmoidDerivative.firstFailedCheck=derivativeKeepsItsTailInsteadOfCancellingToZero\n");
+        Run run = hint(tmp.resolve("progress"), List.of("-Dhint.grade=" + grade), List.of("ex01.sigmoidDerivative"));
+        assertThat(run.output()).contains("ex01.sigmoidDerivative · hint 1 of 3 (a nudge), for the check that failed "
+                + "first: derivativeKeepsItsTailInsteadOfCancellingToZero", "What does `sigmoid(40)` round to");
+        Files.writeString(grade.resolve("grade.properties"), "ex01.sigmoidDerivative.status=not done\n"
+                + "ex01.sigmoidDerivative.firstFailedCheck=derivativeIsEven\n");
+        assertThat(hint(tmp.resolve("progress"), List.of("-Dhint.grade=" + grade), List.of("ex01.sigmoidDerivative"))
+                .output()).as("no section for that check: the task's own hints").contains("hint 1 of 3 (a nudge)\n")
+                .contains("chain rule");
+    }
+
+    @Test
+    void everySectionForAFailedCheckNamesACheckOfItsTaskInTheSuite() throws Exception {
+        Pattern keyed = Pattern.compile("## (ex(\\d\\d)\\.\\w+) when (\\w+)\\s*");
+        int sections = 0;
+        try (Stream<Path> files = Files.list(ROOT.resolve("exercises/hints"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("ex\\d\\d\\.md")).toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    Matcher m = keyed.matcher(line);
+                    if (!m.matches()) {
+                        continue;
+                    }
+                    sections++;
+                    String task = m.group(1);
+                    java.lang.reflect.Method check = suiteClass(m.group(2)).getDeclaredMethod(m.group(3));
+                    assertThat(check.getAnnotation(org.junit.jupiter.api.Tag.class)).as(line).isNotNull()
+                            .extracting(org.junit.jupiter.api.Tag::value).isEqualTo(task);
+                }
+            }
+        }
+        assertThat(sections).as("hint sections for a failed check").isGreaterThanOrEqualTo(2);
+    }
+
+    /** The hidden suite's class of exercise NN, from the solutions' test classes. */
+    private static Class<?> suiteClass(String number) throws Exception {
+        try (Stream<Path> files = Files.list(ROOT.resolve("exercises/src/test/java/workbook/exercises"))) {
+            String name = files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("Ex" + number))
+                    .findFirst().orElseThrow().replace(".java", "");
+            return Class.forName("workbook.exercises." + name);
+        }
+    }
+
     private record Run(int exit, String output) {}
 
     private static Run hint(Path progress, List<String> args) throws IOException, InterruptedException {
+        return hint(progress, List.of(), args);
+    }
+
+    private static Run hint(Path progress, List<String> jvm, List<String> args) throws IOException,
+            InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         if (progress != null) {
             command.add("-Dhint.progress=" + progress);
         }
+        command.addAll(jvm);
         command.add(ROOT.resolve("exercises/hints/Hint.java").toString());
         command.addAll(args);
         Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
