@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import workbook.exercises.Ex10Propagation.Initializer;
 import workbook.theory.engine.Activations;
 import workbook.theory.engine.FastNetwork;
@@ -54,6 +56,34 @@ public final class EngineTrainer implements Trainer {
             }
         }
         return new RunResult(curve, learned);
+    }
+
+    /**
+     * Calls the activation (value, slope and, when trained, the slope in beta) and the initializer once each; a
+     * stub's {@code UnsupportedOperationException} ("Ex03ReluFamily.relu is not implemented yet") names what is
+     * unfinished.
+     */
+    @Override
+    public Set<String> unfinished(Activation activation, Init init, boolean trainableBeta) {
+        Set<String> missing = new TreeSet<>();
+        Nonlinearity unit = trainableBeta ? Nonlinearity.trainableSwish(1.0) : nonlinearity(activation);
+        probe(missing, () -> unit.value(0.5));
+        probe(missing, () -> unit.slope(0.5));
+        if (trainableBeta) {
+            probe(missing, () -> unit.betaSlope(0.5));
+        }
+        probe(missing, () -> initializer(init).init(2, 2, new SplittableRandom(1)));
+        return missing;
+    }
+
+    private static void probe(Set<String> missing, Runnable call) {
+        try {
+            call.run();
+        } catch (UnsupportedOperationException e) {
+            String message = String.valueOf(e.getMessage());
+            int at = message.indexOf(" is not implemented yet");
+            missing.add(at > 0 ? message.substring(0, at) : message);
+        }
     }
 
     /** The initial network of {@code spec} in {@code double}: weights, biases and activations, from the seed. */

@@ -6,9 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import workbook.charts.Charts;
 
@@ -82,6 +86,7 @@ public final class Lab {
             return;
         }
         Trainer trainer = trainers.get();
+        checkFinished(config, new Protocol(config, labelled, test, null), trainer);
         Map<String, String> info = new LinkedHashMap<>();
         info.put("trainer", trainer.getClass().getName());
         info.put("source", source);
@@ -98,6 +103,41 @@ public final class Lab {
             out.println("wrote " + file);
         }
         out.println("\n" + runner.trained() + " runs trained now; the report is also in " + store.root().resolve("report.txt"));
+    }
+
+    /**
+     * Before anything trains: every run the lab plans (and part (g)'s trainable Swish) calls what it needs once;
+     * if something is not finished, the lab stops with one message that names it per part, and the activations
+     * that could run instead, rather than training for minutes and then failing.
+     */
+    static void checkFinished(LabConfig config, Protocol plan, Trainer trainer) {
+        Map<String, Set<String>> missingByPart = new TreeMap<>();
+        Set<Activation> blocked = new LinkedHashSet<>();
+        for (Runner.Job job : plan.plan()) {
+            RunSpec spec = job.spec();
+            Set<String> missing = trainer.unfinished(spec.activation(), spec.init(), spec.trainableBeta());
+            if (!missing.isEmpty()) {
+                missingByPart.computeIfAbsent(spec.part(), p -> new TreeSet<>()).addAll(missing);
+                blocked.add(spec.activation());
+            }
+        }
+        if (config.runs("g")) {
+            Set<String> missing = trainer.unfinished(Activation.SWISH, Init.PYTORCH, true);
+            if (!missing.isEmpty()) {
+                missingByPart.computeIfAbsent("g", p -> new TreeSet<>()).addAll(missing);
+            }
+        }
+        if (missingByPart.isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder();
+        missingByPart.forEach((part, missing) -> message.append(message.length() == 0 ? "" : "; ").append("part (")
+                .append(part).append(") needs ").append(String.join(", ", missing)));
+        List<String> runnable = config.activations().stream().filter(a -> !blocked.contains(a)).map(Activation::key)
+                .toList();
+        message.append(", not implemented yet: finish them, or choose ").append(runnable.isEmpty() ? "other --parts"
+                : "--activations " + String.join(",", runnable));
+        throw new IllegalStateException(message.toString());
     }
 
     /** The trainer registered for {@link ServiceLoader}; a clear error if there is none. */

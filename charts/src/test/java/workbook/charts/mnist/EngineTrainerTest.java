@@ -56,6 +56,17 @@ class EngineTrainerTest {
     }
 
     @Test
+    void theReferenceSolutionsLeaveNothingUnfinishedForAnyRun() {
+        EngineTrainer trainer = new EngineTrainer();
+        for (Activation a : Activation.values()) {
+            for (Init init : Init.values()) {
+                assertThat(trainer.unfinished(a, init, false)).as("%s with %s", a, init).isEmpty();
+            }
+        }
+        assertThat(trainer.unfinished(Activation.SWISH, Init.PYTORCH, true)).isEmpty();
+    }
+
+    @Test
     void theSameSpecGivesTheSameCurvesAndAnotherSeedOthers() {
         RunSpec spec = spec(Activation.TANH, Init.XAVIER, 0.1, 3, false, 5);
         assertThat(train(spec).curve()).isEqualTo(train(spec).curve());

@@ -41,6 +41,29 @@ class LabTest {
     }
 
     @Test
+    void theLabChecksBeforeItTrainsAndNamesWhatIsUnfinishedPerPart(@TempDir Path runs, @TempDir Path figures) {
+        FakeTrainer fake = new FakeTrainer(0.1, 3);
+        Trainer unfinishedRelu = new Trainer() {
+            @Override
+            public RunResult train(RunSpec spec, Dataset train, Dataset eval, EpochListener listener) {
+                return fake.train(spec, train, eval, listener);
+            }
+
+            @Override
+            public java.util.Set<String> unfinished(Activation activation, Init init, boolean trainableBeta) {
+                return activation == Activation.RELU ? java.util.Set.of("Ex03ReluFamily.relu") : java.util.Set.of();
+            }
+        };
+        assertThatThrownBy(() -> Lab.run(LabConfig.parse("--quick", "--parts", "d,e", "--activations", "relu,sigmoid",
+                "--runs", runs.toString()), new PrintStream(java.io.OutputStream.nullOutputStream()),
+                () -> unfinishedRelu, figures))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("part (d) needs Ex03ReluFamily.relu; part (e) needs Ex03ReluFamily.relu, not implemented "
+                        + "yet: finish them, or choose --activations sigmoid");
+        assertThat(fake.trained()).as("nothing trained").isEmpty();
+    }
+
+    @Test
     void tooManyImagesForTheBundleIsABadValue(@TempDir Path runs) {
         assertThatThrownBy(() -> Lab.run(LabConfig.parse("--train-size", "60000", "--runs", runs.toString()),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), () -> null, runs))
