@@ -139,7 +139,8 @@ public final class Hint {
         Path gradeDir = Path.of(System.getProperty("hint.grade", hints.resolveSibling("target").resolve("grade")
                 .toString()));
         List<String> taskIds = taskIds(tasks);
-        Map<String, Boolean> done = Grades.read(gradeDir, taskIds);
+        Properties grade = Grades.load(gradeDir);
+        Map<String, Boolean> done = Grades.read(grade, taskIds);
         String chosen;
         String why;
         if (task.matches()) {
@@ -159,7 +160,7 @@ public final class Hint {
             why = done.isEmpty() ? "the first task whose hints you have not all seen (no grade yet: ./mvnw test)"
                     : "the first task your last grade marks unfinished";
         }
-        String failed = Grades.failedCheck(gradeDir, chosen);
+        String failed = Grades.failedCheck(grade, chosen);
         String section = tasks.keySet().stream().filter(k -> failed != null && k.equalsIgnoreCase(chosen + WHEN + failed))
                 .findFirst().orElse(chosen);
         List<String> levels = tasks.get(section);
@@ -317,12 +318,13 @@ public final class Hint {
         private Grades() {}
 
         /** The method of the task's first failed check in the last grade, or null. */
-        static String failedCheck(Path gradeDir, String task) throws IOException {
-            String method = load(gradeDir).getProperty(task + ".firstFailedCheck", "");
+        static String failedCheck(Properties grade, String task) {
+            String method = grade.getProperty(task + ".firstFailedCheck", "");
             return method.isEmpty() ? null : method;
         }
 
-        private static Properties load(Path gradeDir) throws IOException {
+        /** The grader's flat grade file ({@code grade.properties}), empty when there is none yet. */
+        static Properties load(Path gradeDir) throws IOException {
             Properties grade = new Properties();
             Path file = gradeDir.resolve("grade.properties");
             if (Files.exists(file)) {
@@ -333,9 +335,8 @@ public final class Hint {
             return grade;
         }
 
-        /** Reads the grader's flat grade file ({@code grade.properties}: {@code ex01.sigmoid.status=done}). */
-        static Map<String, Boolean> read(Path gradeDir, Iterable<String> tasks) throws IOException {
-            Properties grade = load(gradeDir);
+        /** Whether each task is done ({@code ex01.sigmoid.status=done}). */
+        static Map<String, Boolean> read(Properties grade, Iterable<String> tasks) {
             Map<String, String> statusByTask = new HashMap<>(); // hint files may spell a task in another case
             grade.stringPropertyNames().forEach(k -> statusByTask.put(k.toLowerCase(Locale.ROOT), grade.getProperty(k)));
             Map<String, Boolean> done = new HashMap<>();

@@ -34,18 +34,19 @@ failures=0
 attack() { # $1: folder, $2: code to put into the class body of the stub of Ex01Sigmoid
   local dir=$1 code=$2
   mkdir -p "$dir" && cp "$stubs"/*.java "$dir/"
-  python_free_insert "$dir/Ex01Sigmoid.java" "$code"
+  insert_into_class "$dir/Ex01Sigmoid.java" "$code"
 }
 append() { # $1: folder, $2: exercise file, $3: text to put after its last line
   local dir=$1
   mkdir -p "$dir" && cp "$stubs"/*.java "$dir/"
   printf '%s\n' "$3" >> "$dir/$2"
 }
-# Inserts a static initializer right after the class declaration line (no python needed).
-python_free_insert() {
+# Puts code into an exercise's class body, right after the line that declares the class (the file's name).
+insert_into_class() {
   local file=$1 code=$2 tmp
   tmp=$(mktemp)
-  CODE=$code awk '{ print } /^public final class Ex01Sigmoid/ { print ENVIRON["CODE"] }' "$file" > "$tmp" && mv "$tmp" "$file"
+  CODE=$code awk -v c="$(basename "$file" .java)" '{ print } $0 ~ "^public final class " c " " { print ENVIRON["CODE"] }' \
+    "$file" > "$tmp" && mv "$tmp" "$file"
 }
 
 grade() { # $1: name, $2: folder with the submitted Ex*.java (and extra/, copied as it is); sets score, prints a line
@@ -171,11 +172,7 @@ exploit='    static {
         } catch (Throwable ignored) { }
     }'
 mkdir -p "$ag/unsafe" && cp "$stubs"/*.java "$ag/unsafe/"
-for f in "$ag/unsafe"/Ex*.java; do
-  class=$(basename "$f" .java)
-  tmp=$(mktemp)
-  CODE=$exploit awk -v c="$class" '{ print } $0 ~ "^public final class " c " " { print ENVIRON["CODE"] }' "$f" > "$tmp" && mv "$tmp" "$f"
-done
+for f in "$ag/unsafe"/Ex*.java; do insert_into_class "$f" "$exploit"; done
 grade unsafe "$ag/unsafe"
 expect "reflection and Unsafe are refused, naming the line" '[ "$score" = 0 ] && said "Ex01Sigmoid'"'"'s static initializer, line" && said "sun.misc.Unsafe"'
 

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * Writes a run's grade. {@code grade.properties} is the machine-readable grade that everything else reads (the hint
  * tool, CI, the Gradescope and GitHub Classroom reports): flat keys, one block per exercise ({@code Ex03.points},
  * by {@link ExerciseGrade#earned()}) and one per task ({@code ex03.relu.status}). Beside it,
- * {@code results.json} in the shape Gradescope's autograder reads (for instructors who grade by hand) and
- * {@code checks.txt}, every check with its verdict and message.
+ * {@code results.json}, Gradescope's results as {@link PlatformReport} makes them (for instructors who grade by
+ * hand), and {@code checks.txt}, every check with its verdict and message.
  */
 public final class GradeFiles {
     /** The grade as flat properties, e.g. {@code Ex01.points=7.5}, {@code ex01.sigmoid.status=done}. */
@@ -61,7 +61,8 @@ public final class GradeFiles {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(PROPERTIES), toProperties(grades), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(CHECKS), toChecks(grades), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(RESULTS_JSON), toGradescopeJson(grades), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(RESULTS_JSON), PlatformReport.gradescope(grades.stream()
+                    .map(PlatformReport.Exercise::of).collect(Collectors.toList()), "", ""), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -155,25 +156,6 @@ public final class GradeFiles {
             }
         }
         return checks.toString();
-    }
-
-    /**
-     * Gradescope's shape: a total {@code score} and one {@code tests[]} entry per exercise, named
-     * {@code "Ex03 ReLU family"}, worth {@link ExerciseGrade#MAX_POINTS}, with a line per task as its output.
-     */
-    static String toGradescopeJson(List<ExerciseGrade> grades) {
-        StringBuilder tests = new StringBuilder();
-        for (ExerciseGrade g : grades) {
-            tests.append(tests.length() == 0 ? "\n" : ",\n")
-                 .append("    {\"name\": ").append(string(g.id() + " " + g.title()))
-                 .append(", \"score\": ").append(ExerciseGrade.format(g.earned()))
-                 .append(", \"max_score\": ").append(ExerciseGrade.MAX_POINTS)
-                 .append(", \"status\": ").append(string(g.status() == ExerciseGrade.Status.DONE ? "passed" : "failed"))
-                 .append(", \"output\": ").append(string(feedback(g))).append('}');
-        }
-        int total = grades.stream().mapToInt(ExerciseGrade::earned).sum();
-        return "{\n  \"score\": " + ExerciseGrade.format(total) + ",\n  \"tests\": [" + tests
-                + (tests.length() == 0 ? "]\n}\n" : "\n  ]\n}\n");
     }
 
     /** A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259, section 7). */

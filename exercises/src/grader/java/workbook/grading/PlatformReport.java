@@ -44,8 +44,10 @@ public final class PlatformReport {
         switch (args[0]) {
             case "gradescope" -> {
                 Path out = Path.of(args[2]);
+                String intake = text(args.length > 4 ? Path.of(args[4]) : null).strip();
                 String json = gradescope(readGrade(workbook), text(args.length > 3 ? Path.of(args[3]) : null),
-                        text(args.length > 4 ? Path.of(args[4]) : null));
+                        "Graded with the course's own copy of the workbook."
+                                + (intake.isEmpty() ? "" : "\n\n```text\n" + intake + "\n```"));
                 Files.createDirectories(out.toAbsolutePath().getParent());
                 Files.writeString(out, json);
                 System.out.println("Gradescope results -> " + out);
@@ -59,8 +61,23 @@ public final class PlatformReport {
         }
     }
 
-    /** One exercise of the grade, as the grader wrote it (in its own JVM, never the submission's). */
-    record Exercise(ExerciseId id, String title, boolean done, String points, List<Task> tasks, String feedback) {}
+    /**
+     * One exercise of the grade, as the grader wrote it (in its own JVM, never the submission's).
+     *
+     * @param earned hundredths of a point, as {@link ExerciseGrade#earned()}
+     */
+    record Exercise(ExerciseId id, String title, boolean done, int earned, List<Task> tasks, String feedback) {
+        /** The same exercise, straight from the grader's grade (the local {@code results.json}). */
+        static Exercise of(ExerciseGrade g) {
+            return new Exercise(g.id(), g.title(), g.status() == ExerciseGrade.Status.DONE, g.earned(),
+                    g.tasks().stream().map(t -> new Task(t.id(), t.done() && g.problem().isEmpty(),
+                            GradeFiles.feedback(g, t))).collect(Collectors.toList()), GradeFiles.feedback(g));
+        }
+
+        String points() {
+            return ExerciseGrade.format(earned);
+        }
+    }
 
     /** One task: done or not, and what to show for it. */
     record Task(String id, boolean done, String feedback) {}
@@ -84,7 +101,7 @@ public final class PlatformReport {
             }
             exercises.add(new Exercise(ExerciseId.parse(id), grade.getProperty(id + ".title", ""),
                     ExerciseGrade.Status.DONE.label().equals(grade.getProperty(id + ".status")),
-                    grade.getProperty(id + ".points", "0"), tasks, grade.getProperty(id + ".feedback", "")));
+                    hundredths(grade.getProperty(id + ".points", "0")), tasks, grade.getProperty(id + ".feedback", "")));
         }
         return exercises;
     }
@@ -102,8 +119,12 @@ public final class PlatformReport {
         return file != null && Files.exists(file) ? Files.readString(file) : "";
     }
 
-    /** Gradescope's results.json: a test per exercise, worth 10; the intake's lines in the summary. */
-    static String gradescope(List<Exercise> exercises, String buildLog, String intake) {
+    /**
+     * Gradescope's results.json: a test per exercise, worth 10.
+     *
+     * @param note what the summary adds (on Gradescope: whose workbook graded it, and the intake's lines)
+     */
+    static String gradescope(List<Exercise> exercises, String buildLog, String note) {
         List<String> tests = new ArrayList<>();
         String summary;
         int score = 0;
@@ -112,7 +133,7 @@ public final class PlatformReport {
                     + "messages:\n\n```text\n" + errors(buildLog) + "\n```\n";
         } else {
             for (Exercise e : exercises) {
-                score += hundredths(e.points());
+                score += e.earned();
                 tests.add(String.format(Locale.ROOT, "    {\"name\": %s, \"number\": \"%d\", \"score\": %s, "
                         + "\"max_score\": %d, \"status\": \"%s\", \"output\": %s, \"output_format\": \"md\", "
                         + "\"visibility\": \"visible\"}", GradeFiles.string(e.id() + " " + e.title()), tests.size() + 1,
@@ -120,12 +141,12 @@ public final class PlatformReport {
                         GradeFiles.string("```text\n" + e.feedback() + "\n```")));
             }
             long done = exercises.stream().filter(Exercise::done).count();
-            summary = String.format(Locale.ROOT, "**%s of %d points**; %d of %d exercises done. Graded with the "
-                    + "course's own copy of the hidden suite.", ExerciseGrade.format(score),
+            summary = String.format(Locale.ROOT, "**%s of %d points**; %d of %d exercises done.",
+                    ExerciseGrade.format(score),
                     ExerciseGrade.MAX_POINTS * exercises.size(), done, exercises.size());
         }
-        if (!intake.isBlank()) {
-            summary += "\n\n```text\n" + intake.strip() + "\n```";
+        if (!note.isBlank()) {
+            summary += " " + note;
         }
         return "{\n  \"score\": " + ExerciseGrade.format(score) + ",\n  \"output\": " + GradeFiles.string(summary)
                 + ",\n  \"output_format\": \"md\",\n  \"test_output_format\": \"md\",\n"
@@ -158,9 +179,8 @@ public final class PlatformReport {
         Map<String, String> runners = new LinkedHashMap<>();
         int score = 0;
         for (Exercise e : exercises) {
-            int earned = hundredths(e.points());
-            score += earned;
-            runners.put(e.id().tag(), runner(e, earned));
+            score += e.earned();
+            runners.put(e.id().tag(), runner(e));
             out.printf(Locale.ROOT, "%s %-40s %5s / %d%n", e.id(), e.title(), e.points(), ExerciseGrade.MAX_POINTS);
         }
         String warning = SuiteChecksums.warning(workbook);
@@ -182,7 +202,8 @@ public final class PlatformReport {
     }
 
     /** An exercise's runner: a test per task; the points go to the tasks done, split in hundredths. */
-    private static String runner(Exercise e, int earned) {
+    private static String runner(Exercise e) {
+        int earned = e.earned();
         List<String> tests = new ArrayList<>();
         long done = e.tasks().stream().filter(Task::done).count();
         int index = 0;
