@@ -36,6 +36,14 @@ for pom in "$wb/theory/pom.xml" "$wb/charts/pom.xml"; do
          -e 's|<workbook.charts.source>solutions<|<workbook.charts.source>exercises<|' "$pom"
 done
 printf -- '-Plearner\n' > "$wb/.mvn/maven.config"
+# The untouched stubs, which stand in for an exercise of the learner's that cannot run (ExerciseCompiler.build):
+# theory and the figures compile against them, and say which exercise to fix.
+mkdir -p "$wb/exercises/src/grader/stubs/workbook/exercises"
+cp "$wb"/exercises/src/main/java/workbook/exercises/Ex[0-9][0-9]*.java "$wb/exercises/src/grader/stubs/workbook/exercises/"
+# The theory site documents the exercises from the stubs' Javadoc: from that copy, which a syntax error of the
+# learner's cannot break.
+sed -i 's|/\.\./exercises/src/main/java</sourcepath>|/../exercises/src/grader/stubs</sourcepath>|' "$wb/theory/pom.xml"
+grep -q 'exercises/src/grader/stubs</sourcepath>' "$wb/theory/pom.xml" || { echo "release: theory's site still reads the learner's files" >&2; exit 1; }
 if grep -rlq --include=pom.xml '<artifactId>solutions</artifactId>' "$wb"; then
   echo "release: a pom still depends on solutions" >&2; exit 1
 fi

@@ -139,16 +139,13 @@ public final class DecisionExplorerApp {
                 100 * view.accuracy()));
     }
 
-    /** The stubs' "not implemented yet" or another failure, in one line. */
+    /** The stubs' "not implemented yet", another failure of the exercises' code, or any failure, in one line. */
     static String problem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnsupportedOperationException u && String.valueOf(u.getMessage()).contains("not implemented")) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(Ex\\d\\d)").matcher(u.getMessage());
-                return "  " + u.getMessage() + (m.find() ? ": finish " + m.group(1) : ": finish that exercise")
-                        + " to train this network";
-            }
-        }
-        return "  " + e;
+        return workbook.theory.LearnerCode.failure(e).map(failure -> {
+            String exercise = workbook.theory.LearnerCode.exercise(failure);
+            return "  " + failure + ": " + (failure.endsWith("not implemented yet") ? "finish " : "fix ")
+                    + (exercise == null ? "that exercise" : exercise) + " to train this network";
+        }).orElse("  " + e);
     }
 
     public static void main(String[] args) throws Exception {

@@ -89,8 +89,12 @@ public final class DecisionExplorerView {
         DecisionExplorer.View view;
         try {
             view = trained(settings, steps);
-        } catch (UnsupportedOperationException e) {
-            System.out.println(RenderAll.skipNote(FILE, e.getMessage()));
+        } catch (RuntimeException | Error e) { // -Plearner: a stub, or code that throws; one line, no stack trace
+            String failure = workbook.theory.LearnerCode.failure(e).orElse(null);
+            if (failure == null) {
+                throw e;
+            }
+            System.out.println(RenderAll.skipNote(FILE, failure));
             return;
         }
         Path file = Charts.output(args.length > 0 ? new String[] {args[0]} : new String[0], FILE);

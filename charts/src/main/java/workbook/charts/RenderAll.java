@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import workbook.charts.mnist.LabFigures;
+import workbook.theory.LearnerCode;
 
 /**
  * Renders the whole figure set into one folder and writes an {@code index.html} that shows every
@@ -26,12 +26,10 @@ import workbook.charts.mnist.LabFigures;
  * then fails the run.
  */
 public final class RenderAll {
-    private static final Pattern EXERCISE = Pattern.compile("\\b(Ex\\d\\d)\\w*");
     /** Far above what any figure needs (the whole set draws in seconds): only an endless loop gets here. */
     private static final Duration TIME_LIMIT = Duration.ofSeconds(60);
     /** For a learner's code: a figure draws in well under a second, so 15 s means a loop that never ends. */
     private static final Duration LEARNER_TIME_LIMIT = Duration.ofSeconds(15);
-    private static final String LEARNER_CODE = "workbook.exercises.";
     /** Where the MNIST lab draws its figures, inside the figure folder. */
     static final String LAB_FOLDER = "lab";
 
@@ -172,7 +170,7 @@ public final class RenderAll {
             task.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             return new Outcome(figure, Status.DRAWN, "");
         } catch (TimeoutException e) {
-            String where = learnerMethod(worker.getStackTrace());
+            String where = LearnerCode.method(worker.getStackTrace());
             worker.stop(); // a learner's endless loop would otherwise keep a core busy while the rest draws
             return new Outcome(figure, Status.SKIPPED, "skipped " + figure.file() + ": not finished after "
                     + limit.toSeconds() + " s" + (where == null ? " (an endless loop?)"
@@ -181,49 +179,24 @@ public final class RenderAll {
             Thread.currentThread().interrupt();
             return new Outcome(figure, Status.FAILED, "FAILED " + figure.file() + ": interrupted");
         } catch (ExecutionException e) {
-            UnsupportedOperationException todo = notImplemented(e.getCause());
-            if (todo != null) {
-                return new Outcome(figure, Status.SKIPPED, skipNote(figure.file(), todo.getMessage()));
-            }
             if (e.getCause() instanceof NonFiniteValue nan) {
                 return new Outcome(figure, Status.SKIPPED, "skipped " + figure.file() + ": " + nan.getMessage()
                         + ", drawn from " + String.join(", ", figure.exercises()) + " (a curve with a gap would hide"
                         + " it)");
             }
-            String where = learnerMethod(e.getCause().getStackTrace());
-            if (where != null) {
-                return new Outcome(figure, Status.SKIPPED, "skipped " + figure.file() + ": " + where + " threw "
-                        + e.getCause());
+            Optional<String> learner = LearnerCode.failure(e.getCause());
+            if (learner.isPresent()) {
+                return new Outcome(figure, Status.SKIPPED, skipNote(figure.file(), learner.get()));
             }
             return new Outcome(figure, Status.FAILED, "FAILED " + figure.file() + ": " + e.getCause());
         }
     }
 
-    /** The innermost frame of an exercise class, as "Ex03ReluFamily.relu", or null. */
-    static String learnerMethod(StackTraceElement[] stack) {
-        for (StackTraceElement frame : stack) {
-            if (frame.getClassName().startsWith(LEARNER_CODE)) {
-                return frame.getClassName().substring(LEARNER_CODE.length()) + "." + frame.getMethodName();
-            }
-        }
-        return null;
-    }
-
-    /** The stubs' "not implemented yet" exception anywhere in the cause chain, else null. */
-    private static UnsupportedOperationException notImplemented(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnsupportedOperationException u
-                    && String.valueOf(u.getMessage()).contains("not implemented")) {
-                return u;
-            }
-        }
-        return null;
-    }
-
     /** "skipped fig01-activations.png: Ex03ReluFamily.relu is not implemented yet (finish Ex03 to draw it)". */
     static String skipNote(String file, String message) {
-        Matcher m = EXERCISE.matcher(String.valueOf(message));
-        String finish = m.find() ? " (finish " + m.group(1) + " to draw it)" : "";
+        String exercise = LearnerCode.exercise(message);
+        String finish = exercise == null ? ""
+                : " (" + (message.endsWith("not implemented yet") ? "finish " : "fix ") + exercise + " to draw it)";
         return "skipped " + file + ": " + message + finish;
     }
 

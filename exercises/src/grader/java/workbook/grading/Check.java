@@ -11,8 +11,12 @@ import java.util.concurrent.TimeoutException;
  * @param name     the check's readable name, e.g. "relu is max of x and zero [x = -3.0]"
  * @param verdict  what happened
  * @param message  why it failed, empty when it passed
+ * @param printed  what the exercise's code printed while the check ran (the first {@value #PRINTED_LIMIT} characters)
  */
-public record Check(ExerciseId exercise, String task, String method, String name, Verdict verdict, String message) {
+public record Check(ExerciseId exercise, String task, String method, String name, Verdict verdict, String message,
+                    String printed) {
+    /** How much of what a check's code prints is kept: enough to debug with, not a flood. */
+    public static final int PRINTED_LIMIT = 4000;
     /** Marker that every stub's {@code UnsupportedOperationException} message ends with. */
     public static final String STUB_MARKER = "is not implemented yet";
 
@@ -65,6 +69,11 @@ public record Check(ExerciseId exercise, String task, String method, String name
         return failure.getClass().getName() + (message.isEmpty() ? "" : ": " + message) + where;
     }
 
+    /** A check during which nothing was printed. */
+    public Check(ExerciseId exercise, String task, String method, String name, Verdict verdict, String message) {
+        this(exercise, task, method, name, verdict, message, "");
+    }
+
     public boolean passed() {
         return verdict == Verdict.PASSED;
     }
@@ -72,17 +81,17 @@ public record Check(ExerciseId exercise, String task, String method, String name
     /** One line: tabs, newlines and backslashes in the fields are escaped. */
     public String toLine() {
         return String.join("\t", exercise.toString(), escape(task), escape(method), escape(name), verdict.name(),
-                escape(message));
+                escape(message), escape(printed));
     }
 
     /** Reads a line that {@link #toLine} wrote. */
     public static Check fromLine(String line) {
         String[] f = line.split("\t", -1);
-        if (f.length != 6) {
-            throw new IllegalArgumentException("line must have 6 tab-separated fields, got " + f.length + ": " + line);
+        if (f.length != 7) {
+            throw new IllegalArgumentException("line must have 7 tab-separated fields, got " + f.length + ": " + line);
         }
         return new Check(ExerciseId.parse(f[0]), unescape(f[1]), unescape(f[2]), unescape(f[3]), Verdict.valueOf(f[4]),
-                unescape(f[5]));
+                unescape(f[5]), unescape(f[6]));
     }
 
     static String escape(String text) {

@@ -2,10 +2,13 @@ package workbook.grading;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -70,6 +73,11 @@ public final class CheckRunner {
         SignedLog.Writer out = new SignedLog.Writer(new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(args[0], true), StandardCharsets.UTF_8), true), in.readLine());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> out.line(new ReportLine.Exiting())));
+        PrintWriter errors = new PrintWriter(System.err, true);
+        Printed printed = new Printed();
+        PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
         int status = 0;
         try {
             String[] tags = Arrays.copyOfRange(args, 1, args.length);
@@ -81,10 +89,10 @@ public final class CheckRunner {
             }
             String xml = System.getProperty(JUNIT_XML);
             if (xml == null) {
-                run(launcher, tags, new Reporter(out));
+                run(launcher, tags, new Reporter(out, printed));
             } else { // for IDEs and report viewers only: the grade is the signed report
-                run(launcher, tags, new Reporter(out), new LegacyXmlReportGeneratingListener(Path.of(xml),
-                        new PrintWriter(System.err, true)));
+                run(launcher, tags, new Reporter(out, printed), new LegacyXmlReportGeneratingListener(Path.of(xml),
+                        errors));
             }
             out.line(new ReportLine.Completed());
         } catch (Throwable t) {
@@ -140,13 +148,54 @@ public final class CheckRunner {
                 .build());
     }
 
+    /**
+     * What the exercises' code prints (standard output and error alike), kept check by check: the reporter takes it
+     * when a check finishes, so each check reports what was printed while it ran, as Exercism's runner does. Beyond
+     * {@link Check#PRINTED_LIMIT} characters a check's output is only counted.
+     */
+    static final class Printed extends OutputStream {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private long dropped;
+
+        @Override
+        public synchronized void write(int b) {
+            if (bytes.size() < Check.PRINTED_LIMIT) {
+                bytes.write(b);
+            } else {
+                dropped++;
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            int room = Math.max(0, Math.min(len, Check.PRINTED_LIMIT - bytes.size()));
+            bytes.write(b, off, room);
+            dropped += len - room;
+        }
+
+        /** What was printed since the last call, and a note of how much more there was. */
+        synchronized String take() {
+            String text = bytes.toString(StandardCharsets.UTF_8)
+                    + (dropped > 0 ? "\n... and " + dropped + " more bytes" : "");
+            bytes.reset();
+            dropped = 0;
+            return text.stripTrailing();
+        }
+    }
+
     /** Writes the plan, then a line per check as it starts and as it finishes. */
     static final class Reporter implements TestExecutionListener {
         private final SignedLog.Writer out;
+        private final Printed printed;
         private TestPlan plan;
 
         Reporter(SignedLog.Writer out) {
+            this(out, new Printed());
+        }
+
+        Reporter(SignedLog.Writer out, Printed printed) {
             this.out = out;
+            this.printed = printed;
         }
 
         @Override
@@ -170,6 +219,7 @@ public final class CheckRunner {
         @Override
         public void executionStarted(TestIdentifier test) {
             if (test.isTest()) {
+                printed.take(); // what an earlier check's runaway thread printed is not this check's
                 out.line(new ReportLine.Started(test.getUniqueId(), check(test, Check.Verdict.CRASHED, "")));
             }
         }
@@ -185,8 +235,9 @@ public final class CheckRunner {
             if (failure instanceof AssertionError && String.valueOf(failure.getMessage()).startsWith("not run:")) {
                 verdict = Check.Verdict.NOT_RUN;
             }
-            out.line(new ReportLine.Finished(test.getUniqueId(),
-                    check(test, verdict, failure == null ? "" : Check.explain(failure))));
+            out.line(new ReportLine.Finished(test.getUniqueId(), new Check(exercise(test), task(test),
+                    methodName(test), checkName(test), verdict, failure == null ? "" : Check.explain(failure),
+                    printed.take())));
         }
 
         private Check check(TestIdentifier test, Check.Verdict verdict, String message) {

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -59,26 +61,49 @@ final class ExerciseCompiler {
     record Problem(ExerciseGrade.Status kind, String message) {}
 
     /**
-     * Builds and checks the exercises, then compiles their suites.
+     * Builds and checks the exercises ({@link #build}), then compiles their suites.
      *
      * @return why each exercise that cannot be graded cannot (javac's diagnostics, a class it may not declare,
-     *         what it may not use), by exercise id; the others are ready to run
+     *         what it may not use, a signature of its stub it lacks, a missing suite), by exercise id; the others
+     *         are ready to run
      */
     Map<ExerciseId, Problem> compile(List<Layout.Exercise> exercises) {
-        compileGiven();
-        Map<ExerciseId, Problem> problems = new LinkedHashMap<>();
+        Map<ExerciseId, Problem> problems = build(exercises);
         List<Layout.Exercise> built = new ArrayList<>();
         for (Layout.Exercise exercise : exercises) {
-            Problem problem = !Files.exists(exercise.testSource()) ? missingSuite(exercise)
-                    : upToDate(exercise) ? null : build(exercise);
-            if (problem == null) {
+            if (problems.containsKey(exercise.id())) {
+                continue;
+            }
+            if (Files.exists(exercise.testSource())) {
                 built.add(exercise);
             } else {
-                problems.put(exercise.id(), problem);
-                forget(exercise);
+                problems.put(exercise.id(), missingSuite(exercise));
+                forgetSuite(exercise);
             }
         }
         problems.putAll(compileSuites(built));
+        return problems;
+    }
+
+    /**
+     * Maven's compile phase, and the first step of every grade: the given classes, then each exercise on its own,
+     * compiled and checked. Maven's {@code target/classes} gets the given classes and each exercise that may run;
+     * one that may not gets its stub in its place ({@link ExerciseApi#standIn}), so that theory and the figures
+     * always compile, and name the exercise where they need it.
+     *
+     * @return why each exercise that cannot run cannot, by exercise id
+     */
+    Map<ExerciseId, Problem> build(List<Layout.Exercise> exercises) {
+        compileGiven();
+        Map<ExerciseId, Problem> problems = new LinkedHashMap<>();
+        for (Layout.Exercise exercise : exercises) {
+            Problem problem = upToDate(exercise) ? null : build(exercise);
+            if (problem != null) {
+                problems.put(exercise.id(), problem);
+                forget(exercise);
+                standIn(exercise, problem);
+            }
+        }
         return problems;
     }
 
@@ -109,7 +134,11 @@ final class ExerciseCompiler {
         }
     }
 
-    /** Once per compiler: the given sources are not the learner's to change while the grade runs. */
+    /**
+     * The given classes, compiled again only when their sources changed (by content), and copied to Maven's {@code
+     * target/classes}, where the exercises find them when theory and the figures run. Once per compiler: the given
+     * sources are not the learner's to change while the grade runs.
+     */
     private void compileGiven() {
         if (givenCompiled || !Files.isDirectory(layout.givenRoot())) {
             return;
@@ -121,11 +150,31 @@ final class ExerciseCompiler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        deleteTree(layout.givenClasses());
-        String errors = javac(sources, layout.givenClasses(), List.of());
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException("the given classes do not compile (restore exercises/src/given):\n"
-                    + errors);
+        try {
+            Path key = layout.givenClasses().resolve(SOURCE_HASH);
+            StringBuilder hashes = new StringBuilder();
+            for (Path source : sources) {
+                hashes.append(SuiteChecksums.sha256(source)).append(' ').append(layout.givenRoot().relativize(source))
+                        .append('\n');
+            }
+            if (!Files.exists(key) || !Files.readString(key).equals(hashes.toString())) {
+                deleteTree(layout.givenClasses());
+                String errors = javac(sources, layout.givenClasses(), List.of());
+                if (!errors.isEmpty()) {
+                    throw new IllegalStateException("the given classes do not compile (restore exercises/src/given):\n"
+                            + errors);
+                }
+                Files.writeString(key, hashes);
+            }
+            for (Path file : classFiles(layout.givenClasses())) {
+                Path destination = layout.classes().resolve(layout.givenClasses().relativize(file));
+                if (!Files.exists(destination) || Files.size(destination) != Files.size(file)) {
+                    Files.createDirectories(destination.getParent());
+                    Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -135,7 +184,6 @@ final class ExerciseCompiler {
         deleteTree(out);
         String errors = javac(List.of(exercise.source()), out, List.of(layout.givenClasses()));
         if (!errors.isEmpty()) {
-            removeFromMavenClasses(exercise); // stale classes of an older version: theory and figures would run them
             return new Problem(ExerciseGrade.Status.DOES_NOT_COMPILE, errors);
         }
         List<Path> classes = classFiles(out);
@@ -148,11 +196,66 @@ final class ExerciseCompiler {
             if (!refusals.isEmpty()) {
                 return new Problem(ExerciseGrade.Status.NOT_ALLOWED, ruleOnce(refusals));
             }
+            Optional<String> missing = layout.stubSources().equals(layout.mainSources()) ? Optional.empty()
+                    : stubApi(exercise).flatMap(api -> api.missing(ExerciseApi.of(classes),
+                            exercise.source().getFileName().toString()));
+            if (missing.isPresent()) {
+                return new Problem(ExerciseGrade.Status.DOES_NOT_COMPILE, missing.get());
+            }
             Files.writeString(out.resolve(SOURCE_HASH), SuiteChecksums.sha256(exercise.source()));
             publish(exercise, out, classes);
             return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The API of the exercise's stub, or empty when there is no stub, or it does not compile. */
+    private Optional<ExerciseApi> stubApi(Layout.Exercise exercise) {
+        List<Path> stub = stubClasses(exercise);
+        return stub.isEmpty() ? Optional.empty() : Optional.of(ExerciseApi.of(stub));
+    }
+
+    /** The stub's class files, compiled once per content of the stub; empty when it is missing or does not compile. */
+    private List<Path> stubClasses(Layout.Exercise exercise) {
+        Path stub = layout.stubSources().resolve(exercise.source().getFileName());
+        Path out = layout.stubClasses(exercise);
+        Path key = out.resolve(SOURCE_HASH);
+        try {
+            if (!Files.exists(stub)) {
+                return List.of();
+            }
+            String hash = SuiteChecksums.sha256(stub);
+            if (!Files.exists(key) || !Files.readString(key).equals(hash)) {
+                deleteTree(out);
+                if (!javac(List.of(stub), out, List.of(layout.givenClasses())).isEmpty()) {
+                    return List.of();
+                }
+                Files.writeString(key, hash);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return classFiles(out);
+    }
+
+    /**
+     * Puts the stub of an exercise that cannot run where Maven's own build of it would be, its messages saying why
+     * ("Ex02Tanh.tanh is not implemented yet (Ex02Tanh.java does not compile, so its stub stands in: ./mvnw test
+     * shows why)"); without a stub that compiles, the exercise's classes are only removed from there.
+     */
+    private void standIn(Layout.Exercise exercise, Problem problem) {
+        List<Path> stub = stubClasses(exercise);
+        Set<Path> standIn = stub.stream().map(f -> layout.classes().resolve(layout.stubClasses(exercise).relativize(f)))
+                .collect(Collectors.toSet());
+        removeFromMavenClasses(exercise, standIn); // an older version's classes: theory and figures would run them
+        if (!stub.isEmpty()) {
+            String file = exercise.source().getFileName().toString();
+            String reason = switch (problem.kind()) {
+                case NOT_ALLOWED -> file + " uses what graded code may not, so its stub stands in: ./mvnw test says what";
+                default -> file + " does not compile with the workbook, so its stub stands in: ./mvnw test shows why";
+            };
+            ExerciseApi.standIn(stub, layout.stubClasses(exercise), layout.classes(), reason);
         }
     }
 
@@ -329,12 +432,16 @@ final class ExerciseCompiler {
     }
 
     private void removeFromMavenClasses(Layout.Exercise exercise) {
+        removeFromMavenClasses(exercise, Set.of());
+    }
+
+    private void removeFromMavenClasses(Layout.Exercise exercise, Set<Path> keep) {
         Path folder = layout.classes().resolve("workbook/exercises");
         if (!Files.isDirectory(folder)) {
             return;
         }
         try (Stream<Path> list = Files.list(folder)) {
-            for (Path p : list.filter(p -> isClassOf(exercise, p.getFileName().toString()))
+            for (Path p : list.filter(p -> isClassOf(exercise, p.getFileName().toString()) && !keep.contains(p))
                     .collect(Collectors.toList())) {
                 Files.delete(p);
             }

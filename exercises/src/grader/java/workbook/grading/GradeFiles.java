@@ -152,6 +152,10 @@ public final class GradeFiles {
                     if (!c.message().isEmpty()) {
                         checks.append(c.message().indent(14));
                     }
+                    if (!c.printed().isEmpty()) {
+                        checks.append(" ".repeat(14)).append("your code printed:\n")
+                              .append(c.printed().lines().map(l -> "| " + l).collect(Collectors.joining("\n")).indent(14));
+                    }
                 }
             }
         }

@@ -49,11 +49,19 @@ public final class Grader {
      * Grades and prints the scoreboard (run through {@link Grade}, in a class loader of the grader's own).
      *
      * @param args the exercises module's folder, then {@code strict=}, {@code groups=}, {@code verbose=} and
-     *             {@code watch=}: a bare {@code -Dstrict} arrives as "true"; groups {@code ex01,ex03}, empty = all
+     *             {@code watch=}: a bare {@code -Dstrict} arrives as "true"; groups {@code ex01,ex03}, empty = all.
+     *             Or the folder and {@code build}: Maven's compile phase, which builds the exercises and grades
+     *             nothing ({@link ExerciseCompiler#build})
      */
     public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length == 2 && args[1].equals("build")) { // Maven's compile phase: see ExerciseCompiler.build
+            Layout layout = new Layout(Path.of(args[0]).toAbsolutePath());
+            new ExerciseCompiler(layout, jars(execClasspath())).build(layout.exercises());
+            return;
+        }
         if (args.length != 5) {
-            throw new IllegalArgumentException("usage: Grader <module> <strict> <groups> <verbose> <watch>");
+            throw new IllegalArgumentException("usage: Grader <module> build | Grader <module> <strict> <groups> "
+                    + "<verbose> <watch>");
         }
         Layout layout = new Layout(Path.of(args[0]).toAbsolutePath());
         Grader grader = new Grader(layout, execClasspath());
@@ -117,7 +125,12 @@ public final class Grader {
 
     /** The compiler for this grader's exercises, against the harness's libraries. */
     ExerciseCompiler compiler() {
-        return new ExerciseCompiler(layout, harness.stream().filter(Files::isRegularFile).collect(Collectors.toList()));
+        return new ExerciseCompiler(layout, jars(harness));
+    }
+
+    /** The libraries of a class path: what the exercises and the suite compile against. */
+    private static List<Path> jars(List<Path> classpath) {
+        return classpath.stream().filter(Files::isRegularFile).collect(Collectors.toList());
     }
 
     TestJvms jvms() {

@@ -24,6 +24,16 @@ record Layout(Path module) {
         return module.resolve("src/test/java/workbook/exercises");
     }
 
+    /**
+     * The untouched stubs, whose classes stand in for an exercise that cannot run ({@link ExerciseApi}): in a learner
+     * release a copy under {@code src/grader/stubs} (the learner edits {@code src/main/java}); in the authoring
+     * repository the sources themselves, which are the stubs.
+     */
+    Path stubSources() {
+        Path copy = module.resolve("src/grader/stubs/workbook/exercises");
+        return Files.isDirectory(copy) ? copy : mainSources();
+    }
+
     Path givenRoot() {
         return module.resolve("src/given/java");
     }
@@ -49,6 +59,11 @@ record Layout(Path module) {
 
     Path givenClasses() {
         return build().resolve("given");
+    }
+
+    /** The stubs' classes, one folder per exercise ({@code stubs/Ex03}). */
+    Path stubClasses(Exercise exercise) {
+        return build().resolve("stubs").resolve(exercise.id().toString());
     }
 
     Path suiteClasses() {

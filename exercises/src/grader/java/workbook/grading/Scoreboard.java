@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 public final class Scoreboard {
     /** Lines the first unfinished task may add, its check name and the hint line included. */
     static final int DETAIL_LINES = 10;
+    /** How many lines of what the learner's code printed the scoreboard shows under the first failure. */
+    static final int PRINTED_LINES = 2;
     /** Message lines are wrapped to fit a 100-column terminal with the indentation. */
     private static final int WIDTH = 94;
     private static final String RULE = "-".repeat(72);
@@ -92,11 +94,31 @@ public final class Scoreboard {
                 body.add(1, "(" + task.notRun() + " more checks of this task were not run after it)");
             }
         }
-        for (String line : fit(body, DETAIL_LINES - 2)) {
+        List<String> printed = g.problem().isEmpty() && g.firstUnfinished().firstFailure() != null
+                ? printed(g.firstUnfinished().firstFailure()) : List.of();
+        for (String line : fit(body, DETAIL_LINES - 2 - printed.size())) {
             out.append("   ").append(line.stripTrailing()).append('\n');
         }
+        printed.forEach(line -> out.append("   ").append(line).append('\n'));
         return out.append(" Grade it alone: ./mvnw test -Dgroups=").append(id)
                   .append("    A hint: java exercises/hints/Hint.java ").append(id).append('\n').toString();
+    }
+
+    /**
+     * Under the first failure, what the learner's code printed during that check: its first {@value
+     * #PRINTED_LINES} lines under a header that says where the rest is, or nothing when it printed nothing.
+     */
+    static List<String> printed(Check check) {
+        List<String> lines = check.printed().lines().collect(Collectors.toList());
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        List<String> shown = new ArrayList<>();
+        shown.add(lines.size() <= PRINTED_LINES ? "your code printed:"
+                : "your code printed (" + PRINTED_LINES + " of " + lines.size() + " lines; all: checks.txt):");
+        lines.stream().limit(PRINTED_LINES).map(l -> "  | " + (l.length() > WIDTH ? l.substring(0, WIDTH) + " ..." : l))
+                .forEach(shown::add);
+        return shown;
     }
 
     /** The start of a line where AssertJ shows a value: what came back, what was expected. */
@@ -169,6 +191,7 @@ public final class Scoreboard {
                     out.append("       ").append(t.name()).append(": ").append(c.verdict().name().toLowerCase(Locale.ROOT))
                        .append(": ").append(c.name()).append('\n');
                     c.message().lines().forEach(l -> out.append("           ").append(l).append('\n'));
+                    c.printed().lines().forEach(l -> out.append("           | ").append(l).append('\n'));
                 }
             }
         }

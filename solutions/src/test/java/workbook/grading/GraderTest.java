@@ -37,7 +37,7 @@ class GraderTest {
             Map.entry("Ex04Memory", "return new double[Integer.MAX_VALUE - 8].length;"),
             Map.entry("Ex05Recursion", "return a() + 1;"),
             Map.entry("Ex06NotANumber", "return Double.NaN;"),
-            Map.entry("Ex07Wrong", "return 2;"),
+            Map.entry("Ex07Wrong", "System.out.println(\"a: about to return 2\"); System.err.print(\"(err)\"); return 2;"),
             Map.entry("Ex08Stub", "throw new UnsupportedOperationException(\"Ex08Stub.a is not implemented yet\");"),
             Map.entry("Ex09Right", "return 1;"),
             Map.entry("Ex10Foreign", "return 1; } }\n\n@org.junit.jupiter.api.Tag(\"ex09\") class Ex09RightTest { static {"),
@@ -166,6 +166,13 @@ class GraderTest {
     void aNaNAndAWrongAnswerAreWrongAnswers() {
         assertOnlyTaskAFails("Ex06", Verdict.FAILED, "NaN");
         assertOnlyTaskAFails("Ex07", Verdict.FAILED, "a() should be 1");
+    }
+
+    @Test
+    void whatACheckPrintedIsReportedWithThatCheckOnly() {
+        TaskGrade a = grades.get("Ex07").tasks().get(0);
+        assertThat(a.checks()).hasSize(2).allSatisfy(c -> assertThat(c.printed()).isEqualTo("a: about to return 2\n(err)"));
+        assertThat(grades.get("Ex07").tasks().get(1).checks()).allSatisfy(c -> assertThat(c.printed()).isEmpty());
     }
 
     @Test

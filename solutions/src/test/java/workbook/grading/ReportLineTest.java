@@ -14,7 +14,7 @@ class ReportLineTest {
     @Test
     void everyKindOfLineSurvivesItsFormat() {
         Check check = new Check(EX03, "ex03.relu", "reluIsMax", "relu is max [x = -1.0]", Verdict.FAILED,
-                "expected: 0\n but was:\t-1 \\ done");
+                "expected: 0\n but was:\t-1 \\ done", "x = -1.0\tdebug\nrelu: \\ -1");
         for (ReportLine line : List.of(new ReportLine.Title(EX03, "ReLU family · \"quoted\""),
                 new ReportLine.Planned("[engine:junit-jupiter]/[class:X]/[method:reluIsMax(double)]", EX03,
                         "reluIsMax", "ex03.relu"),

@@ -61,6 +61,18 @@ class ScoreboardTest {
     }
 
     @Test
+    void whatTheLearnersCodePrintedDuringTheFirstFailureIsShownUnderItTwoLinesAtMost() {
+        Check failed = new Check(ExerciseId.parse("Ex01"), "ex01.a", "m", "a works [x = 1]", Verdict.FAILED,
+                "expected: 1.0\n but was: 2.0", "step 1\nstep 2\nstep 3");
+        String detail = Scoreboard.detail(exercise("Ex01", "First", task("ex01.a", 2, failed)));
+        assertThat(detail).contains("   your code printed (2 of 3 lines; all: checks.txt):\n     | step 1\n     | step 2\n")
+                .doesNotContain("step 3").contains("but was: 2.0");
+        assertThat(detail.lines().count()).isLessThanOrEqualTo(Scoreboard.DETAIL_LINES);
+        Check quiet = new Check(ExerciseId.parse("Ex01"), "ex01.a", "m", "a works [x = 1]", Verdict.FAILED, "wrong");
+        assertThat(Scoreboard.detail(exercise("Ex01", "First", task("ex01.a", 0, quiet)))).doesNotContain("printed");
+    }
+
+    @Test
     void aLongMessageKeepsWhatCameBackAndWhatWasExpected() {
         String nan = "[sigma'(x) should stay finite]\nlesson line 2\nlesson line 3\nlesson line 4\nlesson line 5\n"
                 + "Expecting actual:\n  NaN\nto be close to:\n  0.25\nby less than 1.0E-9 but difference was NaN.";

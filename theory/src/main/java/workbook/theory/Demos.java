@@ -233,9 +233,21 @@ public final class Demos {
         Demo demo = found.get();
         try {
             demo.run(Arrays.copyOfRange(args, 1, args.length));
-        } catch (UnsupportedOperationException unfinished) { // -Plearner with a stub: one line, no stack trace
-            System.out.println(demo.name() + " waits for your code: " + unfinished.getMessage());
+        } catch (RuntimeException | Error e) { // -Plearner: a stub, or code that throws; one line, no stack trace
+            System.out.println(demo.name() + " waits for your code: " + learnerFailure(e));
         }
+    }
+
+    /** The line that says what the exercises' code did wrong; a failure of the write-up's own is thrown again. */
+    private static String learnerFailure(Throwable e) {
+        Optional<String> failure = LearnerCode.failure(e);
+        if (failure.isPresent()) {
+            return failure.get();
+        }
+        if (e instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw (Error) e;
     }
 
     private static String listing() {
@@ -258,9 +270,9 @@ public final class Demos {
             List<Check> checks;
             try {
                 checks = demo.checks();
-            } catch (UnsupportedOperationException unfinished) { // -Plearner with a stub: one line, no stack trace
+            } catch (RuntimeException | Error e) { // -Plearner: a stub, or code that throws; one line, no stack trace
                 System.out.printf(Locale.ROOT, "  %2d  %-18s waits for your code: %s%n", demo.number(), demo.name(),
-                        unfinished.getMessage());
+                        learnerFailure(e));
                 waiting++;
                 continue;
             }

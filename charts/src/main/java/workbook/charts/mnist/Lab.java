@@ -46,15 +46,19 @@ public final class Lab {
             run(LabConfig.parse(args), System.out, Lab::trainer, Charts.output(new String[0], ""));
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
-            System.err.println("lab: " + message + (message.contains("--help") ? "" : " (run with --help for the options)"));
-            System.exit(2);
-        } catch (IllegalStateException e) {
-            System.err.println("lab: " + e.getMessage());
-            System.exit(1);
-        } catch (IOException e) { // a data file that cannot be read, or ends early: its message names the file
-            System.err.println("lab: " + e.getMessage());
-            System.exit(1);
+            refuse(message + (message.contains("--help") ? "" : " (run with --help for the options)"));
+        } catch (IllegalStateException | IOException e) { // IOException: a data file that cannot be read, or ends early
+            refuse(e.getMessage());
         }
+    }
+
+    /**
+     * Ends the lab with one line and exit code 2, which the charts pom counts as a success of {@code exec:exec}, so
+     * that Maven adds no {@code [ERROR]} block of its own under the line that says what to do.
+     */
+    private static void refuse(String message) {
+        System.err.println("lab: " + message);
+        System.exit(2);
     }
 
     /**
@@ -86,7 +90,7 @@ public final class Lab {
             return;
         }
         Trainer trainer = trainers.get();
-        checkFinished(config, new Protocol(config, labelled, test, null), trainer);
+        config = runnable(config, new Protocol(config, labelled, test, null), trainer, out);
         Map<String, String> info = new LinkedHashMap<>();
         info.put("trainer", trainer.getClass().getName());
         info.put("source", source);
@@ -106,38 +110,57 @@ public final class Lab {
     }
 
     /**
-     * Before anything trains: every run the lab plans (and part (g)'s trainable Swish) calls what it needs once;
-     * if something is not finished, the lab stops with one message that names it per part, and the activations
-     * that could run instead, rather than training for minutes and then failing.
+     * Before anything trains: every run the lab plans (and part (g)'s trainable Swish) calls what it needs once. What
+     * is not finished (or throws) is named per part in one note, and the lab goes on with what can finish: part 3
+     * without the activations that cannot run, part (g) and part 4 only if all they need runs. Nothing trains for
+     * minutes and then fails.
+     *
+     * @return the configuration of the runs that can finish (the given one when everything can)
+     * @throws IllegalStateException when no run can, with the same note
      */
-    static void checkFinished(LabConfig config, Protocol plan, Trainer trainer) {
+    static LabConfig runnable(LabConfig config, Protocol plan, Trainer trainer, PrintStream out) {
         Map<String, Set<String>> missingByPart = new TreeMap<>();
         Set<Activation> blocked = new LinkedHashSet<>();
+        Set<String> blockedParts = new LinkedHashSet<>();
         for (Runner.Job job : plan.plan()) {
             RunSpec spec = job.spec();
             Set<String> missing = trainer.unfinished(spec.activation(), spec.init(), spec.trainableBeta());
             if (!missing.isEmpty()) {
                 missingByPart.computeIfAbsent(spec.part(), p -> new TreeSet<>()).addAll(missing);
-                blocked.add(spec.activation());
+                if (spec.part().equals("init")) {
+                    blockedParts.add("init");
+                } else {
+                    blocked.add(spec.activation());
+                }
             }
         }
         if (config.runs("g")) {
             Set<String> missing = trainer.unfinished(Activation.SWISH, Init.PYTORCH, true);
             if (!missing.isEmpty()) {
                 missingByPart.computeIfAbsent("g", p -> new TreeSet<>()).addAll(missing);
+                blockedParts.add("g");
             }
         }
         if (missingByPart.isEmpty()) {
-            return;
+            return config;
         }
-        StringBuilder message = new StringBuilder();
-        missingByPart.forEach((part, missing) -> message.append(message.length() == 0 ? "" : "; ").append("part (")
+        StringBuilder note = new StringBuilder();
+        missingByPart.forEach((part, missing) -> note.append(note.length() == 0 ? "" : "; ").append("part (")
                 .append(part).append(") needs ").append(String.join(", ", missing)));
-        List<String> runnable = config.activations().stream().filter(a -> !blocked.contains(a)).map(Activation::key)
-                .toList();
-        message.append(", not implemented yet: finish them, or choose ").append(runnable.isEmpty() ? "other --parts"
-                : "--activations " + String.join(",", runnable));
-        throw new IllegalStateException(message.toString());
+        List<Activation> runnable = config.activations().stream().filter(a -> !blocked.contains(a)).toList();
+        Set<String> parts = new LinkedHashSet<>(config.parts());
+        parts.removeAll(blockedParts);
+        if (runnable.isEmpty()) {
+            parts.removeAll(List.of("d", "e", "f", "g"));
+        }
+        parts.remove("a"); // drawn already
+        if (parts.isEmpty()) {
+            throw new IllegalStateException(note + ": finish them, or choose other --parts or --activations");
+        }
+        out.println("lab: " + note + "; training only what can finish: --parts " + String.join(",", parts)
+                + (parts.stream().anyMatch(List.of("d", "e", "f")::contains) ? " --activations " + runnable.stream()
+                .map(Activation::key).collect(java.util.stream.Collectors.joining(",")) : ""));
+        return config.narrowed(parts, runnable);
     }
 
     /** The trainer registered for {@link ServiceLoader}; a clear error if there is none. */

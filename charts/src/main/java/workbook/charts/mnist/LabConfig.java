@@ -224,4 +224,11 @@ public record LabConfig(Set<String> parts, List<Activation> activations, double 
     public boolean runs(String part) {
         return parts.contains(part);
     }
+
+    /** This configuration with only {@code kept} of its parts and part 3's activations. */
+    LabConfig narrowed(Set<String> keptParts, List<Activation> keptActivations) {
+        return new LabConfig(keptParts, keptActivations, rate, rates, epochs, batch, data, trainSize, testSize, quick,
+                jobs, runs, seed, maxExtensions, convergedLoss, inits, initActivations, initDepth, initWidth, initEpochs,
+                initBatch, initRate, list);
+    }
 }
