@@ -11,6 +11,7 @@ import workbook.theory.LearnerCode;
 import workbook.exercises.Ex10Propagation.Initializer;
 import workbook.theory.engine.Activations;
 import workbook.theory.engine.FastNetwork;
+import workbook.theory.engine.Builtin;
 import workbook.theory.engine.Matrices;
 import workbook.theory.engine.Network;
 import workbook.theory.engine.Nonlinearity;
@@ -108,6 +109,16 @@ public final class EngineTrainer implements Trainer {
 
     /** The lab's activation as the engine's, from the exercise code on the class path. */
     static Nonlinearity nonlinearity(Activation activation) {
+        if (!learnersCode()) { // the reference runs: the engine's own vector code, checked against the solutions
+            return Nonlinearity.builtin(switch (activation) {
+                case RELU -> Builtin.RELU;
+                case SIGMOID -> Builtin.SIGMOID;
+                case LEAKY_RELU -> Builtin.LEAKY_RELU;
+                case TANH -> Builtin.TANH;
+                case MISH -> Builtin.MISH;
+                case SWISH -> Builtin.SWISH;
+            });
+        }
         return Nonlinearity.of(switch (activation) {
             case RELU -> Activations.RELU;
             case SIGMOID -> Activations.SIGMOID;
@@ -116,6 +127,14 @@ public final class EngineTrainer implements Trainer {
             case MISH -> Activations.MISH;
             case SWISH -> Activations.SILU;
         });
+    }
+
+    /**
+     * Whether the runs train on the learner's exercises ({@code -Plearner}, where the lab calls their methods entry
+     * by entry) rather than the reference solutions (the engine's built-in activations, the same functions).
+     */
+    static boolean learnersCode() {
+        return "exercises".equals(System.getProperty(Lab.SOURCE_PROPERTY, "solutions"));
     }
 
     /** The weight initializer of {@code init}; Xavier, He and naive are {@code Ex09}'s. */

@@ -26,7 +26,9 @@ import java.util.function.Function;
  * @param quick           the quick mode's defaults are in force
  * @param jobs            runs trained at once
  * @param runs            the run store's folder, or {@code null} for the default
- * @param seed            seeds every run's initial weights and batch order
+ * @param seed            the first seed: a configuration's runs are seeded seed, seed + 1, ... (initial weights
+ *                        and batch order)
+ * @param seeds           runs per configuration ({@link #seeds(String)}); 0 for each part's default
  * @param maxExtensions   how often part (e) may extend an activation's grid past an edge
  * @param convergedLoss   part (e)'s rule: a run converged if its final training loss is at most this
  * @param inits           part 4's initializations
@@ -39,9 +41,16 @@ import java.util.function.Function;
  * @param list            only list the runs and whether they are stored
  */
 public record LabConfig(Set<String> parts, List<Activation> activations, double rate, List<Double> rates, int epochs,
-        int batch, Path data, int trainSize, int testSize, boolean quick, int jobs, Path runs, long seed,
+        int batch, Path data, int trainSize, int testSize, boolean quick, int jobs, Path runs, long seed, int seeds,
         int maxExtensions, double convergedLoss, List<Init> inits, List<Activation> initActivations, int initDepth,
         int initWidth, int initEpochs, int initBatch, double initRate, boolean list) {
+
+    /**
+     * Runs per configuration, by part, when {@code --seeds} is not given: enough for a mean and a spread where the
+     * report compares activations (3 for (d), 5 for (f), (g) and part 4); part (e)'s grid runs once per rate,
+     * and its two best rates again with part (f)'s seeds. {@code --quick}: 2 everywhere.
+     */
+    private static final Map<String, Integer> DEFAULT_SEEDS = Map.of("d", 3, "e", 1, "f", 5, "g", 5, "init", 5);
 
     /** All parts, in protocol order. */
     public static final List<String> PARTS = List.of("a", "d", "e", "f", "g", "init");
@@ -67,7 +76,9 @@ public record LabConfig(Set<String> parts, List<Activation> activations, double 
               --quick                 a few hundred images and a few epochs (what CI runs)
               --jobs N                runs trained at once [1: each run already uses both cores]
               --runs FOLDER           where finished runs are stored [charts/lab-runs/<source>]
-              --seed N                seeds initial weights and batch order [1]
+              --seed N                the first seed of every configuration's runs [1]
+              --seeds N               runs per configuration, seeds N, N+1, ... [3 for d; 5 for f, g, init]*;
+                                      e's grid runs once, its two best rates again with f's seeds
               --max-extensions N      how often (e) may extend a grid whose best rate is at an edge [4]*
               --converged-loss X      (e): a run converged if its final training loss is at most X [0.2]
               --inits LIST            part 4's initializations: pytorch naive small xavier he [all]
@@ -85,7 +96,7 @@ public record LabConfig(Set<String> parts, List<Activation> activations, double 
 
     private static final Set<String> FLAGS = Set.of("quick", "list", "help");
     private static final Set<String> VALUED = Set.of("parts", "activations", "rate", "rates", "epochs", "batch",
-            "data", "train-size", "test-size", "jobs", "runs", "seed", "max-extensions", "converged-loss", "inits",
+            "data", "train-size", "test-size", "jobs", "runs", "seed", "seeds", "max-extensions", "converged-loss", "inits",
             "init-activations", "init-depth", "init-width", "init-epochs", "init-batch", "init-rate");
 
     /** True if {@code args} asks for the usage text. */
@@ -100,7 +111,7 @@ public record LabConfig(Set<String> parts, List<Activation> activations, double 
         Map<String, String> o = new LinkedHashMap<>();
         if (quick) {
             o.putAll(Map.of("rates", "0.01,0.1,1", "epochs", "30", "train-size", "500", "test-size", "500",
-                    "max-extensions", "2", "init-width", "32", "init-epochs", "3", "init-batch", "50"));
+                    "max-extensions", "2", "init-width", "32", "init-epochs", "3", "init-batch", "50", "seeds", "2"));
         }
         o.putAll(given);
         Set<String> parts = new LinkedHashSet<>(list(o, "parts", String.join(",", PARTS), p -> {
@@ -115,7 +126,7 @@ public record LabConfig(Set<String> parts, List<Activation> activations, double 
                 o.containsKey("data") ? Path.of(o.get("data")) : null, count(o, "train-size", "12000", 5),
                 count(o, "test-size", "10000", 1), quick, count(o, "jobs", "1", 1),
                 o.containsKey("runs") ? Path.of(o.get("runs")) : null, Long.parseLong(whole(o, "seed", "1")),
-                count(o, "max-extensions", "4", 0), positive(o, "converged-loss", "0.2"),
+                o.containsKey("seeds") ? count(o, "seeds", "1", 1) : 0, count(o, "max-extensions", "4", 0), positive(o, "converged-loss", "0.2"),
                 list(o, "inits", Init.keys(), Init::of), list(o, "init-activations", "sigmoid,tanh,relu", Activation::of),
                 count(o, "init-depth", "10", 1), count(o, "init-width", "100", 1), count(o, "init-epochs", "10", 1),
                 batch(o, "init-batch", "64"), positive(o, "init-rate", "0.01"), o.containsKey("list"));
@@ -225,10 +236,26 @@ public record LabConfig(Set<String> parts, List<Activation> activations, double 
         return parts.contains(part);
     }
 
+    /**
+     * How many runs, with seeds {@link #seed()}, {@code seed + 1}, ..., each configuration of {@code part} gets: {@code
+     * --seeds} for every part but (e), else the part's default.
+     */
+    public int seeds(String part) {
+        if (!DEFAULT_SEEDS.containsKey(part)) {
+            throw new IllegalArgumentException("part must be one of " + DEFAULT_SEEDS.keySet() + ", got '" + part + "'");
+        }
+        return part.equals("e") ? 1 : seeds > 0 ? seeds : DEFAULT_SEEDS.get(part);
+    }
+
+    /** The seeds of {@code part}'s configurations, in order. */
+    public List<Long> seedsOf(String part) {
+        return java.util.stream.LongStream.range(seed, seed + seeds(part)).boxed().toList();
+    }
+
     /** This configuration with only {@code kept} of its parts and part 3's activations. */
     LabConfig narrowed(Set<String> keptParts, List<Activation> keptActivations) {
         return new LabConfig(keptParts, keptActivations, rate, rates, epochs, batch, data, trainSize, testSize, quick,
-                jobs, runs, seed, maxExtensions, convergedLoss, inits, initActivations, initDepth, initWidth, initEpochs,
+                jobs, runs, seed, seeds, maxExtensions, convergedLoss, inits, initActivations, initDepth, initWidth, initEpochs,
                 initBatch, initRate, list);
     }
 }

@@ -16,9 +16,9 @@ public final class LabFigures {
         List<Path> files = new ArrayList<>();
         Path lab = figures.resolve("lab");
         if (!results.d().isEmpty()) {
-            String title = "(d) lr " + RunSpec.rate(results.d().get(0).spec().learningRate());
-            LabCurves.render(add(files, lab.resolve("lab-d-curves.png")), title, results.d(),
-                    run -> run.spec().activation().label(), false);
+            String title = "(d) lr " + RunSpec.rate(results.d().get(0).spec().learningRate()) + seedsNote(results.d());
+            LabCurves.render(add(files, lab.resolve("lab-d-curves.png")), title, means(results.d(),
+                    r -> r.spec().activation()), run -> run.spec().activation().label(), false);
         }
         for (RateSearch.Outcome outcome : results.e().values()) {
             LabCurves.render(add(files, lab.resolve("lab-e-" + outcome.activation().key() + ".png")),
@@ -27,17 +27,19 @@ public final class LabFigures {
                             + (outcome.best().map(b -> b == run).orElse(false) ? " (best)" : ""), true);
         }
         if (!results.f().isEmpty()) {
-            LabTestAccuracy.render(add(files, figures.resolve(LabTestAccuracy.FILE)), results.f());
+            LabTestAccuracy.render(add(files, figures.resolve(LabTestAccuracy.FILE)), new ArrayList<>(Seeds.group(
+                    results.f(), r -> r.spec().activation()).values()));
         }
-        if (results.g() != null && !results.g().result().learned().isEmpty()) {
-            LabSwish.render(add(files, figures.resolve(LabSwish.FILE)), results.g());
+        if (!results.g().isEmpty() && !results.g().get(0).result().learned().isEmpty()) {
+            LabSwish.render(add(files, figures.resolve(LabSwish.FILE)), Seeds.mean(results.g()));
         }
         if (!results.init().isEmpty()) {
-            LabInitGrid.render(add(files, figures.resolve(LabInitGrid.FILE)), results.init());
+            List<StoredRun> cells = means(results.init(), r -> r.spec().init() + " " + r.spec().activation());
+            LabInitGrid.render(add(files, figures.resolve(LabInitGrid.FILE)), cells);
             for (Activation a : results.init().stream().map(r -> r.spec().activation()).distinct().toList()) {
-                List<StoredRun> runs = results.init().stream().filter(r -> r.spec().activation() == a).toList();
-                LabCurves.render(add(files, lab.resolve("lab-init-" + a.key() + ".png")), "Part 4, " + a.label(),
-                        runs, run -> run.spec().init().label(), false);
+                List<StoredRun> runs = cells.stream().filter(r -> r.spec().activation() == a).toList();
+                LabCurves.render(add(files, lab.resolve("lab-init-" + a.key() + ".png")), "Part 4, " + a.label()
+                        + seedsNote(results.init()), runs, run -> run.spec().init().label(), false);
             }
         }
         return files;
@@ -71,6 +73,17 @@ public final class LabFigures {
                     + " and activation.";
             default -> fileName;
         };
+    }
+
+    /** Each configuration's runs as one run: the epoch-by-epoch mean over its seeds ({@link Seeds#mean}). */
+    private static <K> List<StoredRun> means(List<StoredRun> runs, java.util.function.Function<StoredRun, K> key) {
+        return Seeds.group(runs, key).values().stream().map(Seeds::mean).toList();
+    }
+
+    /** ", mean of 3 seeds" when the runs have more than one seed per configuration. */
+    private static String seedsNote(List<StoredRun> runs) {
+        long seeds = runs.stream().map(r -> r.spec().seed()).distinct().count();
+        return seeds > 1 ? ", mean of " + seeds + " seeds" : "";
     }
 
     private static boolean isActivation(String key) {

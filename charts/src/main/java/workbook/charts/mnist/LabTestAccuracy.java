@@ -27,23 +27,37 @@ public final class LabTestAccuracy {
 
     private LabTestAccuracy() {}
 
-    /** Bar i is run i's final test accuracy in percent. */
-    static XYSeriesCollection createDataset(List<StoredRun> runs) {
+    /** Bar i is configuration i's mean final test accuracy over its seeds, in percent. */
+    static XYSeriesCollection createDataset(List<List<StoredRun>> groups) {
         XYSeries bars = new XYSeries("test accuracy", false, false);
-        for (int i = 0; i < runs.size(); i++) {
-            bars.add(i, 100 * runs.get(i).result().last().evalAccuracy());
+        for (int i = 0; i < groups.size(); i++) {
+            bars.add(i, 100 * Seeds.Spread.of(groups.get(i), Seeds::accuracy).mean());
         }
         return new XYSeriesCollection(bars);
     }
 
-    static JFreeChart createChart(List<StoredRun> runs, XYSeriesCollection dataset) {
-        JFreeChart chart = Charts.lineChart("(f) test accuracy at the best rate", "activation",
+    /**
+     * The bars with an error bar each, from the lowest to the highest seed's accuracy (its range: with five seeds
+     * a standard deviation says less than the five values it comes from), and the mean on top.
+     */
+    static JFreeChart createChart(List<List<StoredRun>> groups, XYSeriesCollection dataset) {
+        List<StoredRun> runs = groups.stream().map(g -> g.get(0)).toList();
+        int seeds = groups.stream().mapToInt(List::size).max().orElse(1);
+        JFreeChart chart = Charts.lineChart("(f) test accuracy at the best rate" + (seeds > 1 ? ", mean of " + seeds
+                + " seeds (whiskers: lowest to highest seed)" : ""), "activation",
                 "test accuracy (%)", dataset);
         XYPlot plot = chart.getXYPlot();
-        XYBarRenderer bars = new XYBarRenderer(0.35);
+        List<java.awt.Paint> colours = runs.stream().map(r -> (java.awt.Paint) workbook.charts.SeriesStyle
+                .of(r.spec().activation().label()).map(workbook.charts.SeriesStyle::colour)
+                .orElse(Charts.PALETTE.get(0))).toList();
+        XYBarRenderer bars = new XYBarRenderer(0.35) {
+            @Override
+            public java.awt.Paint getItemPaint(int series, int item) { // each activation in its house colour
+                return colours.get(item);
+            }
+        };
         bars.setBarPainter(new StandardXYBarPainter());
         bars.setShadowVisible(false);
-        bars.setSeriesPaint(0, Charts.PALETTE.get(0));
         plot.setRenderer(bars);
         SymbolAxis names = new SymbolAxis("activation", runs.stream().map(r -> r.spec().activation().label()
                 + (r.spec().trainableBeta() ? " (β)" : "")).toArray(String[]::new));
@@ -52,11 +66,24 @@ public final class LabTestAccuracy {
         double low = 100;
         for (int i = 0; i < runs.size(); i++) {
             double y = dataset.getYValue(0, i);
-            low = Math.min(low, y);
-            plot.addAnnotation(label(String.format(Locale.ROOT, "%.2f%%", y), i, y, TextAnchor.BOTTOM_CENTER,
+            Seeds.Spread spread = Seeds.Spread.of(groups.get(i), Seeds::accuracy);
+            low = Math.min(low, 100 * spread.min());
+            double top = y;
+            if (spread.n() > 1) {
+                java.awt.BasicStroke stroke = new java.awt.BasicStroke(1.5f);
+                plot.addAnnotation(new org.jfree.chart.annotations.XYLineAnnotation(i, 100 * spread.min(), i,
+                        100 * spread.max(), stroke, java.awt.Color.BLACK));
+                for (double end : new double[] {spread.min(), spread.max()}) {
+                    plot.addAnnotation(new org.jfree.chart.annotations.XYLineAnnotation(i - 0.06, 100 * end, i + 0.06,
+                            100 * end, stroke, java.awt.Color.BLACK));
+                }
+                top = 100 * spread.max();
+            }
+            plot.addAnnotation(label(String.format(Locale.ROOT, "%.2f%%", y), i, top, TextAnchor.BOTTOM_CENTER,
                     java.awt.Color.BLACK));
-            plot.addAnnotation(label("lr " + RunSpec.rate(runs.get(i).spec().learningRate()), i, y,
-                    TextAnchor.TOP_CENTER, java.awt.Color.WHITE));
+            plot.addAnnotation(label("lr " + RunSpec.rate(runs.get(i).spec().learningRate()), i,
+                    Math.max(0, (spread.n() > 1 ? 100 * spread.min() : y) - 1), TextAnchor.TOP_CENTER,
+                    java.awt.Color.WHITE));
         }
         // Start the axis a little below the worst bar: the differences between activations are a few percent.
         plot.getRangeAxis().setRange(Math.max(0, Math.floor(low - 5)), 100.5);
@@ -72,7 +99,8 @@ public final class LabTestAccuracy {
         return label;
     }
 
-    static void render(Path file, List<StoredRun> runs) throws IOException {
-        Charts.save(file, createChart(runs, createDataset(runs)));
+    /** Draws the figure of part (f)'s runs, one group per configuration (its seeds). */
+    static void render(Path file, List<List<StoredRun>> groups) throws IOException {
+        Charts.save(file, createChart(groups, createDataset(groups)));
     }
 }

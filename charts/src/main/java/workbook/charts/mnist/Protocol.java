@@ -11,11 +11,14 @@ import workbook.charts.mnist.Runner.Job;
 
 /**
  * The lab's protocol, part by part, on top of a {@link Runner} (which skips stored runs).
+ * Each configuration runs with {@link LabConfig#seeds(String)} seeds (part (e)'s grid with one).
  * <ul>
  * <li>(d) the MLP 784-200-64-10 with each activation, PyTorch's default init, rate {@code --rate} (0.005),
  *     {@code --epochs} (1,000) full-batch epochs; trained on the first 80 % of the labelled images, evaluated
  *     on the last 20 % (validation).
- * <li>(e) the same per activation over a log-spaced grid of rates, extended by {@link RateSearch}'s rule.
+ * <li>(e) the same per activation over a log-spaced grid of rates, extended by {@link RateSearch}'s rule; then
+ *     its two best rates again with part (f)'s seeds, and the one with the higher mean validation accuracy is
+ *     the best ({@link RateChoice}).
  * <li>(f) each activation at its best rate, trained on all labelled images and evaluated on the test set.
  * <li>(g) Swish with a trainable beta per hidden layer at Swish's best rate, trained and tested like (f).
  * <li>(init) part 4: {@code --init-depth} (10) hidden layers of {@code --init-width} (100) units, each
@@ -47,16 +50,28 @@ public final class Protocol {
     }
 
     /**
-     * What a protocol found: the runs of each part that ran (empty lists and maps for the others).
+     * What a protocol found: the runs of each part that ran (empty lists and maps for the others), every seed's.
      *
-     * @param d      part (d)'s runs, one per activation
-     * @param e      part (e)'s search per activation
-     * @param f      part (f)'s runs, one per activation
-     * @param g      part (g)'s run, or null
-     * @param init   part 4's runs, initialization-major
+     * @param d      part (d)'s runs, activation-major, then by seed
+     * @param e      part (e)'s search per activation (one seed)
+     * @param chosen part (e)'s best rate per activation, from its two best rates over several seeds
+     * @param f      part (f)'s runs, activation-major, then by seed
+     * @param g      part (g)'s runs, by seed
+     * @param init   part 4's runs, initialization-major, then activation, then seed
      */
-    public record Results(List<StoredRun> d, Map<Activation, RateSearch.Outcome> e, List<StoredRun> f, StoredRun g,
-            List<StoredRun> init) {}
+    public record Results(List<StoredRun> d, Map<Activation, RateSearch.Outcome> e, Map<Activation, RateChoice> chosen,
+            List<StoredRun> f, List<StoredRun> g, List<StoredRun> init) {}
+
+    /**
+     * Part (e)'s best rate for one activation, with its uncertainty: the grid's two best rates (one seed each),
+     * run again with more seeds; the rate with the higher mean final validation accuracy is chosen.
+     *
+     * @param rate     the chosen rate
+     * @param runs     its runs, by seed
+     * @param runnerUp the other rate, or NaN when the grid had only one rate that did not diverge
+     * @param others   the runner-up's runs, by seed (empty without one)
+     */
+    public record RateChoice(double rate, List<StoredRun> runs, double runnerUp, List<StoredRun> others) {}
 
     /** Runs the configured parts (except the figure of part a) and returns their runs. */
     public Results run() {
@@ -69,26 +84,34 @@ public final class Protocol {
             searched.add(Activation.SWISH);
         }
         Map<Activation, RateSearch.Outcome> e = searched.isEmpty() ? Map.of() : searchRates(searched);
+        Map<Activation, RateChoice> chosen = e.isEmpty() ? Map.of() : choose(e);
         List<StoredRun> f = List.of();
         if (config.runs("f")) {
             List<Job> jobs = new ArrayList<>();
             for (Activation a : config.activations()) {
-                e.get(a).best().ifPresent(best -> jobs.add(retrain("f", a, best.spec().learningRate(), false)));
+                if (chosen.containsKey(a)) {
+                    config.seedsOf("f").forEach(seed -> jobs.add(retrain("f", a, chosen.get(a).rate(), false, seed)));
+                }
             }
             f = runner.run("part (f)", jobs);
         }
-        StoredRun g = null;
-        if (config.runs("g") && e.get(Activation.SWISH).best().isPresent()) {
-            double rate = e.get(Activation.SWISH).best().get().spec().learningRate();
-            g = runner.run("part (g)", List.of(retrain("g", Activation.SWISH, rate, true))).get(0);
+        List<StoredRun> g = List.of();
+        if (config.runs("g") && chosen.containsKey(Activation.SWISH)) {
+            double rate = chosen.get(Activation.SWISH).rate();
+            g = runner.run("part (g)", config.seedsOf("g").stream()
+                    .map(seed -> retrain("g", Activation.SWISH, rate, true, seed)).toList());
         }
         List<StoredRun> init = config.runs("init") ? runner.run("part 4 (init x activation)", partInit()) : List.of();
-        return new Results(d, e, f, g, init);
+        return new Results(d, e, chosen, f, g, init);
     }
 
-    /** Part (d)'s jobs. */
+    /** Part (d)'s jobs: every activation with every seed of (d). */
     List<Job> partD() {
-        return config.activations().stream().map(a -> validation("d", a, config.rate())).toList();
+        List<Job> jobs = new ArrayList<>();
+        for (Activation a : config.activations()) {
+            config.seedsOf("d").forEach(seed -> jobs.add(validation("d", a, config.rate(), seed)));
+        }
+        return jobs;
     }
 
     /** Part (e): every activation's grid, run in rounds until no best rate sits at an edge. */
@@ -103,7 +126,7 @@ public final class Protocol {
             List<Job> jobs = new ArrayList<>();
             List<Activation> owners = new ArrayList<>();
             grids.forEach((a, rates) -> rates.forEach(rate -> {
-                jobs.add(validation("e", a, rate));
+                jobs.add(validation("e", a, rate, config.seed()));
                 owners.add(a);
             }));
             List<StoredRun> runs = runner.run(round == 0 ? "part (e) learning-rate grid"
@@ -129,15 +152,68 @@ public final class Protocol {
         }
     }
 
+    /**
+     * Part (e)'s choice per activation: its two best rates of the grid, each with part (f)'s seeds (the grid's own
+     * run is the first seed's, already stored), and the one with the higher mean final validation accuracy.
+     */
+    Map<Activation, RateChoice> choose(Map<Activation, RateSearch.Outcome> outcomes) {
+        Map<Activation, List<Double>> top = new LinkedHashMap<>();
+        List<Job> jobs = new ArrayList<>();
+        List<Activation> owners = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
+        outcomes.forEach((a, outcome) -> {
+            List<Double> two = RateSearch.ranked(outcome.runs()).stream().limit(2)
+                    .map(r -> r.spec().learningRate()).toList();
+            top.put(a, two);
+            for (double rate : two) {
+                for (long seed : config.seedsOf("f")) {
+                    jobs.add(validation("e", a, rate, seed));
+                    owners.add(a);
+                    rates.add(rate);
+                }
+            }
+        });
+        List<StoredRun> runs = jobs.isEmpty() ? List.of()
+                : runner.run("part (e) the two best rates, " + config.seeds("f") + " seeds each", jobs);
+        Map<Activation, RateChoice> chosen = new LinkedHashMap<>();
+        top.forEach((a, two) -> {
+            if (two.isEmpty()) {
+                return; // every rate diverged: no best rate
+            }
+            List<List<StoredRun>> byRate = new ArrayList<>();
+            for (double rate : two) {
+                List<StoredRun> mine = new ArrayList<>();
+                for (int i = 0; i < runs.size(); i++) {
+                    if (owners.get(i) == a && rates.get(i) == rate) {
+                        mine.add(runs.get(i));
+                    }
+                }
+                byRate.add(mine);
+            }
+            int best = byRate.size() > 1 && mean(byRate.get(1)) > mean(byRate.get(0)) ? 1 : 0;
+            int other = 1 - best;
+            chosen.put(a, new RateChoice(two.get(best), byRate.get(best), byRate.size() > 1 ? two.get(other)
+                    : Double.NaN, byRate.size() > 1 ? byRate.get(other) : List.of()));
+        });
+        return chosen;
+    }
+
+    /** The mean final validation accuracy of runs (a diverged run counts as chance). */
+    private static double mean(List<StoredRun> runs) {
+        return runs.stream().mapToDouble(Seeds::accuracy).average().orElse(0);
+    }
+
     /** Part 4's jobs, initialization-major. */
     List<Job> partInit() {
         List<Job> jobs = new ArrayList<>();
         List<Integer> hidden = Collections.nCopies(config.initDepth(), config.initWidth());
         for (Init init : config.inits()) {
             for (Activation a : config.initActivations()) {
-                jobs.add(new Job(new RunSpec("init", a, init, hidden, config.initRate(), config.initEpochs(),
-                        config.initBatch(), false, config.seed(), split.train().size(), "validation",
-                        split.validation().size()), split.train(), split.validation()));
+                for (long seed : config.seedsOf("init")) {
+                    jobs.add(new Job(new RunSpec("init", a, init, hidden, config.initRate(), config.initEpochs(),
+                            config.initBatch(), false, seed, split.train().size(), "validation",
+                            split.validation().size()), split.train(), split.validation()));
+                }
             }
         }
         return jobs;
@@ -151,7 +227,7 @@ public final class Protocol {
         }
         if (config.runs("e") || config.runs("f") || config.runs("g")) {
             for (Activation a : config.activations()) {
-                config.rates().forEach(rate -> jobs.add(validation("e", a, rate)));
+                config.rates().forEach(rate -> jobs.add(validation("e", a, rate, config.seed())));
             }
         }
         if (config.runs("init")) {
@@ -160,14 +236,14 @@ public final class Protocol {
         return jobs;
     }
 
-    private Job validation(String part, Activation a, double rate) {
+    private Job validation(String part, Activation a, double rate, long seed) {
         return new Job(new RunSpec(part, a, Init.PYTORCH, PART3_HIDDEN, rate, config.epochs(), config.batch(), false,
-                config.seed(), split.train().size(), "validation", split.validation().size()), split.train(),
+                seed, split.train().size(), "validation", split.validation().size()), split.train(),
                 split.validation());
     }
 
-    private Job retrain(String part, Activation a, double rate, boolean trainableBeta) {
+    private Job retrain(String part, Activation a, double rate, boolean trainableBeta, long seed) {
         return new Job(new RunSpec(part, a, Init.PYTORCH, PART3_HIDDEN, rate, config.epochs(), config.batch(),
-                trainableBeta, config.seed(), labelled.size(), "test", test.size()), labelled, test);
+                trainableBeta, seed, labelled.size(), "test", test.size()), labelled, test);
     }
 }

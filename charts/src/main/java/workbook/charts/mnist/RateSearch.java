@@ -48,10 +48,17 @@ public final class RateSearch {
 
     /** The best run by the rule above; empty if all diverged. */
     public static Optional<StoredRun> best(List<StoredRun> runs) {
+        return ranked(runs).stream().findFirst();
+    }
+
+    /** The runs that did not diverge, best first by the rule above. */
+    public static List<StoredRun> ranked(List<StoredRun> runs) {
         return runs.stream().filter(r -> !diverged(r))
-                .max(Comparator.<StoredRun>comparingDouble(r -> r.result().last().evalAccuracy())
+                .sorted(Comparator.<StoredRun>comparingDouble(r -> r.result().last().evalAccuracy())
                         .thenComparing(Comparator.<StoredRun>comparingDouble(r -> r.result().last().evalLoss()).reversed())
-                        .thenComparing(Comparator.<StoredRun>comparingDouble(r -> r.spec().learningRate()).reversed()));
+                        .thenComparing(Comparator.<StoredRun>comparingDouble(r -> r.spec().learningRate()).reversed())
+                        .reversed())
+                .toList();
     }
 
     /**

@@ -175,7 +175,8 @@ class EngineTrainerTest {
                 return TRAINER.train(spec, train, eval, listener);
             }
         };
-        String[] args = {"--parts", "d", "--activations", "relu,tanh,sigmoid", "--epochs", "2", "--train-size", "100"};
+        String[] args = {"--parts", "d", "--activations", "relu,tanh,sigmoid", "--epochs", "2", "--train-size", "100",
+            "--seeds", "1"};
         assertThat(runProtocol(counting, root, args)).isFalse();
         assertThat(new RunStore(root).all()).hasSize(2);
         List<RunSpec> second = new ArrayList<>();

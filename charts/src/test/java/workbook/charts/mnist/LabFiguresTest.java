@@ -26,8 +26,9 @@ class LabFiguresTest {
 
     @BeforeAll
     static void runTheProtocolOnFakeRuns() {
+        // one seed: each figure's data is then a stored run itself (with several, a configuration's mean, Seeds.mean)
         LabConfig config = LabConfig.parse("--epochs", "40", "--rates", "0.01,0.1,1", "--init-epochs", "8",
-                "--init-depth", "3", "--init-width", "8", "--init-batch", "10");
+                "--init-depth", "3", "--init-width", "8", "--init-batch", "10", "--seeds", "1");
         Runner runner = new Runner(new FakeTrainer(0.1, 1), new RunStore(root), 2,
                 new Progress(new PrintStream(new ByteArrayOutputStream()), false, System::nanoTime), Map.of());
         results = new Protocol(config, FakeTrainer.data("labelled", 50), FakeTrainer.data("test", 20), runner).run();
@@ -87,15 +88,21 @@ class LabFiguresTest {
 
     @Test
     void barsAreTheTestAccuraciesInPercent() {
-        XYSeriesCollection bars = LabTestAccuracy.createDataset(results.f());
+        XYSeriesCollection bars = LabTestAccuracy.createDataset(results.f().stream().map(List::of).toList());
         for (int i = 0; i < results.f().size(); i++) {
             assertThat(bars.getYValue(0, i)).isEqualTo(100 * results.f().get(i).result().last().evalAccuracy());
         }
+        // two seeds of one activation: the bar is their mean
+        StoredRun one = results.f().get(0);
+        StoredRun other = new StoredRun(one.spec(), new RunResult(List.of(new EpochStats(1, 1, 0.5, 1, 0.25)),
+                java.util.Map.of()), one.info());
+        assertThat(LabTestAccuracy.createDataset(List.of(List.of(one, other))).getYValue(0, 0))
+                .isCloseTo(50 * (one.result().last().evalAccuracy() + 0.25), within(1e-9));
     }
 
     @Test
     void learnedSwishCurvesUseTheStoredBetas() {
-        XYSeriesCollection curves = LabSwish.createDataset(results.g());
+        XYSeriesCollection curves = LabSwish.createDataset(results.g().get(0));
         assertThat(curves.getSeriesCount()).as("beta = 1 and one per layer").isEqualTo(3);
         assertThat((String) curves.getSeries(1).getKey()).contains("1.250");
         int last = curves.getSeries(1).getItemCount() - 1;

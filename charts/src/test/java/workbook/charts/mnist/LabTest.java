@@ -22,7 +22,8 @@ class LabTest {
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).contains("Part (d): rate 0.005, 30 epochs, full batch, PyTorch default init, 400 training / 100"
                 + " validation images").contains("Part (e)");
-        assertThat(trainer.trained()).as("(d) 2 runs, (e) 2 x 3 rates").hasSize(8)
+        assertThat(trainer.trained()).as("(d) 2 activations x 2 seeds, (e) 2 x 3 rates with one seed, then its two"
+                + " best rates with the second seed: 4 + 6 + 4").hasSize(14)
                 .allSatisfy(spec -> assertThat(spec.trainSize()).isEqualTo(400));
         assertThat(Files.readString(runs.resolve("report.txt"))).contains("Part (e)");
         assertThat(figures.resolve("lab/lab-d-curves.png")).exists();

@@ -26,39 +26,39 @@ class ProtocolTest {
     @Test
     void anInterruptedProtocolResumesWithoutRecomputingFinishedRuns(@TempDir Path root) {
         FakeTrainer first = new FakeTrainer(0.1, 10, 3);
-        assertThatThrownBy(() -> protocol(first, root, "--parts", "d", "--epochs", "5", "--jobs", "1").run())
+        assertThatThrownBy(() -> protocol(first, root, "--parts", "d", "--seeds", "1", "--epochs", "5", "--jobs", "1").run())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("3 of 6 runs of part (d) failed")
                 .hasMessageContaining("a rerun trains only what is missing");
         assertThat(new RunStore(root).all()).as("the 3 runs finished before the interruption are saved").hasSize(3);
 
         FakeTrainer second = new FakeTrainer(0.1, 10);
-        Protocol.Results results = protocol(second, root, "--parts", "d", "--epochs", "5", "--jobs", "2").run();
+        Protocol.Results results = protocol(second, root, "--parts", "d", "--seeds", "1", "--epochs", "5", "--jobs", "2").run();
         assertThat(second.trained()).as("the rerun trains only the 3 missing runs").hasSize(3)
                 .doesNotContainAnyElementsOf(first.trained());
         assertThat(results.d()).extracting(r -> r.spec().activation()).containsExactly(Activation.values());
 
         FakeTrainer third = new FakeTrainer(0.1, 10);
-        protocol(third, root, "--parts", "d", "--epochs", "5").run();
+        protocol(third, root, "--parts", "d", "--seeds", "1", "--epochs", "5").run();
         assertThat(third.trained()).as("a finished protocol trains nothing again").isEmpty();
     }
 
     @Test
     void aDivergedRunIsRecordedAsDivergedNotACrash(@TempDir Path root) {
         Protocol.Results results = protocol(new FakeTrainer(0.1, 0.5), root, "--parts", "d", "--rate", "1",
-                "--activations", "relu,tanh", "--epochs", "5").run();
+                "--activations", "relu,tanh", "--epochs", "5", "--seeds", "1").run();
         assertThat(results.d()).hasSize(2).allSatisfy(run -> {
             assertThat(run.result().diverged()).isTrue();
             assertThat(run.info()).containsEntry("status", "diverged").containsEntry("epochsRun", "2");
         });
         assertThat(new RunStore(root).all()).allSatisfy(run -> assertThat(run.result().last().trainLoss()).isNaN());
-        assertThat(LabReport.text(results, LabConfig.parse())).contains("diverged").contains("Converged at this rate: none");
+        assertThat(LabReport.text(results, LabConfig.parse())).contains("diverged").contains("Converged with every seed: none");
     }
 
     @Test
     void theRateSearchExtendsTheGridUntilTheBestRateIsInside(@TempDir Path root) {
         FakeTrainer trainer = new FakeTrainer(0.3, 5);
         Protocol.Results results = protocol(trainer, root, "--parts", "e", "--activations", "relu", "--rates",
-                "0.01,0.1", "--epochs", "5").run();
+                "0.01,0.1", "--epochs", "5", "--seeds", "1").run();
         RateSearch.Outcome relu = results.e().get(Activation.RELU);
         // 0.1 is the grid's top, so the search adds 1 (spaced like 0.01 and 0.1). The fake's accuracy falls with
         // |log10(rate / 0.3)|: 0.48 at 0.1, 0.52 at 1, so 0.1 stays best and is now inside the grid.
@@ -93,21 +93,33 @@ class ProtocolTest {
         FakeTrainer trainer = new FakeTrainer(0.1, 3);
         Protocol.Results results = protocol(trainer, root, "--epochs", "5", "--init-epochs", "2", "--init-depth", "3",
                 "--init-width", "8", "--init-batch", "10").run();
-        assertThat(results.f()).hasSize(6).allSatisfy(run -> {
+        assertThat(results.f()).as("six activations, five seeds each").hasSize(30).allSatisfy(run -> {
             assertThat(run.spec().learningRate()).as("best rate of the default grid for a peak at 0.1").isEqualTo(0.1);
             assertThat(run.spec().trainSize()).as("(f) trains on all labelled images").isEqualTo(50);
             assertThat(run.spec().evalName()).isEqualTo("test");
             assertThat(run.spec().evalSize()).isEqualTo(20);
         });
-        assertThat(results.g().spec().trainableBeta()).isTrue();
-        assertThat(results.g().result().learned()).containsEntry("beta1", 1.25);
-        assertThat(results.init()).hasSize(15).allSatisfy(run -> assertThat(run.spec().hidden()).containsExactly(8, 8, 8));
+        assertThat(results.f().stream().map(r -> r.spec().seed()).distinct()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(results.g()).hasSize(5).allSatisfy(g -> {
+            assertThat(g.spec().trainableBeta()).isTrue();
+            assertThat(g.result().learned()).containsEntry("beta1", 1.25);
+        });
+        assertThat(results.init()).as("15 cells, five seeds each").hasSize(75)
+                .allSatisfy(run -> assertThat(run.spec().hidden()).containsExactly(8, 8, 8));
+        assertThat(results.d()).as("six activations, three seeds each").hasSize(18);
+        assertThat(results.chosen()).hasSize(6).allSatisfy((a, choice) -> {
+            assertThat(choice.rate()).isEqualTo(0.1);
+            assertThat(choice.runs()).hasSize(5);
+            assertThat(choice.others()).as("the runner-up, with the same seeds").hasSize(5);
+        });
         assertThat(results.d()).allSatisfy(run -> {
             assertThat(run.spec().trainSize()).as("(d) trains on the first 80 %%").isEqualTo(40);
             assertThat(run.spec().evalSize()).isEqualTo(10);
         });
         String report = LabReport.text(results, LabConfig.parse());
-        assertThat(report).contains("Part (d)", "Part (e)", "Part (f)", "Part (g)", "beta1 = 1.2500", "Part 4", "Xavier");
+        assertThat(report).contains("Part (d)", "Part (e)", "Part (f)", "Part (g)", "beta1 = 1.2500 ± 0.0000", "Part 4",
+                "Xavier", "5 seeds (1-5) per configuration", "Ranked by mean test accuracy", "paired by seed",
+                "best rate 0.1: ", "runner-up");
         int trained = trainer.trained().size();
         protocol(trainer, root, "--epochs", "5", "--init-epochs", "2", "--init-depth", "3", "--init-width", "8",
                 "--init-batch", "10").run();
@@ -118,7 +130,7 @@ class ProtocolTest {
     void aTrainerThatStopsEarlyWithoutDivergingFailsTheRun(@TempDir Path root) {
         Trainer shortTrainer = (spec, train, eval, listener) ->
                 new RunResult(List.of(new EpochStats(1, 1, 0.5, 1, 0.5)), Map.of());
-        assertThatThrownBy(() -> protocol(shortTrainer, root, "--parts", "d", "--activations", "relu", "--epochs", "5").run())
+        assertThatThrownBy(() -> protocol(shortTrainer, root, "--parts", "d", "--activations", "relu", "--epochs", "5", "--seeds", "1").run())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("1 of 1 runs of part (d) failed")
                 .hasRootCauseMessage("the trainer returned 1 epochs for a run of 5 epochs that did not diverge: only a"
                         + " diverged run may stop early");

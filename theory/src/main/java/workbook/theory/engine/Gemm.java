@@ -121,11 +121,13 @@ abstract class Gemm {
     }
 
     /**
-     * The built-in ReLU on rows {@code [from, to)} of padded rows of length {@code stride}: {@code z += bias},
-     * {@code a = max(z, 0)}, and unless {@code slopes} is null {@code slopes = (z > 0 ? 1 : 0)}. The padding
-     * columns hold 0 in {@code z} and {@code bias}, so they stay 0 everywhere.
+     * A built-in activation on rows {@code [from, to)}, columns {@code [0, n)} of padded rows of length {@code
+     * stride}: {@code z += bias}, {@code a = act(z)}, and unless {@code slopes} is null {@code slopes = act'(z)}.
+     * The padding columns {@code [n, stride)} stay 0 in {@code a} and {@code slopes} (sigmoid(0) is not 0: the next
+     * product reads them).
      */
-    abstract void relu(float[] z, float[] bias, float[] a, float[] slopes, int from, int to, int stride);
+    abstract void activate(Builtin kind, float[] z, float[] bias, float[] a, float[] slopes, int from, int to, int n,
+                           int stride);
 
     /**
      * Adds {@code sum_p A(i, p) B(p, j)} over {@code p0 <= p < p1} to rows {@code from <= i < to} of {@code C}
@@ -162,13 +164,14 @@ abstract class Gemm {
         }
 
         @Override
-        void relu(float[] z, float[] bias, float[] a, float[] slopes, int from, int to, int stride) {
+        void activate(Builtin kind, float[] z, float[] bias, float[] a, float[] slopes, int from, int to, int n,
+                      int stride) {
             for (int i = from; i < to; i++) {
                 for (int j = 0, at = i * stride; j < stride; j++, at++) {
                     z[at] += bias[j];
-                    a[at] = Math.max(z[at], 0f);
+                    a[at] = j < n ? (float) kind.value(z[at]) : 0f;
                     if (slopes != null) {
-                        slopes[at] = z[at] > 0 ? 1f : 0f;
+                        slopes[at] = j < n ? (float) kind.slope(z[at]) : 0f;
                     }
                 }
             }

@@ -12,10 +12,13 @@ import workbook.exercises.Ex10Propagation.Activation;
  */
 public final class Nonlinearity {
     private final Activation fixed;
+    /** Not null for an activation built into the engine, whose float path runs on the kernel. */
+    private final Builtin builtin;
     private double beta;
 
-    private Nonlinearity(Activation fixed, double beta) {
+    private Nonlinearity(Activation fixed, Builtin builtin, double beta) {
         this.fixed = fixed;
+        this.builtin = builtin;
         this.beta = beta;
     }
 
@@ -24,32 +27,34 @@ public final class Nonlinearity {
         if (activation == null) {
             throw new IllegalArgumentException("activation must not be null");
         }
-        return new Nonlinearity(activation, Double.NaN);
+        return new Nonlinearity(activation, null, Double.NaN);
     }
 
     /**
-     * ReLU built into the engine: the float path computes {@code max(z, 0)} and its slope as vector operations
-     * instead of calling {@code Ex03} entry by entry (a branch per entry, mispredicted half the time on random
-     * signs). Same values as {@link Activations#RELU}; use that one to train on your own ReLU.
+     * An activation built into the engine: the float path computes its values and slopes as vector operations
+     * ({@link Builtin}) instead of calling an exercise entry by entry. The same functions as the reference
+     * solutions; use {@link #of} with {@link Activations} to train on your own.
      */
-    public static Nonlinearity builtinRelu() {
-        return new Nonlinearity(BUILTIN_RELU, Double.NaN);
+    public static Nonlinearity builtin(Builtin kind) {
+        return new Nonlinearity(kind.activation(), kind, Double.NaN);
     }
 
-    private static final Activation BUILTIN_RELU = new Activation("relu (built-in)", z -> z > 0 ? z : 0,
-            z -> z > 0 ? 1 : 0);
+    /** {@link #builtin} ReLU. */
+    public static Nonlinearity builtinRelu() {
+        return builtin(Builtin.RELU);
+    }
 
     /** Swish with a trainable {@code beta}, starting at {@code beta} (finite). */
     public static Nonlinearity trainableSwish(double beta) {
         if (!Double.isFinite(beta)) {
             throw new IllegalArgumentException("beta must be finite, got " + beta);
         }
-        return new Nonlinearity(null, beta);
+        return new Nonlinearity(null, null, beta);
     }
 
     /** A fresh copy with the same current beta (for another layer). */
     Nonlinearity copy() {
-        return new Nonlinearity(fixed, beta);
+        return new Nonlinearity(fixed, builtin, beta);
     }
 
     /** Whether this layer has a trainable beta. */
@@ -95,12 +100,12 @@ public final class Nonlinearity {
      * The forward pass of a layer on rows {@code [from, to)}, columns {@code [0, n)} of row-major arrays with
      * row stride {@code stride}: {@code z += bias}, then {@code a = act(z)} (nothing more for the identity) and,
      * unless {@code slopes} is null, {@code slopes = act'(z)} for the backward pass. (Computing the slope right
-     * after the value lets the CPU predict the second branch of a kinked unit from the first.) The built-in ReLU
-     * runs on {@code kernel}.
+     * after the value lets the CPU predict the second branch of a kinked unit from the first.) A built-in
+     * activation runs on {@code kernel}.
      */
     void forward(float[] z, float[] bias, float[] a, float[] slopes, int from, int to, int n, int stride, Gemm kernel) {
-        if (fixed == BUILTIN_RELU) {
-            kernel.relu(z, bias, a, slopes, from, to, stride);
+        if (builtin != null) {
+            kernel.activate(builtin, z, bias, a, slopes, from, to, n, stride);
             return;
         }
         DoubleUnaryOperator f = fixed == null ? v -> Ex07SmoothActivations.swish(v, beta) : fixed.f();

@@ -30,20 +30,73 @@ final class VectorGemm extends Gemm {
         return "Vector API, " + L + " floats per vector";
     }
 
+    /**
+     * Whole vectors of a row at a time, the padding included (its z is 0), then the padding of {@code a} and {@code
+     * slopes} set back to 0. The slopes come from the values already in registers: sigmoid's {@code s (1 - s)},
+     * tanh's {@code 1 - t^2}, Swish's and Mish's from their sigmoid and tanh.
+     */
     @Override
-    void relu(float[] z, float[] bias, float[] a, float[] slopes, int from, int to, int stride) {
+    void activate(Builtin kind, float[] z, float[] bias, float[] a, float[] slopes, int from, int to, int n,
+                  int stride) {
         FloatVector one = FloatVector.broadcast(S, 1f);
         FloatVector zero = FloatVector.zero(S);
+        FloatVector leak = FloatVector.broadcast(S, (float) Builtin.LEAKY_SLOPE);
         for (int i = from; i < to; i++) {
-            for (int j = 0, at = i * stride; j < stride; j += L, at += L) {
+            int row = i * stride;
+            for (int j = 0, at = row; j < stride; j += L, at += L) {
                 FloatVector v = FloatVector.fromArray(S, z, at).add(FloatVector.fromArray(S, bias, j));
                 v.intoArray(z, at);
-                v.max(zero).intoArray(a, at);
+                FloatVector value;
+                FloatVector slope;
+                switch (kind) {
+                    case RELU -> {
+                        value = v.max(zero);
+                        slope = zero.blend(one, v.compare(VectorOperators.GT, 0f));
+                    }
+                    case LEAKY_RELU -> {
+                        var positive = v.compare(VectorOperators.GT, 0f);
+                        value = v.mul(leak).blend(v, positive);
+                        slope = leak.blend(one, positive);
+                    }
+                    case SIGMOID -> {
+                        value = sigmoid(v, one);
+                        slope = value.mul(one.sub(value));
+                    }
+                    case TANH -> {
+                        value = v.lanewise(VectorOperators.TANH);
+                        slope = one.sub(value.mul(value));
+                    }
+                    case SWISH -> {
+                        FloatVector s = sigmoid(v, one);
+                        value = v.mul(s);
+                        slope = s.mul(one.add(v.mul(one.sub(s))));
+                    }
+                    case MISH -> {
+                        FloatVector softplus = v.max(zero).add(v.abs().neg().lanewise(VectorOperators.EXP)
+                                .lanewise(VectorOperators.LOG1P));
+                        FloatVector t = softplus.lanewise(VectorOperators.TANH);
+                        value = v.mul(t);
+                        slope = t.add(v.mul(one.sub(t.mul(t))).mul(sigmoid(v, one)));
+                    }
+                    default -> throw new IllegalArgumentException("kind must be a built-in activation, got " + kind);
+                }
+                value.intoArray(a, at);
                 if (slopes != null) {
-                    zero.blend(one, v.compare(VectorOperators.GT, 0f)).intoArray(slopes, at);
+                    slope.intoArray(slopes, at);
+                }
+            }
+            for (int j = n; j < stride; j++) {
+                a[row + j] = 0;
+                if (slopes != null) {
+                    slopes[row + j] = 0;
                 }
             }
         }
+    }
+
+    /** {@code 1 / (1 + e^-v)}: for v below about -88, e^-v is infinite in float and the quotient exactly 0. */
+    private static FloatVector sigmoid(FloatVector v, FloatVector one) {
+        return one.div(one.add(v.neg().lanewise(VectorOperators.EXP)));
     }
 
     @Override
