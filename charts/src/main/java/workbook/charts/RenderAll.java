@@ -129,7 +129,8 @@ public final class RenderAll {
         long start = System.nanoTime();
         List<Outcome> outcomes = render(figures(), dir, learner ? LEARNER_TIME_LIMIT : TIME_LIMIT);
         outcomes.stream().filter(o -> o.status() != Status.DRAWN).forEach(o -> System.out.println(o.note()));
-        Files.writeString(dir.resolve("index.html"), indexHtml(outcomes, source, labFigures(dir)),
+        Files.writeString(dir.resolve("index.html"), indexHtml(outcomes, source, labFigures(dir),
+                Files.exists(dir.resolve(LAB_FOLDER).resolve(LabFigures.QUICK_MARK))),
                 StandardCharsets.UTF_8);
         long drawn = outcomes.stream().filter(o -> o.status() == Status.DRAWN).count();
         System.out.printf("Rendered %d of %d figures from %s in %.1f s: %s%n", drawn, outcomes.size(), source,
@@ -224,6 +225,11 @@ public final class RenderAll {
      * every figure shows at the same size, the size the figures' fonts were chosen for.
      */
     static String indexHtml(List<Outcome> outcomes, String source, List<String> labFigures) {
+        return indexHtml(outcomes, source, labFigures, false);
+    }
+
+    /** As above; {@code labQuick} says above the lab's figures that {@code --quick} runs drew them. */
+    static String indexHtml(List<Outcome> outcomes, String source, List<String> labFigures, boolean labQuick) {
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en">
@@ -260,6 +266,10 @@ public final class RenderAll {
         }
         if (!labFigures.isEmpty()) {
             html.append("<h2>MNIST lab</h2>\n<p>Drawn from the lab's saved runs (see the README's MNIST lab section).</p>\n");
+            if (labQuick) {
+                html.append("<p class=\"note\">These were drawn by <code>--quick</code> runs (a few hundred images, a few"
+                        + " epochs): they show that the lab works, not what the protocol finds.</p>\n");
+            }
             for (String file : labFigures) {
                 html.append("<figure>\n<a href=\"").append(file).append("\">").append(image(file, file))
                         .append("</a>\n<figcaption>").append(escape(LabFigures.caption(name(file))))

@@ -34,7 +34,9 @@ public enum SeriesStyle {
     HARDSWISH(0x999933, "olive", Dash.DASH_DOT, "hardswish"),
     NAIVE(0xAA4499, "purple", Dash.DOTTED, "naive N(0, 1)", "naive"),
     XAVIER(0xDDAA33, "yellow", Dash.DASHED, "Xavier"),
-    HE(0x004488, "dark blue", Dash.SOLID, "He");
+    HE(0x004488, "dark blue", Dash.SOLID, "He"),
+    /** The learner's own activation (Ex07's customActivation), in the MNIST lab's race. */
+    CUSTOM(0x000000, "black", Dash.DASH_DOT, "custom");
 
     /** Line width in logical pixels (the PNG doubles it). */
     public static final float LINE_WIDTH = 2.4f;

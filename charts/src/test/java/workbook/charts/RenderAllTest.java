@@ -113,4 +113,12 @@ class RenderAllTest {
             assertThat(f.caption()).as("caption of %s", f.file()).isNotBlank();
         }
     }
+
+    @Test
+    void theIndexSaysWhenTheLabsFiguresComeFromQuickRuns() {
+        String quick = RenderAll.indexHtml(List.of(), "solutions", List.of("lab/lab-d-curves.png"), true);
+        assertThat(quick).contains("drawn by <code>--quick</code> runs");
+        assertThat(RenderAll.indexHtml(List.of(), "solutions", List.of("lab/lab-d-curves.png"), false))
+                .doesNotContain("--quick");
+    }
 }

@@ -69,8 +69,9 @@ class SeriesStyleTest {
                 }
             }
         });
+        // custom (Ex07's own design) races only in the MNIST lab (--activations ...,custom): LabFiguresTest sees it
         assertThat(seen).as("the figures draw every activation and initializer of the style table")
-                .containsAll(EnumSet.complementOf(EnumSet.noneOf(SeriesStyle.class)));
+                .containsAll(EnumSet.complementOf(EnumSet.of(SeriesStyle.CUSTOM)));
     }
 
     @Test

@@ -1,9 +1,11 @@
 package workbook.charts.mnist;
 
 /**
- * The activations of the lab (part 3 (d): ReLU, Sigmoid, LeakyReLU, Tanh, Mish, Swish), named as on the
- * command line. Leaky ReLU has slope 0.01 below 0; Swish is {@code x sigmoid(beta x)} with {@code beta = 1}
- * unless the run trains beta (part 3 (g)).
+ * The activations of the lab (part 3 (d): ReLU, Sigmoid, LeakyReLU, Tanh, Mish, Swish, in the seed's order), named
+ * as on the command line, and a seventh that runs only when asked for ({@code --activations ...,custom}): Ex07's
+ * {@code customActivation}, the learner's own design under {@code -Plearner} (the reference design otherwise).
+ * Leaky ReLU has slope 0.01 below 0; Swish is {@code x sigmoid(beta x)} with {@code beta = 1} unless the run
+ * trains beta (part 3 (g)).
  */
 public enum Activation implements Keyed {
     RELU("ReLU"),
@@ -11,7 +13,12 @@ public enum Activation implements Keyed {
     LEAKY_RELU("LeakyReLU"),
     TANH("Tanh"),
     MISH("Mish"),
-    SWISH("Swish");
+    SWISH("Swish"),
+    CUSTOM("Custom");
+
+    /** The seed's six, what {@code --activations} means when it is not given. */
+    public static final java.util.List<Activation> SEEDS_SIX = java.util.List.of(RELU, SIGMOID, LEAKY_RELU, TANH, MISH,
+            SWISH);
 
     private final String label;
 
@@ -32,5 +39,10 @@ public enum Activation implements Keyed {
     /** All keys, comma-separated. */
     public static String keys() {
         return Keyed.keys(Activation.class);
+    }
+
+    /** The keys of the seed's six, comma-separated. */
+    public static String seedsSix() {
+        return String.join(",", SEEDS_SIX.stream().map(Activation::key).toList());
     }
 }

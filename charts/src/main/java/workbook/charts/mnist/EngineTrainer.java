@@ -109,6 +109,9 @@ public final class EngineTrainer implements Trainer {
 
     /** The lab's activation as the engine's, from the exercise code on the class path. */
     static Nonlinearity nonlinearity(Activation activation) {
+        if (activation == Activation.CUSTOM) { // the exercise's own, in either source: no built-in twin
+            return Nonlinearity.of(CUSTOM);
+        }
         if (!learnersCode()) { // the reference runs: the engine's own vector code, checked against the solutions
             return Nonlinearity.builtin(switch (activation) {
                 case RELU -> Builtin.RELU;
@@ -117,6 +120,7 @@ public final class EngineTrainer implements Trainer {
                 case TANH -> Builtin.TANH;
                 case MISH -> Builtin.MISH;
                 case SWISH -> Builtin.SWISH;
+                case CUSTOM -> throw new AssertionError("custom has no built-in twin");
             });
         }
         return Nonlinearity.of(switch (activation) {
@@ -126,8 +130,15 @@ public final class EngineTrainer implements Trainer {
             case TANH -> Activations.TANH;
             case MISH -> Activations.MISH;
             case SWISH -> Activations.SILU;
+            case CUSTOM -> CUSTOM;
         });
     }
+
+    /** Ex07's {@code customActivation} and its slope, as the engine calls an activation. */
+    private static final workbook.exercises.Ex10Propagation.Activation CUSTOM =
+            new workbook.exercises.Ex10Propagation.Activation("custom (Ex07)",
+                    workbook.exercises.Ex07SmoothActivations::customActivation,
+                    workbook.exercises.Ex07SmoothActivations::customActivationDerivative);
 
     /**
      * Whether the runs train on the learner's exercises ({@code -Plearner}, where the lab calls their methods entry

@@ -103,7 +103,7 @@ public final class Lab {
         out.println();
         out.print(report);
         Files.writeString(store.root().resolve("report.txt"), report, StandardCharsets.UTF_8);
-        for (Path file : LabFigures.render(results, figures)) {
+        for (Path file : LabFigures.render(results, figures, config.quick())) {
             out.println("wrote " + file);
         }
         out.println("\n" + runner.trained() + " runs trained now; the report is also in " + store.root().resolve("report.txt"));

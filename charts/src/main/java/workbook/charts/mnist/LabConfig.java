@@ -65,7 +65,8 @@ public record LabConfig(Set<String> parts, List<Activation> activations, double 
 
             Options (defaults in brackets; --quick changes the starred ones unless you give them):
               --parts LIST            parts to run: a d e f g init [all]; f and g need e's best rates and run them
-              --activations LIST      part 3's activations: relu sigmoid leaky-relu tanh mish swish [all]
+              --activations LIST      part 3's activations: relu sigmoid leaky-relu tanh mish swish [these six],
+                                      and custom: Ex07's customActivation (yours under -Plearner) as a seventh
               --rate R                part (d)'s learning rate [0.005]
               --rates LIST            part (e)'s starting grid, log-spaced [0.01,0.03162,0.1,0.3162,1]*
               --epochs N              part 3's epochs per run [1000]*
@@ -120,7 +121,7 @@ public record LabConfig(Set<String> parts, List<Activation> activations, double 
             }
             return p;
         }));
-        return new LabConfig(parts, list(o, "activations", Activation.keys(), Activation::of),
+        return new LabConfig(parts, list(o, "activations", Activation.seedsSix(), Activation::of),
                 positive(o, "rate", "0.005"), list(o, "rates", DEFAULT_RATES, s -> positive("rates", s)),
                 count(o, "epochs", "1000", 1), batch(o, "batch", "full"),
                 o.containsKey("data") ? Path.of(o.get("data")) : null, count(o, "train-size", "12000", 5),

@@ -11,35 +11,54 @@ import workbook.charts.mnist.RunStore.StoredRun;
 public final class LabFigures {
     private LabFigures() {}
 
+    /**
+     * The file in the lab's figure folder that says its figures come from {@code --quick} runs (a few hundred
+     * images, a few epochs): the figure index says so above them. Removed when the protocol's own runs draw them.
+     */
+    public static final String QUICK_MARK = "QUICK";
+
     /** Draws what {@code results} has data for; returns the files written. */
     public static List<Path> render(Protocol.Results results, Path figures) throws IOException {
+        return render(results, figures, false);
+    }
+
+    /** As {@link #render(Protocol.Results, Path)}; {@code quick} puts "--quick" in every title, and leaves the mark. */
+    public static List<Path> render(Protocol.Results results, Path figures, boolean quick) throws IOException {
         List<Path> files = new ArrayList<>();
         Path lab = figures.resolve("lab");
+        java.nio.file.Files.createDirectories(lab);
+        if (quick) {
+            java.nio.file.Files.writeString(lab.resolve(QUICK_MARK), "drawn by the lab's --quick runs\n");
+        } else {
+            java.nio.file.Files.deleteIfExists(lab.resolve(QUICK_MARK));
+        }
+        String mark = quick ? " [--quick]" : "";
         if (!results.d().isEmpty()) {
-            String title = "(d) lr " + RunSpec.rate(results.d().get(0).spec().learningRate()) + seedsNote(results.d());
+            String title = "(d) lr " + RunSpec.rate(results.d().get(0).spec().learningRate()) + seedsNote(results.d())
+                    + mark;
             LabCurves.render(add(files, lab.resolve("lab-d-curves.png")), title, means(results.d(),
                     r -> r.spec().activation()), run -> run.spec().activation().label(), false);
         }
         for (RateSearch.Outcome outcome : results.e().values()) {
             LabCurves.render(add(files, lab.resolve("lab-e-" + outcome.activation().key() + ".png")),
-                    "(e) " + outcome.activation().label(), outcome.runs(),
+                    "(e) " + outcome.activation().label() + mark, outcome.runs(),
                     run -> "lr " + RunSpec.rate(run.spec().learningRate())
                             + (outcome.best().map(b -> b == run).orElse(false) ? " (best)" : ""), true);
         }
         if (!results.f().isEmpty()) {
             LabTestAccuracy.render(add(files, figures.resolve(LabTestAccuracy.FILE)), new ArrayList<>(Seeds.group(
-                    results.f(), r -> r.spec().activation()).values()));
+                    results.f(), r -> r.spec().activation()).values()), mark);
         }
         if (!results.g().isEmpty() && !results.g().get(0).result().learned().isEmpty()) {
-            LabSwish.render(add(files, figures.resolve(LabSwish.FILE)), Seeds.mean(results.g()));
+            LabSwish.render(add(files, figures.resolve(LabSwish.FILE)), Seeds.mean(results.g()), mark);
         }
         if (!results.init().isEmpty()) {
             List<StoredRun> cells = means(results.init(), r -> r.spec().init() + " " + r.spec().activation());
-            LabInitGrid.render(add(files, figures.resolve(LabInitGrid.FILE)), cells);
+            LabInitGrid.render(add(files, figures.resolve(LabInitGrid.FILE)), cells, mark);
             for (Activation a : results.init().stream().map(r -> r.spec().activation()).distinct().toList()) {
                 List<StoredRun> runs = cells.stream().filter(r -> r.spec().activation() == a).toList();
                 LabCurves.render(add(files, lab.resolve("lab-init-" + a.key() + ".png")), "Part 4, " + a.label()
-                        + seedsNote(results.init()), runs, run -> run.spec().init().label(), false);
+                        + seedsNote(results.init()) + mark, runs, run -> run.spec().init().label(), false);
             }
         }
         return files;

@@ -89,7 +89,9 @@ public final class LabInitGrid {
                 (int) Math.round(255 - t * (255 - 0x99)));
     });
 
-    static void render(Path file, List<StoredRun> runs) throws IOException {
-        Charts.save(file, createChart(createDataset(runs)));
+    static void render(Path file, List<StoredRun> runs, String mark) throws IOException {
+        JFreeChart chart = createChart(createDataset(runs));
+        chart.setTitle(chart.getTitle().getText() + mark);
+        Charts.save(file, chart);
     }
 }

@@ -38,7 +38,9 @@ public final class LabSwish {
         return Charts.lineChart("(g) learned Swish per hidden layer", "x", "x σ(βx)", dataset);
     }
 
-    static void render(Path file, StoredRun run) throws IOException {
-        Charts.save(file, createChart(createDataset(run)));
+    static void render(Path file, StoredRun run, String mark) throws IOException {
+        JFreeChart chart = createChart(createDataset(run));
+        chart.setTitle(chart.getTitle().getText() + mark);
+        Charts.save(file, chart);
     }
 }

@@ -100,7 +100,9 @@ public final class LabTestAccuracy {
     }
 
     /** Draws the figure of part (f)'s runs, one group per configuration (its seeds). */
-    static void render(Path file, List<List<StoredRun>> groups) throws IOException {
-        Charts.save(file, createChart(groups, createDataset(groups)));
+    static void render(Path file, List<List<StoredRun>> groups, String mark) throws IOException {
+        JFreeChart chart = createChart(groups, createDataset(groups));
+        chart.setTitle(chart.getTitle().getText() + mark);
+        Charts.save(file, chart);
     }
 }

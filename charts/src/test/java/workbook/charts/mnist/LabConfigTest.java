@@ -60,7 +60,7 @@ class LabConfigTest {
         "--rate|-0.1|--rate must be a positive number, got '-0.1'",
         "--rates|0.1,,1|--rates must be a comma-separated list without empty items",
         "--rates|0.1,0.1|--rates must not repeat an item",
-        "--activations|softsign|activation must be one of relu, sigmoid, leaky-relu, tanh, mish, swish, got 'softsign'",
+        "--activations|softsign|activation must be one of relu, sigmoid, leaky-relu, tanh, mish, swish, custom, got 'softsign'",
         "--inits|lecun|init must be one of pytorch, naive, small, xavier, he, got 'lecun'",
         "--parts|h|--parts must name parts among [a, d, e, f, g, init], got 'h'",
         "--batch|-5|--batch must be a whole number of at least 1, got '-5'",

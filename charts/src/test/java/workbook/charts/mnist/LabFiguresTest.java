@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.data.xy.XYSeriesCollection;
 import workbook.charts.OrderedColours;
 import workbook.charts.SeriesStyle;
@@ -84,6 +86,29 @@ class LabFiguresTest {
                 .as("three rates, smallest first: the ramp's dark end, its middle and its light end")
                 .containsExactly(OrderedColours.ORDERED.get(0), OrderedColours.ORDERED.get(2),
                         OrderedColours.ORDERED.get(4));
+    }
+
+    @Test
+    void quickFiguresSaySoAndTheIndexPageToo(@TempDir Path figures) throws Exception {
+        LabFigures.render(results, figures, true);
+        assertThat(figures.resolve("lab").resolve(LabFigures.QUICK_MARK)).exists();
+        LabFigures.render(results, figures, false);
+        assertThat(figures.resolve("lab").resolve(LabFigures.QUICK_MARK)).as("the protocol's own figures").doesNotExist();
+    }
+
+    @Test
+    void theLearnersActivationRacesInItsOwnStyle(@TempDir Path store) throws Exception {
+        LabConfig config = LabConfig.parse("--parts", "d", "--activations", "relu,custom", "--epochs", "3", "--seeds", "1");
+        Runner runner = new Runner(new FakeTrainer(0.1, 1), new RunStore(store), 1,
+                new Progress(new PrintStream(new ByteArrayOutputStream()), false, System::nanoTime), Map.of());
+        Protocol.Results custom = new Protocol(config, FakeTrainer.data("labelled", 50), FakeTrainer.data("test", 20),
+                runner).run();
+        assertThat(custom.d()).extracting(r -> r.spec().activation()).containsExactly(Activation.RELU, Activation.CUSTOM);
+        List<JFreeChart> panels = LabCurves.createChart("(d)", "validation", LabCurves.createDataset(custom.d(),
+                run -> run.spec().activation().label()), false);
+        XYItemRenderer renderer = panels.get(0).getXYPlot().getRenderer();
+        assertThat(renderer.getSeriesPaint(1)).isEqualTo(SeriesStyle.CUSTOM.colour());
+        assertThat(renderer.getSeriesStroke(1)).isEqualTo(SeriesStyle.CUSTOM.stroke());
     }
 
     @Test

@@ -35,7 +35,7 @@ class ProtocolTest {
         Protocol.Results results = protocol(second, root, "--parts", "d", "--seeds", "1", "--epochs", "5", "--jobs", "2").run();
         assertThat(second.trained()).as("the rerun trains only the 3 missing runs").hasSize(3)
                 .doesNotContainAnyElementsOf(first.trained());
-        assertThat(results.d()).extracting(r -> r.spec().activation()).containsExactly(Activation.values());
+        assertThat(results.d()).extracting(r -> r.spec().activation()).containsExactlyElementsOf(Activation.SEEDS_SIX);
 
         FakeTrainer third = new FakeTrainer(0.1, 10);
         protocol(third, root, "--parts", "d", "--seeds", "1", "--epochs", "5").run();
