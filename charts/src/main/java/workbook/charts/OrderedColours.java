@@ -28,6 +28,18 @@ public final class OrderedColours {
         }
     }
 
+    /**
+     * The colour of {@code value} among {@code all} (sorted), so that one value has one colour in every plot that
+     * shows some of them: the part (e) plots of the MNIST lab colour each learning rate the same in all six.
+     */
+    public static Color colourAmong(double value, List<Double> all) {
+        int at = all.indexOf(value);
+        if (at < 0) {
+            throw new IllegalArgumentException("value must be one of " + all + ", got " + value);
+        }
+        return colour(all.size() == 1 ? 0 : (double) at / (all.size() - 1));
+    }
+
     /** The ramp's colour at {@code t} in [0, 1] (0 its dark end, 1 its light end), linear between its colours. */
     static Color colour(double t) {
         if (!(t >= 0 && t <= 1)) {

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import workbook.charts.Charts;
 import workbook.charts.OrderedColours;
+import workbook.charts.SeriesStyle;
 import workbook.charts.mnist.RunStore.StoredRun;
 
 /**
@@ -74,6 +77,39 @@ public final class LabCurves {
                 Charts.logRangeAxis(loss.getXYPlot(), wide ? 10 : 2, wide ? "0.####" : "0.###");
             } else {
                 loss.getXYPlot().getRangeAxis().setLabel("cross-entropy");
+            }
+        }
+        return panels;
+    }
+
+    /**
+     * Part (e)'s plots of one activation: each rate in its colour from {@code allRates} (every rate of every
+     * activation's grid, so that a rate looks the same in all six figures), the best rate solid and thicker, the
+     * others dashed; losses always on a log axis, where rates that learn and rates that do not are decades apart.
+     */
+    static void renderRates(Path file, String title, List<StoredRun> runs, StoredRun best, List<Double> allRates)
+            throws IOException {
+        Charts.save(file, 2, createRateChart(title, runs, best, allRates));
+    }
+
+    /** The panels of {@link #renderRates}. */
+    static List<JFreeChart> createRateChart(String title, List<StoredRun> runs, StoredRun best, List<Double> allRates) {
+        Curves curves = createDataset(runs, run -> "lr " + RunSpec.rate(run.spec().learningRate())
+                + (run == best ? " (best)" : ""));
+        List<JFreeChart> panels = createChart(title, runs.get(0).spec().evalName(), curves, false);
+        for (int p = 0; p < panels.size(); p++) {
+            XYPlot plot = panels.get(p).getXYPlot();
+            XYItemRenderer renderer = plot.getRenderer();
+            for (int i = 0; i < runs.size(); i++) {
+                StoredRun run = runs.get(i);
+                renderer.setSeriesPaint(i, OrderedColours.colourAmong(run.spec().learningRate(), allRates));
+                renderer.setSeriesStroke(i, run == best ? SeriesStyle.Dash.SOLID.stroke(2 * SeriesStyle.LINE_WIDTH)
+                        : SeriesStyle.Dash.DASHED.stroke(SeriesStyle.LINE_WIDTH));
+            }
+            if (p < 2 && !(plot.getRangeAxis() instanceof org.jfree.chart.axis.LogAxis)) {
+                XYSeriesCollection data = (XYSeriesCollection) plot.getDataset();
+                double low = data.getRangeLowerBound(false), high = data.getRangeUpperBound(false);
+                Charts.logRangeAxis(plot, high / low < 1000 ? 2 : 10, high / low < 1000 ? "0.###" : "0.####");
             }
         }
         return panels;

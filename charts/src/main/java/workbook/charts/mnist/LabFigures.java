@@ -39,11 +39,16 @@ public final class LabFigures {
             LabCurves.render(add(files, lab.resolve("lab-d-curves.png")), title, means(results.d(),
                     r -> r.spec().activation()), run -> run.spec().activation().label(), false);
         }
+        List<Double> allRates = results.e().values().stream().flatMap(o -> o.runs().stream())
+                .map(r -> r.spec().learningRate()).distinct().sorted().toList();
         for (RateSearch.Outcome outcome : results.e().values()) {
-            LabCurves.render(add(files, lab.resolve("lab-e-" + outcome.activation().key() + ".png")),
-                    "(e) " + outcome.activation().label() + mark, outcome.runs(),
-                    run -> "lr " + RunSpec.rate(run.spec().learningRate())
-                            + (outcome.best().map(b -> b == run).orElse(false) ? " (best)" : ""), true);
+            // the best rate as chosen over seeds, where the protocol chose one; else the grid's
+            Protocol.RateChoice choice = results.chosen().get(outcome.activation());
+            StoredRun best = outcome.runs().stream().filter(r -> choice != null
+                    ? r.spec().learningRate() == choice.rate() : outcome.best().map(b -> b == r).orElse(false))
+                    .findFirst().orElse(null);
+            LabCurves.renderRates(add(files, lab.resolve("lab-e-" + outcome.activation().key() + ".png")),
+                    "(e) " + outcome.activation().label() + mark, outcome.runs(), best, allRates);
         }
         if (!results.f().isEmpty()) {
             LabTestAccuracy.render(add(files, figures.resolve(LabTestAccuracy.FILE)), new ArrayList<>(Seeds.group(
@@ -71,9 +76,11 @@ public final class LabFigures {
     public static String caption(String fileName) {
         String name = fileName.replaceFirst("\\.png$", "");
         if (name.startsWith("lab-e-") && isActivation(name.substring(6))) {
-            return "(e) " + Activation.of(name.substring(6)).label() + ": the rate search. The four curves at each"
-                    + " rate of the grid, from the smallest rate (dark) to the largest (light); \"(best)\" marks the"
-                    + " highest final validation accuracy, \"(diverged)\" a run whose loss stopped being a number.";
+            return "(e) " + Activation.of(name.substring(6)).label() + ": the rate search, four of the seed's 24 plots"
+                    + " (six activations, four curves each). One colour per learning rate, the same in all six figures,"
+                    + " from the smallest rate (dark) to the largest (light); the best rate (chosen by its mean"
+                    + " validation accuracy over seeds) solid and thicker, the others dashed; losses on a log axis;"
+                    + " \"(diverged)\" marks a run whose loss stopped being a number.";
         }
         if (name.startsWith("lab-init-") && isActivation(name.substring(9))) {
             return "Part 4, " + Activation.of(name.substring(9)).label() + ": the four curves of the deep network"

@@ -47,7 +47,7 @@ class LabFiguresTest {
         assertThat(files).allSatisfy(f -> assertThat(Files.size(f)).isPositive());
         assertThat(files).as("every figure the lab draws has a caption for the figure index").allSatisfy(f ->
                 assertThat(LabFigures.caption(f.getFileName().toString())).isNotEqualTo(f.getFileName().toString()));
-        assertThat(LabFigures.caption("lab-e-leaky-relu.png")).startsWith("(e) LeakyReLU: the rate search.");
+        assertThat(LabFigures.caption("lab-e-leaky-relu.png")).startsWith("(e) LeakyReLU: the rate search, four of the seed's 24 plots");
         assertThat(LabFigures.caption("lab-init-tanh.png")).startsWith("Part 4, Tanh:");
     }
 
@@ -86,6 +86,29 @@ class LabFiguresTest {
                 .as("three rates, smallest first: the ramp's dark end, its middle and its light end")
                 .containsExactly(OrderedColours.ORDERED.get(0), OrderedColours.ORDERED.get(2),
                         OrderedColours.ORDERED.get(4));
+    }
+
+    @Test
+    void aRateHasOneColourInEveryActivationsPlotAndTheBestIsSolidAndThicker() {
+        List<Double> all = results.e().values().stream().flatMap(o -> o.runs().stream())
+                .map(r -> r.spec().learningRate()).distinct().sorted().toList();
+        java.util.Map<Double, java.awt.Paint> colourOfRate = new java.util.HashMap<>();
+        for (RateSearch.Outcome outcome : results.e().values()) {
+            StoredRun best = outcome.best().orElseThrow();
+            List<JFreeChart> panels = LabCurves.createRateChart("e", outcome.runs(), best, all);
+            XYItemRenderer renderer = panels.get(3).getXYPlot().getRenderer();
+            for (int i = 0; i < outcome.runs().size(); i++) {
+                StoredRun run = outcome.runs().get(i);
+                java.awt.Paint paint = renderer.getSeriesPaint(i);
+                assertThat(colourOfRate.computeIfAbsent(run.spec().learningRate(), r -> paint))
+                        .as("rate %s in %s", run.spec().learningRate(), outcome.activation()).isEqualTo(paint);
+                float width = ((java.awt.BasicStroke) renderer.getSeriesStroke(i)).getLineWidth();
+                assertThat(width).isEqualTo(run == best ? 2 * SeriesStyle.LINE_WIDTH : SeriesStyle.LINE_WIDTH);
+            }
+            assertThat(panels.get(0).getXYPlot().getRangeAxis()).as("losses on a log axis")
+                    .isInstanceOf(org.jfree.chart.axis.LogAxis.class);
+        }
+        assertThat(colourOfRate).hasSize(all.size());
     }
 
     @Test
