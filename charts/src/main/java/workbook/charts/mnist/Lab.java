@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -146,7 +147,7 @@ public final class Lab {
         }
         StringBuilder note = new StringBuilder();
         missingByPart.forEach((part, missing) -> note.append(note.length() == 0 ? "" : "; ").append("part (")
-                .append(part).append(") needs ").append(String.join(", ", missing)));
+                .append(part).append(") needs ").append(byReason(missing)));
         List<Activation> runnable = config.activations().stream().filter(a -> !blocked.contains(a)).toList();
         Set<String> parts = new LinkedHashSet<>(config.parts());
         parts.removeAll(blockedParts);
@@ -161,6 +162,26 @@ public final class Lab {
                 + (parts.stream().anyMatch(List.of("d", "e", "f")::contains) ? " --activations " + runnable.stream()
                 .map(Activation::key).collect(java.util.stream.Collectors.joining(",")) : ""));
         return config.narrowed(parts, runnable);
+    }
+
+    /**
+     * "Ex02Tanh.tanh, Ex02Tanh.tanhDerivative (Ex02Tanh.java does not compile ...)": the methods that fail for the
+     * same reason, named before it once.
+     */
+    static String byReason(Set<String> missing) {
+        Map<String, List<String>> byReason = new java.util.LinkedHashMap<>();
+        for (String item : missing) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\S+) \\((.*)\\)$").matcher(item);
+            if (m.matches()) {
+                byReason.computeIfAbsent(m.group(2), r -> new ArrayList<>()).add(m.group(1));
+            } else {
+                byReason.computeIfAbsent("", r -> new ArrayList<>()).add(item);
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        byReason.forEach((reason, names) -> parts.add(String.join(", ", names) + (reason.isEmpty() ? ""
+                : " (" + reason + ")")));
+        return String.join("; ", parts);
     }
 
     /** The trainer registered for {@link ServiceLoader}; a clear error if there is none. */

@@ -58,6 +58,15 @@ class LabTest {
     }
 
     @Test
+    void methodsThatFailForOneReasonAreNamedBeforeItOnce() {
+        assertThat(Lab.byReason(new java.util.LinkedHashSet<>(java.util.List.of(
+                "Ex02Tanh.tanh (Ex02Tanh.java does not compile)", "Ex02Tanh.tanhDerivative (Ex02Tanh.java does not compile)",
+                "Ex03ReluFamily.relu (not implemented yet)"))))
+                .isEqualTo("Ex02Tanh.tanh, Ex02Tanh.tanhDerivative (Ex02Tanh.java does not compile); Ex03ReluFamily.relu"
+                        + " (not implemented yet)");
+    }
+
+    @Test
     void aLabWithNothingThatCanFinishStopsBeforeItTrains(@TempDir Path runs, @TempDir Path figures) {
         FakeTrainer fake = new FakeTrainer(0.1, 3);
         Trainer unfinishedRelu = unfinished(fake, Activation.RELU, "Ex03ReluFamily.relu (not implemented yet)");
