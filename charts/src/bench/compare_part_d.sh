@@ -5,13 +5,13 @@
 #   bash charts/src/bench/compare_part_d.sh [EPOCHS]
 # The Java side is timed from the lab's start to its end (the JVM's start and the data included, Maven's not).
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 epochs=${1:-100}
 runs=$(mktemp -d)
 trap 'rm -rf "$runs"' EXIT
 ./mvnw -q -pl charts -am compile
 echo "Java engine, part (d): $epochs full-batch epochs per activation"
 start=$(date +%s%N)
-./mvnw -q -pl charts -am exec:exec@lab -Dexec.args="--parts d --epochs $epochs --runs $runs" | grep -E 'done in' || true
+./mvnw -q -pl charts -am compile exec:exec@lab -Dexec.args="--parts d --seeds 1 --epochs $epochs --runs $runs" | grep -E 'done in' || true
 echo "  all six: $(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }') s (wall, Maven's start included)"
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=2 /usr/bin/python3 charts/src/bench/lab_part_d.py "$epochs"

@@ -51,7 +51,7 @@ final class Watch {
         TestJvms.TestJvm ready = grader.jvms().start("w", runs, List.of());
         for (int graded = 0; graded < saves; ) {
             String event = events.take();
-            Thread.sleep(30); // an editor's save may arrive as several events: take them all at once
+            Thread.sleep(15); // an editor's save may arrive as several events (a temporary file, a rename): take them all
             List<String> more = new java.util.ArrayList<>();
             events.drainTo(more);
             List<Layout.Exercise> toGrade = exercisesFor(event, more, compiler);
