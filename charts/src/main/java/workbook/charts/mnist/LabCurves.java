@@ -115,6 +115,54 @@ public final class LabCurves {
         return panels;
     }
 
+    /**
+     * Draws each configuration of {@code groups} (its runs over seeds) as the mean of its seeds, with a band from the
+     * lowest to the highest seed at each epoch, in the line's colour; one seed each draws plain curves.
+     */
+    static void renderWithBands(Path file, String title, List<List<StoredRun>> groups, Function<StoredRun, String> name)
+            throws IOException {
+        List<StoredRun> means = groups.stream().map(Seeds::mean).toList();
+        List<JFreeChart> panels = createChart(title, means.get(0).spec().evalName(), createDataset(means, name), false);
+        if (groups.stream().anyMatch(g -> g.size() > 1)) {
+            List<ToDoubleFunction<EpochStats>> metrics = List.of(EpochStats::trainLoss, EpochStats::evalLoss,
+                    EpochStats::trainAccuracy, EpochStats::evalAccuracy);
+            for (int p = 0; p < panels.size(); p++) {
+                addBand(panels.get(p).getXYPlot(), groups, metrics.get(p), name);
+            }
+        }
+        Charts.save(file, 2, panels);
+    }
+
+    /** The band of each configuration under its line (dataset 1, drawn first), in the line's colour, see-through. */
+    static void addBand(XYPlot plot, List<List<StoredRun>> groups, ToDoubleFunction<EpochStats> metric,
+                        Function<StoredRun, String> name) {
+        org.jfree.data.xy.YIntervalSeriesCollection bands = new org.jfree.data.xy.YIntervalSeriesCollection();
+        for (List<StoredRun> seeds : groups) {
+            org.jfree.data.xy.YIntervalSeries band = new org.jfree.data.xy.YIntervalSeries(name.apply(seeds.get(0))
+                    + " (seeds)", false, false);
+            int epochs = seeds.stream().mapToInt(r -> r.result().curve().size()).min().orElse(0);
+            for (int e = 0; e < epochs; e++) {
+                int at = e;
+                double[] values = seeds.stream().mapToDouble(r -> metric.applyAsDouble(r.result().curve().get(at)))
+                        .toArray();
+                if (java.util.Arrays.stream(values).allMatch(v -> Double.isFinite(v) && v > 0)) {
+                    Seeds.Spread spread = Seeds.Spread.of(values);
+                    band.add(e + 1, spread.mean(), spread.min(), spread.max());
+                }
+            }
+            bands.addSeries(band);
+        }
+        org.jfree.chart.renderer.xy.DeviationRenderer renderer = new org.jfree.chart.renderer.xy.DeviationRenderer(
+                false, false);
+        renderer.setAlpha(0.18f);
+        for (int i = 0; i < groups.size(); i++) {
+            renderer.setSeriesFillPaint(i, plot.getRenderer().getSeriesPaint(i));
+            renderer.setSeriesVisibleInLegend(i, false);
+        }
+        plot.setDataset(1, bands);
+        plot.setRenderer(1, renderer);
+    }
+
     /** Draws the four curves of {@code runs} as a 2 x 2 figure into {@code file}. */
     static void render(Path file, String title, List<StoredRun> runs, Function<StoredRun, String> name,
                        boolean ordered) throws IOException {

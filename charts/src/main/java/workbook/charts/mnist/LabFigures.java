@@ -36,8 +36,8 @@ public final class LabFigures {
         if (!results.d().isEmpty()) {
             String title = "(d) lr " + RunSpec.rate(results.d().get(0).spec().learningRate()) + seedsNote(results.d())
                     + mark;
-            LabCurves.render(add(files, lab.resolve("lab-d-curves.png")), title, means(results.d(),
-                    r -> r.spec().activation()), run -> run.spec().activation().label(), false);
+            LabCurves.renderWithBands(add(files, lab.resolve("lab-d-curves.png")), title, new ArrayList<>(Seeds.group(
+                    results.d(), r -> r.spec().activation()).values()), run -> run.spec().activation().label());
         }
         List<Double> allRates = results.e().values().stream().flatMap(o -> o.runs().stream())
                 .map(r -> r.spec().learningRate()).distinct().sorted().toList();
@@ -59,7 +59,7 @@ public final class LabFigures {
         }
         if (!results.init().isEmpty()) {
             List<StoredRun> cells = means(results.init(), r -> r.spec().init() + " " + r.spec().activation());
-            LabInitGrid.render(add(files, figures.resolve(LabInitGrid.FILE)), cells, mark);
+            LabInitGrid.render(add(files, figures.resolve(LabInitGrid.FILE)), results.init(), mark);
             for (Activation a : results.init().stream().map(r -> r.spec().activation()).distinct().toList()) {
                 List<StoredRun> runs = cells.stream().filter(r -> r.spec().activation() == a).toList();
                 LabCurves.render(add(files, lab.resolve("lab-init-" + a.key() + ".png")), "Part 4, " + a.label()
@@ -90,7 +90,8 @@ public final class LabFigures {
             case "lab-a-samples" -> "(a) Three random training images and three random test images with their labels"
                     + " (fixed seed).";
             case "lab-d-curves" -> "(d) The seed's run at its small rate, PyTorch's default initialization: training"
-                    + " and validation loss and accuracy against the epoch, one curve per activation.";
+                    + " and validation loss and accuracy against the epoch, one curve per activation, the mean of its"
+                    + " seeds, with a band from the lowest to the highest seed.";
             case "lab-f-test-accuracy" -> "(f) Test accuracy of each activation retrained at its best rate (on the"
                     + " bar) on all the labelled images, training and validation together.";
             case "lab-g-swish" -> "(g) The Swish x σ(βx) of each hidden layer with the β it learned, against the fixed"

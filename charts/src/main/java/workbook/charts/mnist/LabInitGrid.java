@@ -17,9 +17,10 @@ import workbook.charts.Charts;
 import workbook.charts.mnist.RunStore.StoredRun;
 
 /**
- * Part 4, {@code lab/lab-init-grid.png}: the final validation accuracy of every initialization x activation run
- * as a grid of cells, shaded from white (chance, 10 %) to blue (100 %); a diverged run's cell is grey and says
- * "diverged".
+ * Part 4, {@code lab/lab-init-grid.png}: the final validation accuracy of every initialization x activation
+ * configuration as a grid of cells, the mean over its seeds with their standard deviation, shaded from white
+ * (chance, 10 %) to blue (100 %); a cell within 2 points of chance says so, and one whose every seed diverged is
+ * grey and says "diverged".
  */
 public final class LabInitGrid {
     /** The file this figure writes, relative to the figure folder. */
@@ -32,23 +33,34 @@ public final class LabInitGrid {
      *
      * @param inits       row names, top to bottom
      * @param activations column names
-     * @param cells       x = activation column, y = init row (0 at the bottom), z = accuracy, NaN if diverged
+     * @param cells       x = activation column, y = init row (0 at the bottom), z = the mean accuracy over the
+     *                    configuration's seeds (a diverged seed counts as chance), NaN if every seed diverged
+     * @param labels      each cell's text, in the order of {@code cells}
      */
-    record Grid(List<Init> inits, List<Activation> activations, DefaultXYZDataset cells) {}
+    record Grid(List<Init> inits, List<Activation> activations, DefaultXYZDataset cells, List<String> labels) {}
 
     static Grid createDataset(List<StoredRun> runs) {
         List<Init> inits = runs.stream().map(r -> r.spec().init()).distinct().toList();
         List<Activation> activations = runs.stream().map(r -> r.spec().activation()).distinct().toList();
-        double[][] xyz = new double[3][runs.size()];
-        for (int i = 0; i < runs.size(); i++) {
-            StoredRun run = runs.get(i);
-            xyz[0][i] = activations.indexOf(run.spec().activation());
-            xyz[1][i] = inits.size() - 1 - inits.indexOf(run.spec().init());
-            xyz[2][i] = run.result().diverged() ? Double.NaN : run.result().last().evalAccuracy();
+        List<List<StoredRun>> configurations = new java.util.ArrayList<>(Seeds.group(runs,
+                r -> r.spec().init() + " " + r.spec().activation()).values());
+        double[][] xyz = new double[3][configurations.size()];
+        List<String> labels = new java.util.ArrayList<>();
+        for (int i = 0; i < configurations.size(); i++) {
+            List<StoredRun> seeds = configurations.get(i);
+            RunSpec spec = seeds.get(0).spec();
+            Seeds.Spread accuracy = Seeds.Spread.of(seeds, Seeds::accuracy);
+            boolean diverged = seeds.stream().allMatch(r -> r.result().diverged());
+            xyz[0][i] = activations.indexOf(spec.activation());
+            xyz[1][i] = inits.size() - 1 - inits.indexOf(spec.init());
+            xyz[2][i] = diverged ? Double.NaN : accuracy.mean();
+            labels.add(diverged ? "diverged" : String.format(Locale.ROOT, "%.1f%%", 100 * accuracy.mean())
+                    + (accuracy.n() > 1 ? String.format(Locale.ROOT, " ± %.1f", 100 * accuracy.sd()) : "")
+                    + (accuracy.mean() < Seeds.CHANCE + 0.02 ? "\n(chance)" : ""));
         }
         DefaultXYZDataset cells = new DefaultXYZDataset();
         cells.addSeries("final validation accuracy", xyz);
-        return new Grid(inits, activations, cells);
+        return new Grid(inits, activations, cells, labels);
     }
 
     static JFreeChart createChart(Grid grid) {
@@ -62,19 +74,23 @@ public final class LabInitGrid {
         java.util.Collections.reverse(bottomUp);
         SymbolAxis y = new SymbolAxis("initialization", bottomUp.stream().map(Init::label).toArray(String[]::new));
         XYPlot plot = new XYPlot(grid.cells(), x, y, renderer);
-        JFreeChart chart = Charts.style(new JFreeChart("Part 4: final validation accuracy", plot));
+        int seeds = grid.labels().stream().anyMatch(l -> l.contains("±")) ? 1 : 0;
+        JFreeChart chart = Charts.style(new JFreeChart("Part 4: validation accuracy" + (seeds > 0
+                ? ", mean ± sd of seeds" : ""), plot));
         chart.removeLegend();
         for (SymbolAxis axis : List.of(x, y)) {
             axis.setGridBandsVisible(false);
         }
         for (int i = 0; i < grid.cells().getItemCount(0); i++) {
             double z = grid.cells().getZValue(0, i);
-            XYTextAnnotation text = new XYTextAnnotation(Double.isNaN(z) ? "diverged"
-                    : String.format(Locale.ROOT, "%.1f%%", 100 * z), grid.cells().getXValue(0, i),
-                    grid.cells().getYValue(0, i));
-            text.setFont(new Font("DejaVu Sans", Font.BOLD, 15));
-            text.setPaint(z > 0.7 ? Color.WHITE : Color.BLACK);
-            plot.addAnnotation(text);
+            String[] lines = grid.labels().get(i).split("\n");
+            for (int line = 0; line < lines.length; line++) { // an annotation draws one line: a second one below it
+                XYTextAnnotation text = new XYTextAnnotation(lines[line], grid.cells().getXValue(0, i),
+                        grid.cells().getYValue(0, i) - 0.24 * line + 0.12 * (lines.length - 1));
+                text.setFont(new Font("DejaVu Sans", line == 0 ? Font.BOLD : Font.PLAIN, line == 0 ? 15 : 13));
+                text.setPaint(z > 0.7 ? Color.WHITE : Color.BLACK);
+                plot.addAnnotation(text);
+            }
         }
         return chart;
     }

@@ -138,4 +138,10 @@ public record RunSpec(String part, Activation activation, Init init, List<Intege
         return new RunSpec(part, activation, init, hidden, rate, epochs, batchSize, trainableBeta, seed, trainSize,
                 evalName, evalSize);
     }
+
+    /** A copy with another seed: the same configuration's run with {@code other}. */
+    public RunSpec withSeed(long other) {
+        return new RunSpec(part, activation, init, hidden, learningRate, epochs, batchSize, trainableBeta, other,
+                trainSize, evalName, evalSize);
+    }
 }

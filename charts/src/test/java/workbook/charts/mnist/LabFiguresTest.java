@@ -112,6 +112,26 @@ class LabFiguresTest {
     }
 
     @Test
+    void partDsBandRunsFromTheLowestToTheHighestSeed() {
+        StoredRun one = results.d().get(0);
+        StoredRun other = new StoredRun(one.spec().withSeed(2), new RunResult(one.result().curve().stream()
+                .map(e -> new EpochStats(e.epoch(), e.trainLoss(), e.trainAccuracy(), e.evalLoss(), e.evalAccuracy() / 2))
+                .toList(), Map.of()), one.info());
+        List<List<StoredRun>> groups = List.of(List.of(one, other));
+        var plot = LabCurves.createChart("d", "validation", LabCurves.createDataset(groups.stream().map(Seeds::mean)
+                .toList(), run -> run.spec().activation().label()), false).get(3).getXYPlot();
+        LabCurves.addBand(plot, groups, EpochStats::evalAccuracy, run -> run.spec().activation().label());
+        var band = (org.jfree.data.xy.YIntervalSeriesCollection) plot.getDataset(1);
+        int last = band.getItemCount(0) - 1;
+        double best = one.result().last().evalAccuracy();
+        assertThat(band.getEndYValue(0, last)).isEqualTo(best);
+        assertThat(band.getStartYValue(0, last)).isEqualTo(best / 2);
+        assertThat(band.getYValue(0, last)).isCloseTo(0.75 * best, within(1e-12));
+        assertThat(plot.getRenderer(1).getSeriesFillPaint(0)).as("the line's colour")
+                .isEqualTo(plot.getRenderer().getSeriesPaint(0));
+    }
+
+    @Test
     void quickFiguresSaySoAndTheIndexPageToo(@TempDir Path figures) throws Exception {
         LabFigures.render(results, figures, true);
         assertThat(figures.resolve("lab").resolve(LabFigures.QUICK_MARK)).exists();
@@ -170,5 +190,20 @@ class LabFiguresTest {
         int naiveRelu = 1 * 3 + 2; // init-major: naive is the 2nd init, relu the 3rd activation
         assertThat(results.init().get(naiveRelu).spec().id()).startsWith("init-relu-naive");
         assertThat(grid.cells().getZValue(0, naiveRelu)).as("the fake's naive ReLU diverges").isNaN();
+        assertThat(grid.labels().get(naiveRelu)).isEqualTo("diverged");
+    }
+
+    @Test
+    void theInitGridShowsEachCellsMeanAndSpreadOverSeedsAndSaysWhereItSitsAtChance() {
+        StoredRun one = results.init().get(0);
+        RunResult chance = new RunResult(List.of(new EpochStats(1, 2.3, 0.1, 2.3, 0.1)), Map.of());
+        RunResult good = new RunResult(List.of(new EpochStats(1, 0.5, 0.9, 0.5, 0.9)), Map.of());
+        RunResult better = new RunResult(List.of(new EpochStats(1, 0.4, 0.92, 0.4, 0.92)), Map.of());
+        RunSpec spec = one.spec();
+        RunSpec other = new RunSpec(spec.part(), Activation.TANH, spec.init(), spec.hidden(), spec.learningRate(),
+                spec.epochs(), spec.batchSize(), false, 2, spec.trainSize(), spec.evalName(), spec.evalSize());
+        LabInitGrid.Grid grid = LabInitGrid.createDataset(List.of(new StoredRun(spec, chance, Map.of()),
+                new StoredRun(other, good, Map.of()), new StoredRun(other.withSeed(3), better, Map.of())));
+        assertThat(grid.labels()).containsExactly("10.0%\n(chance)", "91.0% ± 1.4");
     }
 }
