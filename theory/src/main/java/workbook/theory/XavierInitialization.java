@@ -9,6 +9,7 @@ import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation;
 import workbook.theory.engine.Activations;
 import workbook.theory.engine.Matrices;
+import workbook.theory.engine.Network;
 
 /**
  * {@summary <span class="book-lede">Xavier (Glorot) initialization: the weight variance that keeps activations and
@@ -27,6 +28,17 @@ import workbook.theory.engine.Matrices;
  * </ul>
  *
  * <h2>Derivation</h2>
+ * <p><b>Why random at all: breaking the symmetry.</b> Before the question of scale comes the question why the
+ * weights are drawn at all. Give every weight of a layer the same value \( c \). Then every hidden unit \( j \)
+ * computes the same \( z_j = c \sum_i a_i \) for every input, so every unit has the same activation; the units
+ * after them see \( n \) equal inputs through equal weights, so the error sent back to each unit is the same;
+ * and the gradient of unit \( j \)'s incoming weights, \( \partial \mathcal{L} / \partial W_{ij} = a_i\,\delta_j \),
+ * is the same column for every \( j \). One step of gradient descent moves every column by the same amount, so
+ * the units are equal again, and by induction after every step: a layer of \( n \) units trains as a layer of
+ * one, whatever the data. (Identical units compute with identical floating-point operations, so even the rounding
+ * keeps them equal.) Random weights make the units differ from the start, and the gradients then drive them apart;
+ * the rest of this write-up chooses the scale of that randomness.
+ *
  * <p><b>Forward.</b> A pre-activation
  * \[ z_j = \sum_{i=1}^{n_{l-1}} a_i W_{ij} \]
  * has mean \( \sum_i E[a_i]\,E[W_{ij}] = 0 \), and its \( n_{l-1} \) terms are uncorrelated products of independent
@@ -77,6 +89,9 @@ import workbook.theory.engine.Matrices;
  *
  * <h2>What the checks verify</h2>
  * <ul>
+ *   <li>Symmetry, on the engine's network (2 inputs, 8 tanh units, 2 classes, 200 steps of gradient descent on a
+ *       quadrant problem): with every weight 0.3 the 8 units' incoming and outgoing weights are still exactly
+ *       equal after training, while the same network drawn with Xavier's rule ends with 8 different units.</li>
  *   <li>{@link Ex09Initialization#xavierStd Ex09Initialization.xavierStd} squared and {@link Ex09Initialization#xavierUniformBound Ex09Initialization.xavierUniformBound} squared over 3
  *       both equal \( 2/(n_{\text{in}} + n_{\text{out}}) \): the variance a formula implies, not the constant
  *       someone typed.</li>
@@ -100,6 +115,8 @@ public final class XavierInitialization {
     private static final int WIDTH = 256;
     private static final int BATCH = 128;
     private static final int DEPTH = 10;
+    /** Gradient-descent steps of the symmetry demonstration. */
+    private static final int STEPS = 200;
     /**
      * A network of width 256 is not the infinitely wide mean-field limit: each layer's variance, averaged over
      * 128 x 256 entries of one draw of the weights, fluctuates by about sqrt(2 / 256) = 9 % around the recursion,
@@ -123,7 +140,55 @@ public final class XavierInitialization {
         draws(checks, random);
         gains(checks, random);
         tanhNetwork(checks, seed);
+        symmetry(checks, seed);
         return checks;
+    }
+
+    /**
+     * The largest difference between two hidden units of a 2-8-2 tanh classifier after {@link #STEPS} steps of
+     * gradient descent from {@code init}: over the units' incoming weights, biases and outgoing weights.
+     */
+    static double unitSpread(Ex10Propagation.Initializer init, long seed) {
+        SplittableRandom random = new SplittableRandom(seed + 2);
+        double[][] x = new double[64][];
+        int[] labels = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = gaussian(2, random);
+            labels[i] = x[i][0] * x[i][1] > 0 ? 1 : 0; // the quadrants: no line separates them
+        }
+        Network net = Network.classifier(new int[] {2, 8, 2}, Activations.TANH, init, random);
+        for (int step = 0; step < STEPS; step++) {
+            net.step(net.gradient(x, labels), 0.5);
+        }
+        double spread = 0;
+        for (int j = 1; j < 8; j++) {
+            for (int i = 0; i < 2; i++) {
+                spread = Math.max(spread, Math.abs(net.weights(0)[i][j] - net.weights(0)[i][0]));
+            }
+            spread = Math.max(spread, Math.abs(net.bias(0)[j] - net.bias(0)[0]));
+            for (int k = 0; k < 2; k++) {
+                spread = Math.max(spread, Math.abs(net.weights(1)[j][k] - net.weights(1)[0][k]));
+            }
+        }
+        return spread;
+    }
+
+    /** Every weight {@code value}: the initialization that keeps every unit of a layer the same. */
+    static Ex10Propagation.Initializer constant(double value) {
+        return (fanIn, fanOut, rng) -> {
+            double[][] w = new double[fanIn][fanOut];
+            for (double[] row : w) {
+                java.util.Arrays.fill(row, value);
+            }
+            return w;
+        };
+    }
+
+    private static void symmetry(List<Check> checks, long seed) {
+        checks.add(new Check("every weight 0.3: after " + STEPS + " steps the 8 hidden units are still identical "
+                + "(largest difference between two units' weights)", 0, unitSpread(constant(0.3), seed), 0));
+        checks.add(Check.inRange("Xavier draws: the same training leaves 8 different units (largest difference "
+                + "between two units' weights at least 0.1)", 0.1, 100, unitSpread(Ex09Initialization::xavierNormal, seed)));
     }
 
     private static double target(int fanIn, int fanOut) {
