@@ -8,7 +8,7 @@ import workbook.theory.engine.SoftmaxCrossEntropy;
 /**
  * The model behind the decision-region explorer (the lecture's exercise 3): one network, built from
  * {@link ExplorerSettings} with the engine, trained step by step on figure 12's two moons by full-batch gradient
- * descent at figure 12's rate; after each batch of steps, a {@link View} of it: the probability grid, the p = 1/2
+ * descent at the settings' rate (figure 12's by default); after each batch of steps, a {@link View} of it: the probability grid, the p = 1/2
  * contour, the training accuracy and the loss so far.
  */
 public final class DecisionExplorer {
@@ -43,7 +43,7 @@ public final class DecisionExplorer {
             throw new IllegalArgumentException("count must be at least 1, got " + count);
         }
         for (int s = 0; s < count; s++) {
-            net.step(net.gradient(MOONS.x(), MOONS.y()), Fig12DecisionRegions.RATE);
+            net.step(net.gradient(MOONS.x(), MOONS.y()), settings.rate());
             steps++;
         }
         losses.add(new double[] {steps, net.loss(MOONS.x(), MOONS.y())});

@@ -15,6 +15,7 @@ import javax.swing.JFrame;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JSpinner;
+import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
 import javax.swing.SwingUtilities;
 import javax.swing.SwingWorker;
@@ -22,8 +23,8 @@ import javax.swing.WindowConstants;
 import org.jfree.chart.ChartPanel;
 
 /**
- * The lecture's exercise 3 as a window: pick the activation, the width, the depth and the seed of a small network
- * on two inputs, train it, and watch its decision regions and the p = 1/2 contour change as it learns the two
+ * The lecture's exercise 3 as a window: pick the activation, the width, the depth, the seed, the initializer and
+ * the learning rate of a small network on two inputs, train it, and watch its decision regions and the p = 1/2 contour change as it learns the two
  * moons. Start it from the repository root with
  * {@code ./mvnw -q -pl charts -am compile exec:java -Dexec.mainClass=workbook.charts.DecisionExplorerApp}
  * (add {@code -Plearner} to train on your own activations from {@code exercises/}). Without a display it renders
@@ -42,6 +43,8 @@ public final class DecisionExplorerApp {
     private final JSpinner width = new JSpinner(new SpinnerNumberModel(10, 1, ExplorerSettings.MAX_WIDTH, 1));
     private final JSpinner depth = new JSpinner(new SpinnerNumberModel(1, 1, ExplorerSettings.MAX_DEPTH, 1));
     private final JSpinner seed = new JSpinner(new SpinnerNumberModel(120, 0, Integer.MAX_VALUE, 1));
+    private final JComboBox<String> initializer = new JComboBox<>(ExplorerSettings.INITIALIZERS.toArray(new String[0]));
+    private final JTextField rate = new JTextField(DecisionExplorerView.rate(ExplorerSettings.DEFAULT.rate()), 5);
     private final JButton train = new JButton("Train " + STEPS_PER_PRESS + " steps");
     private final JButton reset = new JButton("New network");
     private final JLabel status = new JLabel(" ");
@@ -61,6 +64,10 @@ public final class DecisionExplorerApp {
         controls.add(depth);
         controls.add(new JLabel("seed"));
         controls.add(seed);
+        controls.add(new JLabel("init"));
+        controls.add(initializer);
+        controls.add(new JLabel("learning rate"));
+        controls.add(rate);
         controls.add(reset);
         controls.add(train);
         JPanel charts = new JPanel(new GridLayout(1, 2));
@@ -74,6 +81,8 @@ public final class DecisionExplorerApp {
         frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
         reset.addActionListener(e -> newNetwork());
         activation.addActionListener(e -> newNetwork());
+        initializer.addActionListener(e -> newNetwork());
+        rate.addActionListener(e -> newNetwork()); // Enter in the field
         List.of(width, depth, seed).forEach(spinner -> spinner.addChangeListener(e -> newNetwork()));
         train.addActionListener(e -> train(null));
     }
@@ -81,8 +90,15 @@ public final class DecisionExplorerApp {
     /** A fresh network for the chosen settings (any change of a setting starts over). */
     private void newNetwork() {
         try {
+            double learningRate;
+            try {
+                learningRate = Double.parseDouble(rate.getText().trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the learning rate must be a number, got '" + rate.getText() + "'");
+            }
             explorer = new DecisionExplorer(new ExplorerSettings((String) activation.getSelectedItem(),
-                    (Integer) width.getValue(), (Integer) depth.getValue(), ((Integer) seed.getValue()).longValue()));
+                    (Integer) width.getValue(), (Integer) depth.getValue(), ((Integer) seed.getValue()).longValue(),
+                    (String) initializer.getSelectedItem(), learningRate));
             show(explorer.view());
         } catch (RuntimeException e) {
             explorer = null;
@@ -145,7 +161,7 @@ public final class DecisionExplorerApp {
             String exercise = workbook.theory.LearnerCode.exercise(failure);
             return "  " + failure + ": " + (failure.endsWith("not implemented yet") ? "finish " : "fix ")
                     + (exercise == null ? "that exercise" : exercise) + " to train this network";
-        }).orElse("  " + e);
+        }).orElse("  " + (e instanceof IllegalArgumentException ? e.getMessage() : e));
     }
 
     public static void main(String[] args) throws Exception {

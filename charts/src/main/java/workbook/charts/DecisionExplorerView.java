@@ -19,7 +19,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * shows these in a JFreeChart {@code ChartPanel}; {@code main} renders the same view without a window, to
  * {@code explorer/explorer.png} in the figure folder, for the docs and for CI:
  * {@code ./mvnw -q -pl charts -am compile exec:java -Dexec.mainClass=workbook.charts.DecisionExplorerView}
- * (optional arguments: the folder, activation, width, depth, seed, steps).
+ * (optional arguments: the folder, activation, width, depth, seed, steps, initializer, rate).
  */
 public final class DecisionExplorerView {
     static final String FILE = "explorer/explorer.png";
@@ -32,9 +32,10 @@ public final class DecisionExplorerView {
     public static JFreeChart regions(DecisionExplorer.View view) {
         DefaultXYZDataset grid = new DefaultXYZDataset();
         grid.addSeries("p(class 1)", view.grid());
-        String title = String.format(Locale.ROOT, "%s, %d × %d, seed %d: step %d, accuracy %.1f %%",
-                view.settings().activation(), view.settings().depth(), view.settings().width(), view.settings().seed(),
-                view.steps(), 100 * view.accuracy());
+        ExplorerSettings s = view.settings();
+        String title = String.format(Locale.ROOT, "%s %d × %d, %s, lr %s, seed %d: step %d, %.1f %% right",
+                s.activation(), s.depth(), s.width(), s.initializer(), rate(s.rate()),
+                s.seed(), view.steps(), 100 * view.accuracy());
         JFreeChart chart = Fig12DecisionRegions.heatMap(title, grid,
                 Fig12DecisionRegions.points(DecisionExplorer.MOONS));
         XYPlot plot = chart.getXYPlot();
@@ -65,7 +66,14 @@ public final class DecisionExplorerView {
         view.losses().forEach(point -> series.add(point[0], point[1]));
         JFreeChart chart = Charts.lineChart("Training loss (cross-entropy)", "step", "loss",
                 new XYSeriesCollection(series));
-        chart.getXYPlot().getRangeAxis().setLowerBound(0);
+        if (series.getItemCount() < 2) { // before the first step: an empty frame with room for the curve to come
+            chart.getXYPlot().getDomainAxis().setRange(0, DecisionExplorerApp.STEPS_PER_PRESS);
+            double start = series.getItemCount() == 1 && Double.isFinite(series.getY(0).doubleValue())
+                    ? series.getY(0).doubleValue() : 1;
+            chart.getXYPlot().getRangeAxis().setRange(0, Math.max(0.1, 1.2 * start));
+        } else {
+            chart.getXYPlot().getRangeAxis().setLowerBound(0);
+        }
         chart.removeLegend();
         return chart;
     }
@@ -79,13 +87,44 @@ public final class DecisionExplorerView {
         return explorer.view();
     }
 
-    public static void main(String[] args) throws IOException {
+    /** {@code "2"}, {@code "0.05"}: a rate as typed. */
+    static String rate(double rate) {
+        return java.math.BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * The settings of {@code args} (folder, activation, width, depth, seed, steps, initializer, rate; any tail may
+     * be left out); a bad value ends the program with one line that names it.
+     */
+    static ExplorerSettings settings(String[] args) {
         ExplorerSettings d = ExplorerSettings.DEFAULT;
-        ExplorerSettings settings = new ExplorerSettings(args.length > 1 ? args[1] : d.activation(),
-                args.length > 2 ? Integer.parseInt(args[2]) : d.width(),
-                args.length > 3 ? Integer.parseInt(args[3]) : d.depth(),
-                args.length > 4 ? Long.parseLong(args[4]) : d.seed());
-        int steps = args.length > 5 ? Integer.parseInt(args[5]) : STEPS;
+        try {
+            return new ExplorerSettings(args.length > 1 ? args[1] : d.activation(),
+                    args.length > 2 ? Integer.parseInt(args[2]) : d.width(),
+                    args.length > 3 ? Integer.parseInt(args[3]) : d.depth(),
+                    args.length > 4 ? Long.parseLong(args[4]) : d.seed(),
+                    args.length > 6 ? args[6] : d.initializer(),
+                    args.length > 7 ? Double.parseDouble(args[7]) : d.rate());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("width, depth, seed, steps and rate must be numbers (arguments: FOLDER"
+                    + " ACTIVATION WIDTH DEPTH SEED STEPS INITIALIZER RATE), got " + String.join(" ", args));
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        ExplorerSettings settings;
+        int steps;
+        try {
+            settings = settings(args);
+            steps = args.length > 5 ? Integer.parseInt(args[5]) : STEPS;
+            if (steps < 1) {
+                throw new IllegalArgumentException("steps must be at least 1, got " + steps);
+            }
+        } catch (IllegalArgumentException e) { // NumberFormatException included: one line, no stack trace
+            System.err.println("explorer: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         DecisionExplorer.View view;
         try {
             view = trained(settings, steps);

@@ -130,7 +130,8 @@ public final class RenderAll {
         List<Outcome> outcomes = render(figures(), dir, learner ? LEARNER_TIME_LIMIT : TIME_LIMIT);
         outcomes.stream().filter(o -> o.status() != Status.DRAWN).forEach(o -> System.out.println(o.note()));
         Files.writeString(dir.resolve("index.html"), indexHtml(outcomes, source, labFigures(dir),
-                Files.exists(dir.resolve(LAB_FOLDER).resolve(LabFigures.QUICK_MARK))),
+                Files.exists(dir.resolve(LAB_FOLDER).resolve(LabFigures.QUICK_MARK)),
+                Files.exists(dir.resolve(DecisionExplorerView.FILE))),
                 StandardCharsets.UTF_8);
         long drawn = outcomes.stream().filter(o -> o.status() == Status.DRAWN).count();
         System.out.printf("Rendered %d of %d figures from %s in %.1f s: %s%n", drawn, outcomes.size(), source,
@@ -230,6 +231,15 @@ public final class RenderAll {
 
     /** As above; {@code labQuick} says above the lab's figures that {@code --quick} runs drew them. */
     static String indexHtml(List<Outcome> outcomes, String source, List<String> labFigures, boolean labQuick) {
+        return indexHtml(outcomes, source, labFigures, labQuick, false);
+    }
+
+    /**
+     * As above, with a section on the decision-region explorer: how to start it and, when {@code explorerDrawn}, its
+     * headless view ({@link DecisionExplorerView}).
+     */
+    static String indexHtml(List<Outcome> outcomes, String source, List<String> labFigures, boolean labQuick,
+                            boolean explorerDrawn) {
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en">
@@ -263,6 +273,17 @@ public final class RenderAll {
                 html.append("<p class=\"note\">").append(caption).append("<br>").append(escape(o.note()))
                         .append("</p>\n");
             }
+        }
+        html.append("<h2>Decision-region explorer</h2>\n<p>Figure 12's networks as a window: choose the activation,"
+                + " width, depth, seed, initializer (a constant one keeps every unit alike) and learning rate, press"
+                + " <em>Train</em> and watch the regions move: <code>./mvnw -q -pl charts -am compile exec:java"
+                + " -Dexec.mainClass=workbook.charts.DecisionExplorerApp</code>.");
+        if (explorerDrawn) {
+            html.append(" Its view without a window (<code>-Dexec.mainClass=workbook.charts.DecisionExplorerView</code>):"
+                    + "</p>\n<figure>\n<a href=\"").append(DecisionExplorerView.FILE).append("\">")
+                    .append(image(DecisionExplorerView.FILE, "the explorer's view")).append("</a>\n</figure>\n");
+        } else {
+            html.append("</p>\n");
         }
         if (!labFigures.isEmpty()) {
             html.append("<h2>MNIST lab</h2>\n<p>Drawn from the lab's saved runs (see the README's MNIST lab section).</p>\n");

@@ -112,4 +112,56 @@ class DecisionExplorerTest {
         // an inscribed polygon is a little shorter than 2 pi, within a few percent at this resolution
         assertThat(length).as("the traced circle's length").isCloseTo(2 * Math.PI, within(0.05));
     }
+
+    @Test
+    void theInitializerAndTheRateAreChosenWithClearRules() {
+        ExplorerSettings naive = new ExplorerSettings("tanh", 4, 1, 1, "NAIVE", 0.5);
+        assertThat(naive.initializer()).as("the first word is enough, in any case").isEqualTo("naive N(0, 1)");
+        assertThat(naive.init()).isEqualTo(workbook.theory.engine.Scheme.NAIVE);
+        assertThat(naive.rate()).isEqualTo(0.5);
+        assertThatThrownBy(() -> new ExplorerSettings("tanh", 4, 1, 1, "lecun", 0.5))
+                .hasMessageStartingWith("initializer must be one of [matched, naive N(0, 1), Xavier, He, constant 0.3]");
+        assertThatThrownBy(() -> new ExplorerSettings("tanh", 4, 1, 1, "He", 0)).hasMessageContaining("rate must be above 0");
+        assertThatThrownBy(() -> new ExplorerSettings("tanh", 4, 1, 1, "He", Double.NaN))
+                .hasMessageContaining("rate must be above 0");
+    }
+
+    @Test
+    void aConstantInitializationTrainsEveryUnitAlikeSoTheBoundaryIsOneUnitsLine() {
+        // one hidden layer of 8 identical tanh units computes tanh(0.3 (x + y) + b) eight times over: its p = 1/2
+        // contour is a single straight line, whatever the training, where a random start bends it around the moons
+        DecisionExplorer constant = new DecisionExplorer(new ExplorerSettings("tanh", 8, 1, 1, "constant", 2.0));
+        constant.train(400);
+        DecisionExplorer xavier = new DecisionExplorer(new ExplorerSettings("tanh", 8, 1, 1, "Xavier", 2.0));
+        xavier.train(400);
+        assertThat(constant.view().accuracy()).as("a straight line through the moons")
+                .isLessThan(xavier.view().accuracy());
+        // the contour is interpolated linearly along the grid's cell edges: a straight line comes out straight to
+        // within about the square of a cell's width, (4 / 120)^2 = 1.1e-3, not exactly
+        assertThat(straightness(constant.view().boundary())).isLessThan(2e-3);
+        assertThat(straightness(xavier.view().boundary())).as("bent around the moons").isGreaterThan(0.05);
+    }
+
+    /** How far the contour's points lie off the line through its first and last point, at most. */
+    private static double straightness(java.util.List<Contour.Segment> segments) {
+        Contour.Segment first = segments.get(0);
+        Contour.Segment last = segments.get(segments.size() - 1);
+        double dx = last.x2() - first.x1();
+        double dy = last.y2() - first.y1();
+        double length = Math.hypot(dx, dy);
+        double worst = 0;
+        for (Contour.Segment s : segments) {
+            worst = Math.max(worst, Math.abs(dy * (s.x1() - first.x1()) - dx * (s.y1() - first.y1())) / length);
+        }
+        return worst;
+    }
+
+    @Test
+    void beforeTheFirstStepTheLossPanelIsAnEmptyFrameWithRoomForTheCurve() {
+        DecisionExplorer fresh = new DecisionExplorer(ExplorerSettings.DEFAULT);
+        var plot = DecisionExplorerView.loss(fresh.view()).getXYPlot();
+        assertThat(plot.getRangeAxis().getLowerBound()).isZero();
+        assertThat(plot.getRangeAxis().getUpperBound()).isGreaterThan(0.1);
+        assertThat(plot.getDomainAxis().getUpperBound()).isEqualTo(DecisionExplorerApp.STEPS_PER_PRESS);
+    }
 }
