@@ -30,9 +30,11 @@ public final class Fig02Derivatives {
         XYSeriesCollection derivatives = new XYSeriesCollection();
         derivatives.addSeries(Sampling.sample("σ′", Ex01Sigmoid::sigmoidDerivative, FROM, TO, POINTS));
         derivatives.addSeries(Sampling.sample("tanh′", Ex02Tanh::tanhDerivative, FROM, TO, POINTS));
-        derivatives.addSeries(Sampling.sample("ReLU′", Ex03ReluFamily::reluDerivative, FROM, TO, POINTS));
+        // ELU' equals ReLU' (1) for x > 0: ELU' first, so that ReLU' is drawn over it there (later series on top)
+        // and both show, ELU' where it differs (x < 0)
         derivatives.addSeries(Sampling.sample("ELU′ (α = 1)", x -> Ex03ReluFamily.eluDerivative(x, 1),
                 FROM, TO, POINTS));
+        derivatives.addSeries(Sampling.sample("ReLU′", Ex03ReluFamily::reluDerivative, FROM, TO, POINTS));
         derivatives.addSeries(Sampling.sample("GELU′", Ex07SmoothActivations::geluDerivative, FROM, TO, POINTS));
         derivatives.addSeries(Sampling.sample("SiLU′", x -> Ex07SmoothActivations.swishDerivative(x, 1),
                 FROM, TO, POINTS));

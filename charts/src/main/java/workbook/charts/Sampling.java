@@ -18,14 +18,60 @@ public final class Sampling {
         return y;
     }
 
-    /** Samples {@code f} at {@code n} equally spaced points from {@code from} to {@code to}, ends included. */
+    /**
+     * Samples {@code f} at {@code n} equally spaced points from {@code from} to {@code to}, ends included. Where
+     * {@code f} jumps between two samples (ReLU's slope at 0, SELU's), the curve breaks there instead of drawing a
+     * vertical stroke that no value of {@code f} lies on: the jump is found by bisection, and the series gets the
+     * two one-sided values beside it with a gap (a NaN) between them.
+     */
     public static XYSeries sample(String key, DoubleUnaryOperator f, double from, double to, int n) {
         XYSeries series = new XYSeries(key, false, true);
+        double previousX = Double.NaN;
+        double previousY = Double.NaN;
         for (int i = 0; i < n; i++) {
             double x = from + (to - from) * i / (n - 1);
-            series.add(x, finite(key, x, f.applyAsDouble(x)));
+            double y = finite(key, x, f.applyAsDouble(x));
+            if (i > 0) {
+                breakAtJump(series, f, previousX, previousY, x, y);
+            }
+            series.add(x, y);
+            previousX = x;
+            previousY = y;
         }
         return series;
+    }
+
+    /**
+     * If {@code f} jumps between {@code a} and {@code b}, adds the points just left and right of the jump with a NaN
+     * between them. A jump is a gap between the values that does not shrink when the interval does: after 60
+     * halvings (an interval of 2^-60 of the first one, far below a double's resolution of the inputs) a continuous
+     * function's values agree to rounding, a jump's still differ by at least half the first gap.
+     */
+    private static void breakAtJump(XYSeries series, DoubleUnaryOperator f, double a, double fa, double b, double fb) {
+        double gap = Math.abs(fb - fa);
+        if (!(gap > 1e-9 * Math.max(1, Math.max(Math.abs(fa), Math.abs(fb))))) {
+            return;
+        }
+        double left = a;
+        double right = b;
+        double fLeft = fa;
+        double fRight = fb;
+        for (int k = 0; k < 60 && right - left > Math.ulp(right) * 2; k++) {
+            double mid = left + (right - left) / 2;
+            double fMid = f.applyAsDouble(mid);
+            if (Math.abs(fMid - fLeft) >= Math.abs(fRight - fMid)) {
+                right = mid;
+                fRight = fMid;
+            } else {
+                left = mid;
+                fLeft = fMid;
+            }
+        }
+        if (Math.abs(fRight - fLeft) >= gap / 2 && Double.isFinite(fLeft) && Double.isFinite(fRight)) {
+            series.add(left, fLeft);
+            series.add(left + (right - left) / 2, Double.NaN);
+            series.add(right, fRight);
+        }
     }
 
     /** Like {@link #sample} but with geometric spacing, for a log x axis ({@code 0 < from < to}). */

@@ -24,6 +24,9 @@ final class SeriesChecks {
         assertThat(series.getItemCount()).as("series '%s' should not be empty", series.getKey()).isPositive();
         for (int i = 0; i < series.getItemCount(); i++) {
             double x = series.getX(i).doubleValue();
+            if (Double.isNaN(series.getY(i).doubleValue()) && i > 0 && i + 1 < series.getItemCount()) {
+                continue; // the break of a curve at a jump (Sampling.sample), between two points that are checked
+            }
             assertThat(series.getY(i).doubleValue())
                     .as("series '%s' at x = %s against its independent reference", series.getKey(), x)
                     .isCloseTo(reference.applyAsDouble(x), within(tolerance));
