@@ -43,7 +43,18 @@ public final class Fig03SmoothVersusKinked {
         JFreeChart soft = Charts.lineChart("(a) Softplus, a smooth ReLU", "input x", "f(x)", data.softplus());
         PlotNotes.referenceLine(soft.getXYPlot(), Math.log(2), "log 2", true);
         JFreeChart gelu = Charts.lineChart("", "input x", "f(x)", data.gelu());
-        JFreeChart error = Charts.lineChart("", "input x", "error", data.error());
+        JFreeChart error = Charts.lineChart("", "input x", "error (× 10⁻⁴)", data.error());
+        // the error is small: ticks in units of 10^-4, as the caption states it, not 0.0004
+        ((org.jfree.chart.axis.NumberAxis) error.getXYPlot().getRangeAxis()).setNumberFormatOverride(
+                new java.text.DecimalFormat("0.#") {
+                    @Override
+                    public StringBuffer format(double number, StringBuffer to, java.text.FieldPosition at) {
+                        return super.format(number * 1e4, to, at);
+                    }
+                });
+        // the error is another quantity than panel (a)'s gap, which has the first "other" style: the second one
+        error.getXYPlot().getRenderer().setSeriesPaint(0, SeriesStyle.otherColour(1));
+        error.getXYPlot().getRenderer().setSeriesStroke(0, SeriesStyle.otherStroke(1));
         return List.of(soft, Charts.stacked("(b) GELU: exact and tanh form", "input x", new int[] {2, 1}, gelu, error));
     }
 

@@ -7,6 +7,7 @@ import static workbook.charts.SeriesChecks.series;
 
 import org.apache.commons.math3.special.Erf;
 import org.jfree.data.xy.XYSeries;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class Fig03SmoothVersusKinkedTest {
@@ -44,5 +45,19 @@ class Fig03SmoothVersusKinkedTest {
         XYSeries error = data.error().getSeries(0);
         double worst = Math.max(error.getMaxY(), -error.getMinY());
         assertThat(worst).as("the error panel shows a small but visible error").isBetween(1e-4, 5e-4);
+    }
+
+    @Test
+    void theGapAndTheErrorAreTwoQuantitiesInTwoStylesAndTheErrorTicksCountTenThousandths() {
+        List<org.jfree.chart.JFreeChart> panels = Fig03SmoothVersusKinked.createChart(data);
+        org.jfree.chart.plot.XYPlot soft = panels.get(0).getXYPlot();
+        org.jfree.chart.plot.XYPlot error = (org.jfree.chart.plot.XYPlot) ((org.jfree.chart.plot.CombinedDomainXYPlot)
+                panels.get(1).getXYPlot()).getSubplots().get(1);
+        assertThat(soft.getDataset().getSeriesKey(2)).isEqualTo("gap: softplus − ReLU");
+        assertThat(error.getRenderer().getSeriesPaint(0)).isNotEqualTo(soft.getRenderer().getSeriesPaint(2));
+        assertThat(error.getRenderer().getSeriesStroke(0)).isNotEqualTo(soft.getRenderer().getSeriesStroke(2));
+        java.text.NumberFormat ticks = ((org.jfree.chart.axis.NumberAxis) error.getRangeAxis()).getNumberFormatOverride();
+        assertThat(ticks.format(5e-4)).as("the caption's 5 × 10⁻⁴").isEqualTo("5");
+        assertThat(error.getRangeAxis().getLabel()).contains("10⁻⁴");
     }
 }
