@@ -47,6 +47,9 @@ public final class Fig05SoftmaxTemperature {
                 "entropy (nats)", data.entropy());
         LogAxes.logDomainAxis(h.getXYPlot(), 10, "0.##");
         PlotNotes.referenceLine(h.getXYPlot(), Math.log(LOGITS.length), "ln 3 (uniform)", false);
+        // the entropy is no probability: the "other" style after the three of panel (a)
+        h.getXYPlot().getRenderer().setSeriesPaint(0, SeriesStyle.otherColour(LOGITS.length));
+        h.getXYPlot().getRenderer().setSeriesStroke(0, SeriesStyle.otherStroke(LOGITS.length));
         return List.of(p, h);
     }
 

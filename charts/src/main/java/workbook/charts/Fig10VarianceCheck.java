@@ -44,19 +44,28 @@ public final class Fig10VarianceCheck {
     static Dataset createDataset() {
         Dataset data = new Dataset(new XYSeriesCollection(), new YIntervalSeriesCollection(), new XYSeriesCollection(),
                 new YIntervalSeriesCollection());
-        data.xavierPredicted().addSeries(prediction("Xavier prediction 2n / (n + 128)", n -> 2 * n / (n + FAN_OUT)));
-        data.xavierMeasured().addSeries(measured("Xavier normal, linear", false, Ex09Initialization::xavierNormal,
-                x -> x));
-        data.xavierMeasured().addSeries(measured("Xavier uniform, linear", false, Ex09Initialization::xavierUniform,
-                x -> x));
+        // one name per meaning: "Xavier prediction" is Xavier's rule in each panel's setting (the formula is written
+        // on its curve), "Xavier normal" the same weights measured in both panels
+        data.xavierPredicted().addSeries(prediction("Xavier prediction", n -> 2 * n / (n + FAN_OUT)));
+        data.xavierMeasured().addSeries(measured("Xavier normal", false, Ex09Initialization::xavierNormal, x -> x));
+        data.xavierMeasured().addSeries(measured("Xavier uniform", false, Ex09Initialization::xavierUniform, x -> x));
         data.xavierMeasured().addSeries(measured("tanh(z), Xavier normal", false, Ex09Initialization::xavierNormal,
                 Activations.TANH.f()));
-        data.reluPredicted().addSeries(prediction("He prediction 1", n -> 1));
-        data.reluPredicted().addSeries(prediction("Xavier prediction n / (n + 128)", n -> n / (n + FAN_OUT)));
+        data.reluPredicted().addSeries(prediction("He prediction", n -> 1));
+        data.reluPredicted().addSeries(prediction("Xavier prediction", n -> n / (n + FAN_OUT)));
         data.reluMeasured().addSeries(measured("He normal", true, Ex09Initialization::heNormal, x -> x));
         data.reluMeasured().addSeries(measured("He uniform", true, Ex09Initialization::heUniform, x -> x));
         data.reluMeasured().addSeries(measured("Xavier normal", true, Ex09Initialization::xavierNormal, x -> x));
         return data;
+    }
+
+    /**
+     * Where a measurement's markers sit, as a factor of the fan-in: uniform weights a little right of their normal
+     * twin, so that markers and error bars at the same n do not cover each other (the axis is logarithmic: the same
+     * small step at every n).
+     */
+    static double dodge(String key) {
+        return key.contains("uniform") ? 1.08 : 1;
     }
 
     /** A smooth prediction curve over the fan-in range, evenly spaced in log n. */
@@ -91,7 +100,7 @@ public final class Fig10VarianceCheck {
             }
             double mean = repeats.getMean();
             double halfWidth = 2 * repeats.getStandardDeviation() / Math.sqrt(REPEATS);
-            series.add(n, mean, mean - halfWidth, mean + halfWidth);
+            series.add(n * dodge(key), mean, mean - halfWidth, mean + halfWidth);
         }
         return series;
     }
@@ -109,7 +118,20 @@ public final class Fig10VarianceCheck {
             LogAxes.wholePowers(LogAxes.logDomainAxis(plot, 2));
             plot.getRangeAxis().setLowerBound(0);
         }
+        formula(xavier.getXYPlot(), "2n / (n + 128)", 90, 2.0 * 90 / (90 + FAN_OUT));
+        formula(relu.getXYPlot(), "n / (n + 128)", 90, 90.0 / (90 + FAN_OUT));
+        formula(relu.getXYPlot(), "1", 90, 1);
         return List.of(xavier, relu);
+    }
+
+    /** The formula of a prediction, written just above its curve at fan-in {@code n}. */
+    private static void formula(XYPlot plot, String text, double n, double y) {
+        org.jfree.chart.annotations.XYTextAnnotation label = new org.jfree.chart.annotations.XYTextAnnotation(text, n,
+                y);
+        label.setFont(new java.awt.Font("DejaVu Sans", java.awt.Font.PLAIN, 13));
+        label.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+        label.setBackgroundPaint(new java.awt.Color(255, 255, 255, 200));
+        plot.addAnnotation(label);
     }
 
     public static void main(String[] args) throws IOException {

@@ -106,6 +106,61 @@ class SeriesStyleTest {
         }
     }
 
+    /**
+     * Within a figure, one look means one thing: two series with different names never share their colour and dash
+     * (figure 3's gap and error, figure 5's p1 and entropy once did), and the shared legend lists each name once.
+     */
+    @Test
+    void inEveryFigureOneLookMeansOneThingAndTheLegendNamesEachOnce() {
+        List<String> problems = new ArrayList<>();
+        figures().forEach((figure, charts) -> {
+            Map<String, String> lookOfName = new java.util.HashMap<>();
+            Map<String, String> nameOfLook = new java.util.HashMap<>();
+            List<JFreeChart> panels = charts.get();
+            for (JFreeChart chart : panels) {
+                for (XYPlot plot : plots(chart)) {
+                    for (int d = 0; d < plot.getDatasetCount(); d++) {
+                        XYDataset dataset = plot.getDataset(d);
+                        XYItemRenderer renderer = plot.getRenderer(d);
+                        if (dataset == null || !(renderer instanceof XYLineAndShapeRenderer)) {
+                            continue;
+                        }
+                        for (int i = 0; i < dataset.getSeriesCount(); i++) {
+                            if (!renderer.isSeriesVisibleInLegend(i) || !drawsLines(renderer, i)) {
+                                continue;
+                            }
+                            String name = String.valueOf(dataset.getSeriesKey(i));
+                            String look = renderer.getSeriesPaint(i) + " " + strokeKey(renderer.getSeriesStroke(i));
+                            String other = nameOfLook.putIfAbsent(look, name);
+                            if (other != null && !other.equals(name)) {
+                                problems.add(figure + ": '" + name + "' looks like '" + other + "'");
+                            }
+                            lookOfName.putIfAbsent(name, look);
+                        }
+                    }
+                }
+            }
+            if (panels.size() > 1) {
+                var legend = Charts.sharedLegend(panels);
+                List<String> labels = new ArrayList<>();
+                if (legend != null) {
+                    var items = legend.getSources()[0].getLegendItems();
+                    for (int i = 0; i < items.getItemCount(); i++) {
+                        labels.add(items.get(i).getLabel());
+                    }
+                }
+                Set<String> once = new HashSet<>();
+                labels.stream().filter(l -> !once.add(l)).forEach(l -> problems.add(figure + ": legend repeats '" + l + "'"));
+            }
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    private static String strokeKey(Stroke stroke) {
+        return stroke instanceof java.awt.BasicStroke b ? b.getLineWidth() + java.util.Arrays.toString(b.getDashArray())
+                : String.valueOf(stroke);
+    }
+
     private static List<XYPlot> plots(JFreeChart chart) {
         List<XYPlot> plots = new ArrayList<>();
         if (chart.getPlot() instanceof CombinedDomainXYPlot combined) {
