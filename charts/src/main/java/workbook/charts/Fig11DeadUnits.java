@@ -72,11 +72,40 @@ public final class Fig11DeadUnits {
         out.addSeries(key, layer.active(), BINS, 0, 1);
     }
 
+    /**
+     * Panel (a)'s dead layer puts all 256 units in one bar, which would squash the healthy layer's histogram (at
+     * most about 70 units a bar) to a quarter of the panel: the axis stops at 1.6 times the healthy layer's
+     * tallest bar, and the cut bar says how tall it is.
+     */
+    static void cutTheDeadBar(org.jfree.chart.plot.XYPlot plot, HistogramDataset lab) {
+        double healthy = 0;
+        for (int i = 0; i < lab.getItemCount(0); i++) {
+            healthy = Math.max(healthy, lab.getYValue(0, i));
+        }
+        double top = 1.6 * healthy;
+        plot.getRangeAxis().setRange(0, top);
+        for (int s = 0; s < lab.getSeriesCount(); s++) {
+            for (int i = 0; i < lab.getItemCount(s); i++) {
+                double count = lab.getYValue(s, i);
+                if (count > top) {
+                    org.jfree.chart.annotations.XYTextAnnotation cut = new org.jfree.chart.annotations.XYTextAnnotation(
+                            String.format(Locale.ROOT, "↑ %d units (bar cut)", Math.round(count)),
+                            lab.getStartXValue(s, i), 0.82 * top);
+                    cut.setFont(new java.awt.Font("DejaVu Sans", java.awt.Font.PLAIN, 13));
+                    cut.setTextAnchor(org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
+                    cut.setX(lab.getEndXValue(s, i) + 0.015);
+                    plot.addAnnotation(cut);
+                }
+            }
+        }
+    }
+
     static List<JFreeChart> createChart(Dataset data) {
         String x = "active fraction: share of inputs with z > 0";
         List<JFreeChart> charts = List.of(
                 Histograms.barChart("(a) The lab's healthy and biased layers", x, "number of units", data.lab(), 0),
                 Histograms.barChart("(b) Each unit with its own bias", x, "number of units", data.spread(), 2));
+        cutTheDeadBar(charts.get(0).getXYPlot(), data.lab());
         for (JFreeChart chart : charts) {
             chart.getXYPlot().addDomainMarker(PlotNotes.verticalLine(MIN_ACTIVE, "dead below 0.01"));
             chart.getXYPlot().getDomainAxis().setRange(-0.02, 1);

@@ -66,4 +66,13 @@ class Fig11DeadUnitsTest {
             assertThat((String) h.getSeriesKey(s)).contains(DATA.layers().get(k).deadCount() + " of " + UNITS + " dead");
         }
     }
+
+    @Test
+    void theDeadBarIsCutSoTheHealthyHistogramFillsThePanelAndTheCutSaysHowTall() {
+        var plot = Fig11DeadUnits.createChart(Fig11DeadUnits.createDataset()).get(0).getXYPlot();
+        double top = plot.getRangeAxis().getUpperBound();
+        assertThat(top).as("the axis stops well below the dead bar's 256").isLessThan(200);
+        assertThat(plot.getAnnotations()).anySatisfy(a -> assertThat(((org.jfree.chart.annotations.XYTextAnnotation) a)
+                .getText()).contains("256 units (bar cut)"));
+    }
 }
