@@ -39,7 +39,8 @@ public final class Fig12DecisionRegions {
     static final int STEPS = 800;
     static final double RATE = 2.0;
     static final double X_MIN = -2, X_MAX = 2, Y_MIN = -1.25, Y_MAX = 1.25;
-    static final int CELLS_X = 120, CELLS_Y = 75; // square cells
+    // square cells, small enough that the map is smooth at the PNG's full size (about 5 pixels a cell)
+    static final int CELLS_X = 240, CELLS_Y = 150;
 
     private Fig12DecisionRegions() {}
 

@@ -137,7 +137,7 @@ class DecisionExplorerTest {
         assertThat(constant.view().accuracy()).as("a straight line through the moons")
                 .isLessThan(xavier.view().accuracy());
         // the contour is interpolated linearly along the grid's cell edges: a straight line comes out straight to
-        // within about the square of a cell's width, (4 / 120)^2 = 1.1e-3, not exactly
+        // within about the square of a cell's width, (4 / 240)^2 = 2.8e-4, not exactly
         assertThat(straightness(constant.view().boundary())).isLessThan(2e-3);
         assertThat(straightness(xavier.view().boundary())).as("bent around the moons").isGreaterThan(0.05);
     }
