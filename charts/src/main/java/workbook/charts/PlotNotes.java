@@ -17,14 +17,24 @@ public final class PlotNotes {
 
     /** Draws a thin dotted horizontal line at {@code y} with a label above or below it (a bound, a target). */
     public static void referenceLine(XYPlot plot, double y, String label, boolean labelAbove) {
+        referenceLine(plot, y, label, labelAbove, false);
+    }
+
+    /** As above; {@code centred} puts the label at the middle of the line instead of its left end. */
+    public static void referenceLine(XYPlot plot, double y, String label, boolean labelAbove, boolean centred) {
         ValueMarker marker = new ValueMarker(y, new Color(0x555555),
                 new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3, 3}, 0f));
         marker.setLabel(label);
         marker.setLabelFont(new Font(Charts.FONT, Font.PLAIN, 13));
         marker.setLabelPaint(new Color(0x333333));
         marker.setLabelBackgroundColor(new Color(255, 255, 255, 210));
-        marker.setLabelAnchor(labelAbove ? RectangleAnchor.TOP_LEFT : RectangleAnchor.BOTTOM_LEFT);
-        marker.setLabelTextAnchor(labelAbove ? TextAnchor.BOTTOM_LEFT : TextAnchor.TOP_LEFT);
+        if (centred) {
+            marker.setLabelAnchor(labelAbove ? RectangleAnchor.TOP : RectangleAnchor.BOTTOM);
+            marker.setLabelTextAnchor(labelAbove ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER);
+        } else {
+            marker.setLabelAnchor(labelAbove ? RectangleAnchor.TOP_LEFT : RectangleAnchor.BOTTOM_LEFT);
+            marker.setLabelTextAnchor(labelAbove ? TextAnchor.BOTTOM_LEFT : TextAnchor.TOP_LEFT);
+        }
         marker.setLabelOffset(new RectangleInsets(3, 6, 3, 6));
         plot.addRangeMarker(marker, Layer.BACKGROUND);
     }
