@@ -23,6 +23,9 @@ import workbook.theory.engine.Scheme;
  */
 public final class Fig08GradientNorms {
     static final String FILE = "fig08-gradient-norms.png";
+    /** What a legend entry adds to say where its line is drawn. */
+    static final String IN_A_B = " in (a), (b)";
+    static final String IN_C = " in (c)";
     static final int DEPTH = 50;
     static final int SHALLOW_DEPTH = 10;
     static final int WIDTH = 128;
@@ -37,12 +40,13 @@ public final class Fig08GradientNorms {
         XYSeriesCollection relu = new XYSeriesCollection();
         XYSeriesCollection tanh = new XYSeriesCollection();
         for (Experiments.NamedInit init : Experiments.LAB_INITS) {
-            relu.addSeries(norms(init.name(), DEPTH, init.init(), Activations.RELU));
-            tanh.addSeries(norms(init.name(), DEPTH, init.init(), Activations.TANH));
+            // the shared legend says which panels a line belongs to: initializers in (a) and (b), activations in (c)
+            relu.addSeries(norms(init.name() + IN_A_B, DEPTH, init.init(), Activations.RELU));
+            tanh.addSeries(norms(init.name() + IN_A_B, DEPTH, init.init(), Activations.TANH));
         }
         XYSeriesCollection shallow = new XYSeriesCollection();
         for (Activation act : List.of(Activations.SIGMOID, Activations.RELU, Activations.GELU)) {
-            shallow.addSeries(norms(act.name(), SHALLOW_DEPTH, Scheme.HE, act));
+            shallow.addSeries(norms(act.name() + IN_C, SHALLOW_DEPTH, Scheme.HE, act));
         }
         return new Dataset(relu, tanh, shallow);
     }

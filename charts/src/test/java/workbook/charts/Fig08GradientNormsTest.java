@@ -34,9 +34,9 @@ class Fig08GradientNormsTest {
     void reluNormsScaleByTheWeightScaleToThePowerDepthMinusOne() {
         // The three initializers draw the same Gaussians times a constant c, and ReLU is positively homogeneous:
         // X_(l-1) scales by c^(l-1) and dZ_l by c^(depth-l), so every ||dL/dW_l|| scales by c^(depth-1).
-        XYSeries naive = series(DATA.relu(), "naive N(0, 1)");
-        XYSeries xavier = series(DATA.relu(), "Xavier");
-        XYSeries he = series(DATA.relu(), "He");
+        XYSeries naive = series(DATA.relu(), "naive N(0, 1)" + Fig08GradientNorms.IN_A_B);
+        XYSeries xavier = series(DATA.relu(), "Xavier" + Fig08GradientNorms.IN_A_B);
+        XYSeries he = series(DATA.relu(), "He" + Fig08GradientNorms.IN_A_B);
         double heStd = Math.sqrt(2.0 / N);
         double xavierStd = Math.sqrt(2.0 / (N + N));
         for (int i = 0; i < DEPTH; i++) {
@@ -52,24 +52,24 @@ class Fig08GradientNormsTest {
 
     @Test
     void heKeepsReluGradientsNearOneWhileNaiveExplodesAndXavierVanishes() {
-        assertThat(series(DATA.relu(), "He").getMinY()).isGreaterThan(1e-2);
-        assertThat(series(DATA.relu(), "He").getMaxY()).isLessThan(10);
-        assertThat(flatness(series(DATA.relu(), "He"))).as("He + ReLU: max / min over the layers").isLessThan(10);
-        assertThat(series(DATA.relu(), "naive N(0, 1)").getMinY()).as("naive + ReLU explodes").isGreaterThan(1e30);
-        assertThat(series(DATA.relu(), "Xavier").getMaxY()).as("Xavier + ReLU vanishes").isLessThan(1e-5);
+        assertThat(series(DATA.relu(), "He" + Fig08GradientNorms.IN_A_B).getMinY()).isGreaterThan(1e-2);
+        assertThat(series(DATA.relu(), "He" + Fig08GradientNorms.IN_A_B).getMaxY()).isLessThan(10);
+        assertThat(flatness(series(DATA.relu(), "He" + Fig08GradientNorms.IN_A_B))).as("He + ReLU: max / min over the layers").isLessThan(10);
+        assertThat(series(DATA.relu(), "naive N(0, 1)" + Fig08GradientNorms.IN_A_B).getMinY()).as("naive + ReLU explodes").isGreaterThan(1e30);
+        assertThat(series(DATA.relu(), "Xavier" + Fig08GradientNorms.IN_A_B).getMaxY()).as("Xavier + ReLU vanishes").isLessThan(1e-5);
     }
 
     @Test
     void naiveTanhGradientsGrowTowardsTheInputWhileXavierStaysFlat() {
-        XYSeries naive = series(DATA.tanh(), "naive N(0, 1)");
+        XYSeries naive = series(DATA.tanh(), "naive N(0, 1)" + Fig08GradientNorms.IN_A_B);
         assertThat(naive.getY(0).doubleValue()).as("layer 1 against layer 50, naive tanh")
                 .isGreaterThan(1e10 * naive.getY(DEPTH - 1).doubleValue());
-        assertThat(flatness(series(DATA.tanh(), "Xavier"))).as("Xavier + tanh: max / min").isLessThan(10);
+        assertThat(flatness(series(DATA.tanh(), "Xavier" + Fig08GradientNorms.IN_A_B))).as("Xavier + tanh: max / min").isLessThan(10);
     }
 
     @Test
     void sigmoidGradientsVanishTowardsTheInputButReluAndGeluDoNot() {
-        XYSeries sigmoid = series(DATA.shallow(), "sigmoid");
+        XYSeries sigmoid = series(DATA.shallow(), "sigmoid" + Fig08GradientNorms.IN_C);
         int last = Fig08GradientNorms.SHALLOW_DEPTH - 1;
         assertThat(sigmoid.getY(0).doubleValue()).as("sigmoid, layer 1 against layer 10")
                 .isLessThan(1e-3 * sigmoid.getY(last).doubleValue());
@@ -77,8 +77,8 @@ class Fig08GradientNormsTest {
             assertThat(sigmoid.getY(l - 1).doubleValue()).as("sigmoid grows from layer %d to %d", l, l + 1)
                     .isLessThan(sigmoid.getY(l).doubleValue());
         }
-        assertThat(flatness(series(DATA.shallow(), "ReLU"))).isLessThan(10);
-        assertThat(flatness(series(DATA.shallow(), "GELU"))).isLessThan(10);
+        assertThat(flatness(series(DATA.shallow(), "ReLU" + Fig08GradientNorms.IN_C))).isLessThan(10);
+        assertThat(flatness(series(DATA.shallow(), "GELU" + Fig08GradientNorms.IN_C))).isLessThan(10);
     }
 
     private static double flatness(XYSeries s) {
