@@ -1,13 +1,13 @@
 package workbook.theory;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Lists the theory write-ups in learning order and runs one of them.
@@ -38,78 +38,99 @@ import java.util.Optional;
  *       {@code &lt;} for a less-than sign, {@code &amp;} for an ampersand, and never a backslash followed by
  *       the letter u (Java reads it as a unicode escape even inside a comment): so no TeX command may start
  *       with that letter. Refer to another write-up as {@code {@writeup N}}, never as plain text.</li>
- *   <li>Add its row to the table below in learning order, and to the README's theory table.</li>
+ *   <li>Add its row to the table below in learning order (the class, its {@code ::checks} and {@code ::main}), and
+ *       to the README's theory table.</li>
  * </ol>
  */
 public final class Demos {
     private static final List<Demo> DEMOS = new ArrayList<>();
 
     static {
-        // The lesson index: write-up number, demo name, class, title, the question it answers (HTML with TeX for
-        // the front page), the exercises it explains, the figures (charts' numbers) that illustrate it.
-        add(1, "derivatives", ActivationDerivatives.class, "Activation derivatives, by hand and by finite differences",
+        // The lesson index: write-up number, demo name, class, its checks and its report (by method reference), title,
+        // the question it answers (HTML with TeX for the front page), the exercises it explains, the figures
+        // (charts' numbers) that illustrate it.
+        add(1, "derivatives", ActivationDerivatives.class, ActivationDerivatives::checks, ActivationDerivatives::main,
+                "Activation derivatives, by hand and by finite differences",
                 "What are the slopes of sigmoid, tanh, ReLU, swish, GELU, Mish and SELU, and what happens at a kink?",
                 List.of("Ex01", "Ex02", "Ex03", "Ex07"), List.of(1, 2, 3));
-        add(2, "vanishing", VanishingGradients.class, "Why sigmoid-like units vanish",
+        add(2, "vanishing", VanishingGradients.class, VanishingGradients::checks, VanishingGradients::main,
+                "Why sigmoid-like units vanish",
                 "Why does a product of sigmoid slopes die with depth, and why does ReLU fail differently?",
                 List.of("Ex01", "Ex02", "Ex03"), List.of(2));
-        add(3, "collapse", LinearCollapse.class, "Linear collapse and what one hidden ReLU layer can do",
+        add(3, "collapse", LinearCollapse.class, LinearCollapse::checks, LinearCollapse::main,
+                "Linear collapse and what one hidden ReLU layer can do",
                 "Why do stacked linear layers stay one line, and how many ReLUs does it take to follow \\( x^2 \\)?",
                 List.of("Ex04"), List.of(4));
-        add(4, "softmax", SoftmaxCalculus.class, "Softmax: stable forms, temperature, Jacobian, cross-entropy",
+        add(4, "softmax", SoftmaxCalculus.class, SoftmaxCalculus::checks, SoftmaxCalculus::main,
+                "Softmax: stable forms, temperature, Jacobian, cross-entropy",
                 "Why subtract the max, what temperature does to entropy, and why \\( J = \\mathrm{diag}(s) - s s^T \\) "
                         + "has rank \\( n - 1 \\) and \\( \\nabla_z \\mathcal{L} = s - e_y \\)?",
                 List.of("Ex05", "Ex06"), List.of(5));
-        add(5, "floats", FloatingPoint.class, "Floating point for deep learning",
+        add(5, "floats", FloatingPoint.class, FloatingPoint::checks, FloatingPoint::main,
+                "Floating point for deep learning",
                 "How many digits does a double keep, where does \\( e^x \\) overflow (709.8, or 88.7 in float), and "
                         + "why <code>log1p</code>, <code>expm1</code> and the max-shift?",
                 List.of("Ex01", "Ex02", "Ex05"), List.of());
-        add(6, "weight-gradient", WeightGradient.class, "The gradient of a weight under independence",
+        add(6, "weight-gradient", WeightGradient.class, WeightGradient::checks, WeightGradient::main,
+                "The gradient of a weight under independence",
                 "Why is \\( \\nabla_W \\mathcal{L} = X^T \\Delta \\), and what are its mean and variance when "
                         + "everything is independent?",
                 List.of("Ex09", "Ex10"), List.of());
-        add(7, "products", RandomMatrixProducts.class, "Products of random matrices: scale and depth",
+        add(7, "products", RandomMatrixProducts.class, RandomMatrixProducts::checks, RandomMatrixProducts::main,
+                "Products of random matrices: scale and depth",
                 "How does the norm of \\( x W_1 \\cdots W_L \\) grow or shrink with the scale of the factors and "
                         + "with depth, and why is its typical size not its mean?",
                 List.of("Ex03", "Ex09"), List.of());
-        add(8, "xavier", XavierInitialization.class, "Xavier initialization",
+        add(8, "xavier", XavierInitialization.class, XavierInitialization::checks, XavierInitialization::main,
+                "Xavier initialization",
                 "Why \\( \\mathrm{Var}[W] = 2/(n_{\\text{in}} + n_{\\text{out}}) \\), and what it means for a "
                         + "normal and a uniform draw?",
                 List.of("Ex09", "Ex10"), List.of(7, 10));
-        add(9, "affine-sigmoid", AffineSigmoid.class, "Making the sigmoid Xavier-ready",
+        add(9, "affine-sigmoid", AffineSigmoid.class, AffineSigmoid::checks, AffineSigmoid::main,
+                "Making the sigmoid Xavier-ready",
                 "Which affine map makes the sigmoid odd with slope 1 at 0, and what does it do to the next layer's "
                         + "weights and biases?",
                 List.of("Ex01", "Ex02", "Ex09"), List.of());
-        add(10, "kaiming", KaimingInitialization.class, "Kaiming: twice the variance for ReLU",
+        add(10, "kaiming", KaimingInitialization.class, KaimingInitialization::checks, KaimingInitialization::main,
+                "Kaiming: twice the variance for ReLU",
                 "Why does ReLU need \\( \\mathrm{Var}[W] = 2/n_{\\text{in}} \\) (or "
                         + "\\( 4/(n_{\\text{in}} + n_{\\text{out}}) \\)), and why can no affine map make it symmetric?",
                 List.of("Ex03", "Ex09"), List.of(6, 10));
-        add(11, "signal-depth", SignalPropagation.class, "Signal propagation across 50 layers",
+        add(11, "signal-depth", SignalPropagation.class, SignalPropagation::checks, SignalPropagation::main,
+                "Signal propagation across 50 layers",
                 "Why does the naive initialization explode (ReLU) or saturate (tanh) across 50 layers, and how exactly "
                         + "does one layer predict the next?",
                 List.of("Ex09", "Ex10"), List.of(6, 9));
-        add(12, "gradient-depth", GradientPropagation.class, "Gradient propagation across depth",
+        add(12, "gradient-depth", GradientPropagation.class, GradientPropagation::checks, GradientPropagation::main,
+                "Gradient propagation across depth",
                 "How do the weight gradients change from the output to the input, and why is ReLU's profile flat at "
                         + "every scale?",
                 List.of("Ex09", "Ex10"), List.of(8));
-        add(13, "activation-stats", ActivationStatistics.class, "Activation statistics on N(0, 1) input",
+        add(13, "activation-stats", ActivationStatistics.class, ActivationStatistics::checks,
+                ActivationStatistics::main,
+                "Activation statistics on N(0, 1) input",
                 "What mean and variance do tanh, ReLU, GELU and SiLU produce, and why does SELU come back to "
                         + "variance 1?",
                 List.of("Ex02", "Ex03", "Ex07"), List.of());
-        add(14, "gated-units", GatedUnits.class, "Gated units and their two gradient paths",
+        add(14, "gated-units", GatedUnits.class, GatedUnits::checks, GatedUnits::main,
+                "Gated units and their two gradient paths",
                 "How does a gradient split between the content and the gate of GLU, GEGLU and SwiGLU?",
                 List.of("Ex07", "Ex08"), List.of());
-        add(15, "dead-relus", DeadRelus.class, "Dead ReLUs: cause, detection, cure",
+        add(15, "dead-relus", DeadRelus.class, DeadRelus::checks, DeadRelus::main,
+                "Dead ReLUs: cause, detection, cure",
                 "How does a ReLU unit die, how is it detected, and what brings it back?",
                 List.of("Ex03", "Ex09", "Ex10"), List.of(11));
-        add(16, "choosing", ChoosingActivations.class, "Choosing an activation, and its loss",
+        add(16, "choosing", ChoosingActivations.class, ChoosingActivations::checks, ChoosingActivations::main,
+                "Choosing an activation, and its loss",
                 "Which activation for hidden layers and which for the output, with which loss?",
                 List.of("Ex01", "Ex03", "Ex05", "Ex06", "Ex07"), List.of(12));
-        add(17, "claims", ActivationClaims.class, "Three claims about activations, checked",
+        add(17, "claims", ActivationClaims.class, ActivationClaims::checks, ActivationClaims::main,
+                "Three claims about activations, checked",
                 "Why did GELU replace ReLU in transformers, what did ReLU's \"six times faster\" compare, and when is "
                         + "each activation best avoided?",
                 List.of("Ex01", "Ex02", "Ex03", "Ex05", "Ex07"), List.of(3));
-        add(18, "mnist-lab", MnistLabExpectations.class, "What to expect from the MNIST lab",
+        add(18, "mnist-lab", MnistLabExpectations.class, MnistLabExpectations::checks, MnistLabExpectations::main,
+                "What to expect from the MNIST lab",
                 "Why does no activation converge at rate 0.005, why is sigmoid slowest, why do ReLUs die at large "
                         + "rates, and what can a learned Swish \\( \\beta \\) do?",
                 List.of("Ex01", "Ex03", "Ex07"), List.of());
@@ -123,53 +144,33 @@ public final class Demos {
      * @param number    its place in learning order, from 1 (numbers increase down the list)
      * @param name      the short name a reader types after {@code -Ddemo=}
      * @param writeUp   the class whose Javadoc is the write-up
+     * @param checkList its {@code checks()}
+     * @param report    its {@code main}, which prints its lab report
      * @param title     its title: of the write-up page, of its row in the contents and of its lab report
      * @param question  the question it answers, one sentence of HTML with TeX for the front page
      * @param exercises the exercises it explains, such as {@code Ex01}
      * @param figures   the numbers of the figures (of the charts module's set) that illustrate it
      */
-    public record Demo(int number, String name, Class<?> writeUp, String title, String question,
-                       List<String> exercises, List<Integer> figures) {
+    public record Demo(int number, String name, Class<?> writeUp, Supplier<List<Check>> checkList,
+                       Consumer<String[]> report, String title, String question, List<String> exercises,
+                       List<Integer> figures) {
 
-        /** Calls the write-up's {@code checks()}. */
-        @SuppressWarnings("unchecked")
+        /** The write-up's checks ({@code checks()}). */
         public List<Check> checks() {
-            try {
-                Method checks = writeUp.getMethod("checks");
-                return (List<Check>) checks.invoke(null);
-            } catch (InvocationTargetException e) {
-                throw rethrow(e);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(writeUp.getName() + " must declare public static List<Check> checks()", e);
-            }
+            return checkList.get();
         }
 
-        /** Calls the write-up's {@code main}, which prints its lab report. */
+        /** Prints the write-up's lab report ({@code main}). */
         public void run(String... args) {
-            try {
-                writeUp.getMethod("main", String[].class).invoke(null, (Object) args);
-            } catch (InvocationTargetException e) {
-                throw rethrow(e);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(writeUp.getName() + " must declare public static void main(String[])", e);
-            }
-        }
-
-        private static RuntimeException rethrow(InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            return new IllegalStateException(cause);
+            report.accept(args);
         }
     }
 
-    private static void add(int number, String name, Class<?> writeUp, String title, String question,
-                            List<String> exercises, List<Integer> figures) {
-        DEMOS.add(new Demo(number, name, writeUp, title, question, exercises, figures));
+    /** Registers a write-up: its class (for the site), and its checks and its report by method reference. */
+    private static void add(int number, String name, Class<?> writeUp, Supplier<List<Check>> checks,
+                            Consumer<String[]> report, String title, String question, List<String> exercises,
+                            List<Integer> figures) {
+        DEMOS.add(new Demo(number, name, writeUp, checks, report, title, question, exercises, figures));
     }
 
     /**
