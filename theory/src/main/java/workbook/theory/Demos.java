@@ -38,98 +38,116 @@ import java.util.function.Supplier;
  *       {@code &lt;} for a less-than sign, {@code &amp;} for an ampersand, and never a backslash followed by
  *       the letter u (Java reads it as a unicode escape even inside a comment): so no TeX command may start
  *       with that letter. Refer to another write-up as {@code {@writeup N}}, never as plain text.</li>
- *   <li>Add its row to the table below in learning order (the class, its {@code ::checks} and {@code ::main}), and
- *       to the README's theory table.</li>
+ *   <li>Add its row to the table below in learning order (the class, and lambdas that call its {@code checks()}
+ *       and {@code main}), and to the README's theory table.</li>
  * </ol>
  */
 public final class Demos {
     private static final List<Demo> DEMOS = new ArrayList<>();
 
     static {
-        // The lesson index: write-up number, demo name, class, its checks and its report (by method reference), title,
-        // the question it answers (HTML with TeX for the front page), the exercises it explains, the figures
-        // (charts' numbers) that illustrate it.
-        add(1, "derivatives", ActivationDerivatives.class, ActivationDerivatives::checks, ActivationDerivatives::main,
+        // The lesson index: write-up number, demo name, class, its checks and its report (direct calls, in lambdas:
+        // a method reference would load the write-up, and everything it uses, when the index is built, and the
+        // site's taglets read this index with theory's own classes only), title, the question it answers (HTML with
+        // TeX for the front page), the exercises it explains, the figures (charts' numbers) that illustrate it.
+        add(1, "derivatives", ActivationDerivatives.class, () -> ActivationDerivatives.checks(),
+                args -> ActivationDerivatives.main(args),
                 "Activation derivatives, by hand and by finite differences",
                 "What are the slopes of sigmoid, tanh, ReLU, swish, GELU, Mish and SELU, and what happens at a kink?",
                 List.of("Ex01", "Ex02", "Ex03", "Ex07"), List.of(1, 2, 3));
-        add(2, "vanishing", VanishingGradients.class, VanishingGradients::checks, VanishingGradients::main,
+        add(2, "vanishing", VanishingGradients.class, () -> VanishingGradients.checks(),
+                args -> VanishingGradients.main(args),
                 "Why sigmoid-like units vanish",
                 "Why does a product of sigmoid slopes die with depth, and why does ReLU fail differently?",
                 List.of("Ex01", "Ex02", "Ex03"), List.of(2));
-        add(3, "collapse", LinearCollapse.class, LinearCollapse::checks, LinearCollapse::main,
+        add(3, "collapse", LinearCollapse.class, () -> LinearCollapse.checks(),
+                args -> LinearCollapse.main(args),
                 "Linear collapse and what one hidden ReLU layer can do",
                 "Why do stacked linear layers stay one line, and how many ReLUs does it take to follow \\( x^2 \\)?",
                 List.of("Ex04"), List.of(4));
-        add(4, "softmax", SoftmaxCalculus.class, SoftmaxCalculus::checks, SoftmaxCalculus::main,
+        add(4, "softmax", SoftmaxCalculus.class, () -> SoftmaxCalculus.checks(),
+                args -> SoftmaxCalculus.main(args),
                 "Softmax: stable forms, temperature, Jacobian, cross-entropy",
                 "Why subtract the max, what temperature does to entropy, and why \\( J = \\mathrm{diag}(s) - s s^T \\) "
                         + "has rank \\( n - 1 \\) and \\( \\nabla_z \\mathcal{L} = s - e_y \\)?",
                 List.of("Ex05", "Ex06"), List.of(5));
-        add(5, "floats", FloatingPoint.class, FloatingPoint::checks, FloatingPoint::main,
+        add(5, "floats", FloatingPoint.class, () -> FloatingPoint.checks(),
+                args -> FloatingPoint.main(args),
                 "Floating point for deep learning",
                 "How many digits does a double keep, where does \\( e^x \\) overflow (709.8, or 88.7 in float), and "
                         + "why <code>log1p</code>, <code>expm1</code> and the max-shift?",
                 List.of("Ex01", "Ex02", "Ex05"), List.of());
-        add(6, "weight-gradient", WeightGradient.class, WeightGradient::checks, WeightGradient::main,
+        add(6, "weight-gradient", WeightGradient.class, () -> WeightGradient.checks(),
+                args -> WeightGradient.main(args),
                 "The gradient of a weight under independence",
                 "Why is \\( \\nabla_W \\mathcal{L} = X^T \\Delta \\), and what are its mean and variance when "
                         + "everything is independent?",
                 List.of("Ex09", "Ex10"), List.of());
-        add(7, "products", RandomMatrixProducts.class, RandomMatrixProducts::checks, RandomMatrixProducts::main,
+        add(7, "products", RandomMatrixProducts.class, () -> RandomMatrixProducts.checks(),
+                args -> RandomMatrixProducts.main(args),
                 "Products of random matrices: scale and depth",
                 "How does the norm of \\( x W_1 \\cdots W_L \\) grow or shrink with the scale of the factors and "
                         + "with depth, and why is its typical size not its mean?",
                 List.of("Ex03", "Ex09"), List.of());
-        add(8, "xavier", XavierInitialization.class, XavierInitialization::checks, XavierInitialization::main,
+        add(8, "xavier", XavierInitialization.class, () -> XavierInitialization.checks(),
+                args -> XavierInitialization.main(args),
                 "Xavier initialization",
                 "Why \\( \\mathrm{Var}[W] = 2/(n_{\\text{in}} + n_{\\text{out}}) \\), and what it means for a "
                         + "normal and a uniform draw?",
                 List.of("Ex09", "Ex10"), List.of(7, 10));
-        add(9, "affine-sigmoid", AffineSigmoid.class, AffineSigmoid::checks, AffineSigmoid::main,
+        add(9, "affine-sigmoid", AffineSigmoid.class, () -> AffineSigmoid.checks(),
+                args -> AffineSigmoid.main(args),
                 "Making the sigmoid Xavier-ready",
                 "Which affine map makes the sigmoid odd with slope 1 at 0, and what does it do to the next layer's "
                         + "weights and biases?",
                 List.of("Ex01", "Ex02", "Ex09"), List.of());
-        add(10, "kaiming", KaimingInitialization.class, KaimingInitialization::checks, KaimingInitialization::main,
+        add(10, "kaiming", KaimingInitialization.class, () -> KaimingInitialization.checks(),
+                args -> KaimingInitialization.main(args),
                 "Kaiming: twice the variance for ReLU",
                 "Why does ReLU need \\( \\mathrm{Var}[W] = 2/n_{\\text{in}} \\) (or "
                         + "\\( 4/(n_{\\text{in}} + n_{\\text{out}}) \\)), and why can no affine map make it symmetric?",
                 List.of("Ex03", "Ex09"), List.of(6, 10));
-        add(11, "signal-depth", SignalPropagation.class, SignalPropagation::checks, SignalPropagation::main,
+        add(11, "signal-depth", SignalPropagation.class, () -> SignalPropagation.checks(),
+                args -> SignalPropagation.main(args),
                 "Signal propagation across 50 layers",
                 "Why does the naive initialization explode (ReLU) or saturate (tanh) across 50 layers, and how exactly "
                         + "does one layer predict the next?",
                 List.of("Ex09", "Ex10"), List.of(6, 9));
-        add(12, "gradient-depth", GradientPropagation.class, GradientPropagation::checks, GradientPropagation::main,
+        add(12, "gradient-depth", GradientPropagation.class, () -> GradientPropagation.checks(),
+                args -> GradientPropagation.main(args),
                 "Gradient propagation across depth",
                 "How do the weight gradients change from the output to the input, and why is ReLU's profile flat at "
                         + "every scale?",
                 List.of("Ex09", "Ex10"), List.of(8));
-        add(13, "activation-stats", ActivationStatistics.class, ActivationStatistics::checks,
-                ActivationStatistics::main,
+        add(13, "activation-stats", ActivationStatistics.class, () -> ActivationStatistics.checks(),
+                args -> ActivationStatistics.main(args),
                 "Activation statistics on N(0, 1) input",
                 "What mean and variance do tanh, ReLU, GELU and SiLU produce, and why does SELU come back to "
                         + "variance 1?",
                 List.of("Ex02", "Ex03", "Ex07"), List.of());
-        add(14, "gated-units", GatedUnits.class, GatedUnits::checks, GatedUnits::main,
+        add(14, "gated-units", GatedUnits.class, () -> GatedUnits.checks(),
+                args -> GatedUnits.main(args),
                 "Gated units and their two gradient paths",
                 "How does a gradient split between the content and the gate of GLU, GEGLU and SwiGLU?",
                 List.of("Ex07", "Ex08"), List.of());
-        add(15, "dead-relus", DeadRelus.class, DeadRelus::checks, DeadRelus::main,
+        add(15, "dead-relus", DeadRelus.class, () -> DeadRelus.checks(),
+                args -> DeadRelus.main(args),
                 "Dead ReLUs: cause, detection, cure",
                 "How does a ReLU unit die, how is it detected, and what brings it back?",
                 List.of("Ex03", "Ex09", "Ex10"), List.of(11));
-        add(16, "choosing", ChoosingActivations.class, ChoosingActivations::checks, ChoosingActivations::main,
+        add(16, "choosing", ChoosingActivations.class, () -> ChoosingActivations.checks(),
+                args -> ChoosingActivations.main(args),
                 "Choosing an activation, and its loss",
                 "Which activation for hidden layers and which for the output, with which loss?",
                 List.of("Ex01", "Ex03", "Ex05", "Ex06", "Ex07"), List.of(12));
-        add(17, "claims", ActivationClaims.class, ActivationClaims::checks, ActivationClaims::main,
+        add(17, "claims", ActivationClaims.class, () -> ActivationClaims.checks(),
+                args -> ActivationClaims.main(args),
                 "Three claims about activations, checked",
                 "Why did GELU replace ReLU in transformers, what did ReLU's \"six times faster\" compare, and when is "
                         + "each activation best avoided?",
                 List.of("Ex01", "Ex02", "Ex03", "Ex05", "Ex07"), List.of(3));
-        add(18, "mnist-lab", MnistLabExpectations.class, MnistLabExpectations::checks, MnistLabExpectations::main,
+        add(18, "mnist-lab", MnistLabExpectations.class, () -> MnistLabExpectations.checks(),
+                args -> MnistLabExpectations.main(args),
                 "What to expect from the MNIST lab",
                 "Why does no activation converge at rate 0.005, why is sigmoid slowest, why do ReLUs die at large "
                         + "rates, and what can a learned Swish \\( \\beta \\) do?",
@@ -166,7 +184,7 @@ public final class Demos {
         }
     }
 
-    /** Registers a write-up: its class (for the site), and its checks and its report by method reference. */
+    /** Registers a write-up: its class (for the site), and calls of its checks and its report. */
     private static void add(int number, String name, Class<?> writeUp, Supplier<List<Check>> checks,
                             Consumer<String[]> report, String title, String question, List<String> exercises,
                             List<Integer> figures) {
