@@ -44,7 +44,7 @@ public final class DecisionExplorerApp {
     private final JSpinner depth = new JSpinner(new SpinnerNumberModel(1, 1, ExplorerSettings.MAX_DEPTH, 1));
     private final JSpinner seed = new JSpinner(new SpinnerNumberModel(120, 0, Integer.MAX_VALUE, 1));
     private final JComboBox<String> initializer = new JComboBox<>(ExplorerSettings.INITIALIZERS.toArray(new String[0]));
-    private final JTextField rate = new JTextField(DecisionExplorerView.rate(ExplorerSettings.DEFAULT.rate()), 5);
+    private final JTextField rate = new JTextField(workbook.charts.mnist.RunSpec.rate(ExplorerSettings.DEFAULT.rate()), 5);
     private final JButton train = new JButton("Train " + STEPS_PER_PRESS + " steps");
     private final JButton reset = new JButton("New network");
     private final JLabel status = new JLabel(" ");
@@ -158,9 +158,8 @@ public final class DecisionExplorerApp {
     /** The stubs' "not implemented yet", another failure of the exercises' code, or any failure, in one line. */
     static String problem(Throwable e) {
         return workbook.theory.LearnerCode.failure(e).map(failure -> {
-            String exercise = workbook.theory.LearnerCode.exercise(failure);
-            return "  " + failure + ": " + (failure.endsWith("not implemented yet") ? "finish " : "fix ")
-                    + (exercise == null ? "that exercise" : exercise) + " to train this network";
+            String toDo = workbook.theory.LearnerCode.toDo(failure);
+            return "  " + failure + ": " + (toDo == null ? "fix that exercise" : toDo) + " to train this network";
         }).orElse("  " + (e instanceof IllegalArgumentException ? e.getMessage() : e));
     }
 

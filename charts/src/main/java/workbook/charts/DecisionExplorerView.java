@@ -34,7 +34,7 @@ public final class DecisionExplorerView {
         grid.addSeries("p(class 1)", view.grid());
         ExplorerSettings s = view.settings();
         String title = String.format(Locale.ROOT, "%s %d × %d, %s, lr %s, seed %d: step %d, %.1f %% right",
-                s.activation(), s.depth(), s.width(), s.initializer(), rate(s.rate()),
+                s.activation(), s.depth(), s.width(), s.initializer(), workbook.charts.mnist.RunSpec.rate(s.rate()),
                 s.seed(), view.steps(), 100 * view.accuracy());
         JFreeChart chart = Fig12DecisionRegions.heatMap(title, grid,
                 Fig12DecisionRegions.points(DecisionExplorer.MOONS));
@@ -85,11 +85,6 @@ public final class DecisionExplorerView {
             explorer.train(Math.min(50, steps - explorer.steps()));
         }
         return explorer.view();
-    }
-
-    /** {@code "2"}, {@code "0.05"}: a rate as typed. */
-    static String rate(double rate) {
-        return java.math.BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString();
     }
 
     /**

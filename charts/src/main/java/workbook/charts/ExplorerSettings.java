@@ -77,13 +77,7 @@ public record ExplorerSettings(String activation, int width, int depth, long see
             case "naive N(0, 1)" -> Scheme.NAIVE;
             case "Xavier" -> Scheme.XAVIER;
             case "He" -> Scheme.HE;
-            case "constant 0.3" -> (fanIn, fanOut, rng) -> {
-                double[][] w = new double[fanIn][fanOut];
-                for (double[] row : w) {
-                    java.util.Arrays.fill(row, 0.3);
-                }
-                return w;
-            };
+            case "constant 0.3" -> Scheme.constant(0.3);
             default -> act() == Activations.SIGMOID || act() == Activations.TANH ? Scheme.XAVIER : Scheme.HE;
         };
     }

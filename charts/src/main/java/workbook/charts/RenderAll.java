@@ -196,10 +196,8 @@ public final class RenderAll {
 
     /** "skipped fig01-activations.png: Ex03ReluFamily.relu is not implemented yet (finish Ex03 to draw it)". */
     static String skipNote(String file, String message) {
-        String exercise = LearnerCode.exercise(message);
-        String finish = exercise == null ? ""
-                : " (" + (message.endsWith("not implemented yet") ? "finish " : "fix ") + exercise + " to draw it)";
-        return "skipped " + file + ": " + message + finish;
+        String toDo = LearnerCode.toDo(message);
+        return "skipped " + file + ": " + message + (toDo == null ? "" : " (" + toDo + " to draw it)");
     }
 
     /** The MNIST lab's figures, if any were drawn: the PNG files in {@code dir/lab}, by name, as paths from dir. */

@@ -25,20 +25,33 @@ public final class Sampling {
      * two one-sided values beside it with a gap (a NaN) between them.
      */
     public static XYSeries sample(String key, DoubleUnaryOperator f, double from, double to, int n) {
-        XYSeries series = new XYSeries(key, false, true);
-        double previousX = Double.NaN;
-        double previousY = Double.NaN;
+        double[] x = new double[n];
+        double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            double x = from + (to - from) * i / (n - 1);
-            double y = finite(key, x, f.applyAsDouble(x));
-            if (i > 0) {
-                breakAtJump(series, f, previousX, previousY, x, y);
+            x[i] = from + (to - from) * i / (n - 1);
+            y[i] = finite(key, x[i], f.applyAsDouble(x[i]));
+        }
+        XYSeries series = new XYSeries(key, false, true);
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && mayJump(y, i)) {
+                breakAtJump(series, f, x[i - 1], y[i - 1], x[i], y[i]);
             }
-            series.add(x, y);
-            previousX = x;
-            previousY = y;
+            series.add(x[i], y[i]);
         }
         return series;
+    }
+
+    /**
+     * Whether the step from sample {@code i - 1} to {@code i} stands out from its neighbours' (4 times the larger
+     * of them, or any step between flat neighbours): only such steps are bisected, so a smooth curve costs one
+     * evaluation a point, not sixty.
+     */
+    private static boolean mayJump(double[] y, int i) {
+        double step = Math.abs(y[i] - y[i - 1]);
+        double before = i > 1 ? Math.abs(y[i - 1] - y[i - 2]) : 0;
+        double after = i + 1 < y.length ? Math.abs(y[i + 1] - y[i]) : 0;
+        return step > 1e-9 * Math.max(1, Math.max(Math.abs(y[i]), Math.abs(y[i - 1])))
+                && step > 4 * Math.max(before, after);
     }
 
     /**
@@ -49,9 +62,6 @@ public final class Sampling {
      */
     private static void breakAtJump(XYSeries series, DoubleUnaryOperator f, double a, double fa, double b, double fb) {
         double gap = Math.abs(fb - fa);
-        if (!(gap > 1e-9 * Math.max(1, Math.max(Math.abs(fa), Math.abs(fb))))) {
-            return;
-        }
         double left = a;
         double right = b;
         double fLeft = fa;

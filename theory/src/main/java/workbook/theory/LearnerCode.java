@@ -70,6 +70,16 @@ public final class LearnerCode {
         return null;
     }
 
+    /**
+     * What to do about a failure: {@code "finish Ex03"} for a stub's "not implemented yet", {@code "fix Ex02"} for
+     * anything else, null when it names no exercise.
+     */
+    public static String toDo(String failure) {
+        String exercise = exercise(failure);
+        return exercise == null ? null
+                : (String.valueOf(failure).endsWith("not implemented yet") ? "finish " : "fix ") + exercise;
+    }
+
     /** The exercise a failure names ({@code "Ex03"}), or null. */
     public static String exercise(String failure) {
         Matcher m = EXERCISE.matcher(String.valueOf(failure));

@@ -10,6 +10,7 @@ import workbook.exercises.Ex10Propagation;
 import workbook.theory.engine.Activations;
 import workbook.theory.engine.Matrices;
 import workbook.theory.engine.Network;
+import workbook.theory.engine.Scheme;
 
 /**
  * {@summary <span class="book-lede">Xavier (Glorot) initialization: the weight variance that keeps activations and
@@ -173,20 +174,9 @@ public final class XavierInitialization {
         return spread;
     }
 
-    /** Every weight {@code value}: the initialization that keeps every unit of a layer the same. */
-    static Ex10Propagation.Initializer constant(double value) {
-        return (fanIn, fanOut, rng) -> {
-            double[][] w = new double[fanIn][fanOut];
-            for (double[] row : w) {
-                java.util.Arrays.fill(row, value);
-            }
-            return w;
-        };
-    }
-
     private static void symmetry(List<Check> checks, long seed) {
         checks.add(new Check("every weight 0.3: after " + STEPS + " steps the 8 hidden units are still identical "
-                + "(largest difference between two units' weights)", 0, unitSpread(constant(0.3), seed), 0));
+                + "(largest difference between two units' weights)", 0, unitSpread(Scheme.constant(0.3), seed), 0));
         checks.add(Check.inRange("Xavier draws: the same training leaves 8 different units (largest difference "
                 + "between two units' weights at least 0.1)", 0.1, 100, unitSpread(Ex09Initialization::xavierNormal, seed)));
     }

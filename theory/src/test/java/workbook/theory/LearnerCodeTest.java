@@ -57,4 +57,13 @@ class LearnerCodeTest {
         assertThat(LearnerCode.exercise("Ex02Tanh.tanh threw java.lang.StackOverflowError")).isEqualTo("Ex02");
         assertThat(LearnerCode.exercise("ran out of memory")).isNull();
     }
+
+    @Test
+    void whatToDoIsFinishForAStubFixForAnythingElse() {
+        assertThat(LearnerCode.toDo("Ex03ReluFamily.relu is not implemented yet")).isEqualTo("finish Ex03");
+        assertThat(LearnerCode.toDo("Ex02Tanh.tanh threw java.lang.StackOverflowError")).isEqualTo("fix Ex02");
+        assertThat(LearnerCode.toDo("Ex02Tanh.tanh is not implemented yet (Ex02Tanh.java does not compile ...)"))
+                .as("a stand-in's code needs fixing, not finishing").isEqualTo("fix Ex02");
+        assertThat(LearnerCode.toDo("ran out of memory")).isNull();
+    }
 }

@@ -36,6 +36,9 @@ public final class Lab {
     /** System property saying which implementation the functions come from (solutions or exercises). */
     public static final String SOURCE_PROPERTY = "workbook.charts.source";
 
+    /** "Ex02Tanh.tanh (not implemented yet)": a method and why it cannot run. */
+    private static final java.util.regex.Pattern NAME_AND_REASON = java.util.regex.Pattern.compile("^(\\S+) \\((.*)\\)$");
+
     private Lab() {}
 
     public static void main(String[] args) throws IOException {
@@ -169,9 +172,10 @@ public final class Lab {
      * same reason, named before it once.
      */
     static String byReason(Set<String> missing) {
+        // items are "Ex02Tanh.tanh (why)", as EngineTrainer's probe writes them
         Map<String, List<String>> byReason = new java.util.LinkedHashMap<>();
         for (String item : missing) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\S+) \\((.*)\\)$").matcher(item);
+            java.util.regex.Matcher m = NAME_AND_REASON.matcher(item);
             if (m.matches()) {
                 byReason.computeIfAbsent(m.group(2), r -> new ArrayList<>()).add(m.group(1));
             } else {

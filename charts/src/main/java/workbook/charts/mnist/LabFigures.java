@@ -102,6 +102,12 @@ public final class LabFigures {
         };
     }
 
+    /** {@code chart} with {@code mark} ("[--quick]" or nothing) after its title. */
+    static org.jfree.chart.JFreeChart marked(org.jfree.chart.JFreeChart chart, String mark) {
+        chart.setTitle(chart.getTitle().getText() + mark);
+        return chart;
+    }
+
     /** Each configuration's runs as one run: the epoch-by-epoch mean over its seeds ({@link Seeds#mean}). */
     private static <K> List<StoredRun> means(List<StoredRun> runs, java.util.function.Function<StoredRun, K> key) {
         return Seeds.group(runs, key).values().stream().map(Seeds::mean).toList();

@@ -56,7 +56,7 @@ public final class LabInitGrid {
             xyz[2][i] = diverged ? Double.NaN : accuracy.mean();
             labels.add(diverged ? "diverged" : String.format(Locale.ROOT, "%.1f%%", 100 * accuracy.mean())
                     + (accuracy.n() > 1 ? String.format(Locale.ROOT, " ± %.1f", 100 * accuracy.sd()) : "")
-                    + (accuracy.mean() < Seeds.CHANCE + 0.02 ? "\n(chance)" : ""));
+                    + (Seeds.atChance(accuracy.mean()) ? "\n(chance)" : ""));
         }
         DefaultXYZDataset cells = new DefaultXYZDataset();
         cells.addSeries("final validation accuracy", xyz);
@@ -106,8 +106,6 @@ public final class LabInitGrid {
     });
 
     static void render(Path file, List<StoredRun> runs, String mark) throws IOException {
-        JFreeChart chart = createChart(createDataset(runs));
-        chart.setTitle(chart.getTitle().getText() + mark);
-        Charts.save(file, chart);
+        Charts.save(file, LabFigures.marked(createChart(createDataset(runs)), mark));
     }
 }

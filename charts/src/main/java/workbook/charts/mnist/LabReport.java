@@ -170,7 +170,7 @@ public final class LabReport {
                 List<StoredRun> cell = runs.stream().filter(r -> r.spec().init() == init && r.spec().activation() == a)
                         .toList();
                 String text = cell.isEmpty() ? "-" : cell.stream().allMatch(RateSearch::diverged) ? "diverged"
-                        : accuracy(cell) + (Spread.of(cell, Seeds::accuracy).mean() < Seeds.CHANCE + 0.02 ? " c" : "");
+                        : accuracy(cell) + (Seeds.atChance(Spread.of(cell, Seeds::accuracy).mean()) ? " c" : "");
                 out.append(String.format(Locale.ROOT, " %-31s", text));
             }
             out.append('\n');

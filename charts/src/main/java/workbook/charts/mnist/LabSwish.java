@@ -39,8 +39,6 @@ public final class LabSwish {
     }
 
     static void render(Path file, StoredRun run, String mark) throws IOException {
-        JFreeChart chart = createChart(createDataset(run));
-        chart.setTitle(chart.getTitle().getText() + mark);
-        Charts.save(file, chart);
+        Charts.save(file, LabFigures.marked(createChart(createDataset(run)), mark));
     }
 }

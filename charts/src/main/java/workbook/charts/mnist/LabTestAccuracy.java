@@ -101,8 +101,6 @@ public final class LabTestAccuracy {
 
     /** Draws the figure of part (f)'s runs, one group per configuration (its seeds). */
     static void render(Path file, List<List<StoredRun>> groups, String mark) throws IOException {
-        JFreeChart chart = createChart(groups, createDataset(groups));
-        chart.setTitle(chart.getTitle().getText() + mark);
-        Charts.save(file, chart);
+        Charts.save(file, LabFigures.marked(createChart(groups, createDataset(groups)), mark));
     }
 }

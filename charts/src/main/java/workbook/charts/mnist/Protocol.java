@@ -159,41 +159,26 @@ public final class Protocol {
     Map<Activation, RateChoice> choose(Map<Activation, RateSearch.Outcome> outcomes) {
         Map<Activation, List<Double>> top = new LinkedHashMap<>();
         List<Job> jobs = new ArrayList<>();
-        List<Activation> owners = new ArrayList<>();
-        List<Double> rates = new ArrayList<>();
         outcomes.forEach((a, outcome) -> {
             List<Double> two = RateSearch.ranked(outcome.runs()).stream().limit(2)
                     .map(r -> r.spec().learningRate()).toList();
             top.put(a, two);
-            for (double rate : two) {
-                for (long seed : config.seedsOf("f")) {
-                    jobs.add(validation("e", a, rate, seed));
-                    owners.add(a);
-                    rates.add(rate);
-                }
-            }
+            two.forEach(rate -> config.seedsOf("f").forEach(seed -> jobs.add(validation("e", a, rate, seed))));
         });
-        List<StoredRun> runs = jobs.isEmpty() ? List.of()
-                : runner.run("part (e) the two best rates, " + config.seeds("f") + " seeds each", jobs);
+        // each run says which activation and rate it is: group by those, not by a parallel list of owners
+        Map<String, List<StoredRun>> byRate = jobs.isEmpty() ? Map.of() : Seeds.group(runner.run(
+                "part (e) the two best rates, " + config.seeds("f") + " seeds each", jobs),
+                r -> r.spec().activation() + " " + r.spec().learningRate());
         Map<Activation, RateChoice> chosen = new LinkedHashMap<>();
         top.forEach((a, two) -> {
             if (two.isEmpty()) {
                 return; // every rate diverged: no best rate
             }
-            List<List<StoredRun>> byRate = new ArrayList<>();
-            for (double rate : two) {
-                List<StoredRun> mine = new ArrayList<>();
-                for (int i = 0; i < runs.size(); i++) {
-                    if (owners.get(i) == a && rates.get(i) == rate) {
-                        mine.add(runs.get(i));
-                    }
-                }
-                byRate.add(mine);
-            }
-            int best = byRate.size() > 1 && mean(byRate.get(1)) > mean(byRate.get(0)) ? 1 : 0;
+            List<List<StoredRun>> seeds = two.stream().map(rate -> byRate.get(a + " " + rate)).toList();
+            int best = seeds.size() > 1 && mean(seeds.get(1)) > mean(seeds.get(0)) ? 1 : 0;
             int other = 1 - best;
-            chosen.put(a, new RateChoice(two.get(best), byRate.get(best), byRate.size() > 1 ? two.get(other)
-                    : Double.NaN, byRate.size() > 1 ? byRate.get(other) : List.of()));
+            chosen.put(a, new RateChoice(two.get(best), seeds.get(best), seeds.size() > 1 ? two.get(other)
+                    : Double.NaN, seeds.size() > 1 ? seeds.get(other) : List.of()));
         });
         return chosen;
     }

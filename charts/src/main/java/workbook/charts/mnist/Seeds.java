@@ -136,6 +136,11 @@ public final class Seeds {
     /** Ten classes: a network that guesses is right one time in ten. */
     public static final double CHANCE = 0.1;
 
+    /** Whether a mean accuracy is within 2 points of chance: the network learned nothing worth a number. */
+    public static boolean atChance(double meanAccuracy) {
+        return meanAccuracy < CHANCE + 0.02;
+    }
+
     /**
      * The final validation (or test) accuracy of a run, what the report ranks by; a diverged run guesses, so it
      * counts as chance.

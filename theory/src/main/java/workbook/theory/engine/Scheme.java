@@ -39,6 +39,20 @@ public enum Scheme implements Initializer {
         this.initializer = initializer;
     }
 
+    /**
+     * Every weight {@code value}, drawn from nothing: the initialization that keeps every unit of a layer the same
+     * through training (write-up 8's symmetry, the explorer's "constant 0.3").
+     */
+    public static Initializer constant(double value) {
+        return (fanIn, fanOut, rng) -> {
+            double[][] w = new double[fanIn][fanOut];
+            for (double[] row : w) {
+                java.util.Arrays.fill(row, value);
+            }
+            return w;
+        };
+    }
+
     /** A lower-case name for reports: {@code naive}, {@code xavier}, {@code he}. */
     public String label() {
         return label;
