@@ -48,7 +48,7 @@ public record LabConfig(Set<String> parts, List<Activation> activations, double 
     /**
      * Runs per configuration, by part, when {@code --seeds} is not given: enough for a mean and a spread where the
      * report compares activations (3 for (d), 5 for (f), (g) and part 4); part (e)'s grid runs once per rate,
-     * and its two best rates again with part (f)'s seeds. {@code --quick}: 2 everywhere.
+     * and its two best rates again with part (d)'s seeds. {@code --quick}: 2 everywhere.
      */
     private static final Map<String, Integer> DEFAULT_SEEDS = Map.of("d", 3, "e", 1, "f", 5, "g", 5, "init", 5);
 
@@ -79,7 +79,7 @@ public record LabConfig(Set<String> parts, List<Activation> activations, double 
               --runs FOLDER           where finished runs are stored [charts/lab-runs/<source>]
               --seed N                the first seed of every configuration's runs [1]
               --seeds N               runs per configuration, seeds N, N+1, ... [3 for d; 5 for f, g, init]*;
-                                      e's grid runs once, its two best rates again with f's seeds
+                                      e's grid runs once, its two best rates again with d's seeds
               --max-extensions N      how often (e) may extend a grid whose best rate is at an edge [4]*
               --converged-loss X      (e): a run converged if its final training loss is at most X [0.2]
               --inits LIST            part 4's initializations: pytorch naive small xavier he [all]
