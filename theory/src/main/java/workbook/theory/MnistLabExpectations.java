@@ -52,33 +52,50 @@ import workbook.theory.engine.PytorchDefault;
  * <p><b>Dead units at large rates.</b> A ReLU unit with \( z_j = x \cdot w_j + b_j \le 0 \) on every input has
  * zero gradient and never recovers. One SGD step changes \( z_j \) on input \( x_i \) by
  * \[ \Delta z_{ij} = -\eta \sum_k \left( x_i \cdot x_k + 1 \right) \delta_{kj}, \]
- * and since pixels are non-negative, \( x_i \cdot x_k + 1 > 0 \) for every pair: the step shifts a unit's
- * pre-activations on <em>all</em> images in the same direction, the sign of \( \sum_k \delta_{kj} \) weighted by
- * similarity. At a large \( \eta \) the shift dwarfs the spread of \( z_j \) across images, so every unit pushed
- * down by its first step is dead on every image: about half of them. (The same non-negativity already leaves a
+ * and since pixels are non-negative, \( x_i \cdot x_k + 1 > 0 \) for every pair: each image's shift is a positively
+ * weighted sum of the same errors \( \delta_{kj} \). The weights differ from image to image (an image weighs the
+ * images like it more), so the shifts share one sign only approximately: for most units the sign of
+ * \( \sum_k \delta_{kj} \) on nearly every image, while a unit whose errors almost cancel can move different
+ * images different ways. At a large \( \eta \) the shift dwarfs the spread of \( z_j \) across images, so most
+ * units pushed down by their first step are dead on (nearly) every image: about half of them. (The same non-negativity already leaves a
  * few units off on every image at the start: \( x \cdot w_j \) has mean \( \tfrac12 \sum_k w_{kj} \), which
- * varies between units far more than \( x \cdot w_j \) varies between images.) Leaky ReLU, Mish and Swish keep a slope
- * below 0, so their units can come back; sigmoid and tanh saturate instead of dying.
+ * varies between units far more than \( x \cdot w_j \) varies between images.) Leaky ReLU keeps a slope of 0.01
+ * below 0, so its units can come back. Mish and Swish keep a slope below 0 only near 0: it decays like
+ * \( |z| e^{-|z|} \) (Swish's slope at \( -10 \) is about \( -4 \times 10^{-4} \)), so a unit pushed far down is as
+ * stuck as a dead ReLU. Sigmoid and tanh saturate instead of dying.
  *
  * <p><b>A learned Swish.</b> \( \mathrm{swish}_\beta(z) = z\,\sigma(\beta z) \) moves from \( z/2 \) at
  * \( \beta = 0 \) through SiLU at \( \beta = 1 \) towards ReLU as \( \beta \to \infty \), with
  * \( \partial\, \mathrm{swish}_\beta(z) / \partial \beta = z^2 \sigma'(\beta z) \ge 0 \) (Ex07's
- * {@code swishBetaGradient}): raising \( \beta \) raises every output, most for \( |z| \) near \( 1/\beta \).
+ * {@code swishBetaGradient}): raising \( \beta \) raises every output, most for \( |z| \) near \( 2.40/\beta \).
+ * (With \( u = \beta z \) the sensitivity is \( u^2 \sigma'(u) / \beta^2 \); since \( \sigma'' = \sigma'(1 - 2\sigma) \),
+ * its derivative in \( u \) vanishes where \( 2 + u(1 - 2\sigma(u)) = 0 \), that is \( u \tanh(u/2) = 2 \),
+ * \( u \approx 2.3994 \).)
  * Each layer's \( \beta \) gets the gradient \( \sum_{i,j} \delta_{ij}\, z_{ij}^2 \sigma'(\beta z_{ij}) \), a sum
  * over all units and images, so it moves much faster than any single weight; the experiment reports where it ends.
  *
  * <h2>Result</h2>
  * At \( \eta = 0.005 \), 1,000 full-batch steps are a flow time of 5: expect no activation to converge, tanh
  * ahead and sigmoid last (two slopes of at most 1/4 and a non-zero mean). Each activation's best rate is far
- * larger, sigmoid's largest of all; at too large a rate, ReLU loses units for good while its leaky and smooth
- * cousins do not.
+ * larger, sigmoid's largest of all. At too large a rate this derivation expected ReLU to be the unit that dies,
+ * losing units for good while its leaky and smooth cousins do not.
  *
  * <p>The experiment's figures land in {@code charts/target/figures/lab/}: {@code lab-d-curves.png} (rate 0.005, four
  * curves), {@code lab-e-relu.png} and one like it per activation (the rate search), {@code lab-f-test-accuracy.png},
  * {@code lab-g-swish.png} and {@code lab-init-*.png} (initialization x activation). The README's MNIST lab section
- * shows the report and the key figures of a full run. The predictions held: at 0.005 nothing converged and tanh
+ * shows the report and the key figures of a full run. Most predictions held: at 0.005 nothing converged and tanh
  * led; sigmoid's best rate came out at 3.163, ten times the 0.3162 of ReLU, LeakyReLU, Mish and Swish; and the
  * learned Swish raised \( \beta \) in both layers, towards ReLU.
+ *
+ * <p>The prediction about large rates did not. At rate 1, ReLU <em>survives</em> (94.5 % validation accuracy in
+ * the single-seed run), Mish <em>diverges</em> (its loss is NaN by epoch 27) and Swish <em>collapses</em> to one
+ * class. Dead units do not sink ReLU: the units that die stop contributing, which shrinks the network and with
+ * it the curvature the step has to respect, while the survivors (about half of 200) are plenty for MNIST. Mish
+ * and Swish keep every unit alive near 0, so the whole network's curvature stays, and their slope exceeds 1 for
+ * moderate positive inputs (about 1.1 at its peak), so a large step can grow the pre-activations from layer to
+ * layer until the loss overflows (Mish) or until the units sit far below 0, where, as above, their slope has
+ * decayed to nothing and the network predicts one class (Swish). A "slope below 0" protects a unit only as far
+ * as the slope reaches; Leaky ReLU's reaches everywhere.
  *
  * <h2>What the checks verify</h2>
  * On a 784-200-64-10 network with the PyTorch-default initialization and 64 uniform random "images":
@@ -92,7 +109,9 @@ import workbook.theory.engine.PytorchDefault;
  *       rate 0.005 kills no further unit; one step at rate 50 leaves at least a third of the first
  *       layer's units dead on every image, and a leaky ReLU network's units at that step still have a non-zero
  *       slope everywhere.</li>
- *   <li>A Swish layer's beta gradient from the engine matches a central difference of the loss.</li>
+ *   <li>A Swish layer's beta gradient from the engine matches a central difference of the loss; the sensitivity
+ *       \( z^2 \sigma'(\beta z) \) peaks at \( |z| \approx 2.40/\beta \), not \( 1/\beta \); Swish's slope at
+ *       \( -10 \) is below \( 10^{-3} \) in size.</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=mnist-lab}.
  */
@@ -234,6 +253,17 @@ public final class MnistLabExpectations {
                                 Ex07SmoothActivations.swishBetaGradient(4, 1)))));
         checks.add(Check.relative("... and equals z^2 sigma'(beta z) at z = 2, beta = 1.5", 4 * Ex01Sigmoid.sigmoidDerivative(3),
                 Ex07SmoothActivations.swishBetaGradient(2, 1.5), 1e-12));
+        double beta = 1.5;
+        double peak = 2.3994 / beta; // the root of u tanh(u/2) = 2, over beta
+        double atPeak = Ex07SmoothActivations.swishBetaGradient(peak, beta);
+        // a smooth maximum: 1 % either side of it lowers the value, and 1/beta is far below it
+        checks.add(Check.inRange("d swish_beta / d beta peaks at |z| = 2.40/beta (beta = 1.5): 1 % either side is lower",
+                0, atPeak, Math.max(Ex07SmoothActivations.swishBetaGradient(0.99 * peak, beta),
+                        Ex07SmoothActivations.swishBetaGradient(1.01 * peak, beta))));
+        checks.add(Check.inRange("... and at 1/beta it is under half of that peak", 0, 0.5 * atPeak,
+                Ex07SmoothActivations.swishBetaGradient(1 / beta, beta)));
+        checks.add(Check.inRange("Swish's slope at -10 is below 1e-3 in size: a unit pushed far down is stuck", -1e-3,
+                1e-3, Ex07SmoothActivations.swishDerivative(-10, 1)));
     }
 
     /** The seed's network (same weight draws) with a trainable Swish of {@code beta1} on layer 1, SiLU on layer 2. */

@@ -68,7 +68,7 @@ import workbook.theory.engine.Scheme;
  * \( \sqrt{n E[a^2]} \approx 7.6 \): about 81 % of the units are saturated and the mean local derivative is about
  * 0.10, so every layer multiplies the backward signal by a small slope. Xavier weights start in the linear
  * regime, and since \( \tanh^2 z &lt; z^2 \) the variance shrinks slowly, roughly like \( 1/(2l) \): after 50
- * layers the activations have a standard deviation below 0.1, nothing saturates and the mean local
+ * layers the activations have a standard deviation of about 0.1, nothing saturates and the mean local
  * derivative is close to 1, so the network is almost linear. He weights (\( nv = 2 \)) balance the two: the
  * variance settles where \( 2E[\tanh^2] \) returns it, a few percent of the units saturate and the mean slope
  * is about 0.7.
