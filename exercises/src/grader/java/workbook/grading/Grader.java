@@ -120,6 +120,7 @@ public final class Grader {
         }
         GradeFiles.write(layout.gradeDir(), grades);
         GradeFiles.collectJUnitXml(layout.gradeDir().resolve(TestJvms.JVM_DIR), layout.gradeDir());
+        jvms.prepareArchive();
         return grades;
     }
 

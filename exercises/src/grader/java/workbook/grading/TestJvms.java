@@ -21,9 +21,10 @@ import java.util.stream.Collectors;
  * running with the reason and runs the rest in a fresh one. A check method of the plan that never reports a signed
  * result is failed.
  *
- * <p>A test JVM's class path puts the harness first (the grader's classes, JUnit, AssertJ, commons-math3), then
+ * <p>A test JVM's class path puts the harness first (JUnit, AssertJ, commons-math3, then the grader's classes), then
  * the suite, the given classes and, last, the learner's checked classes, none of which may carry a name outside
- * its exercise: nothing the learner compiled can stand in for a class of the harness.
+ * its exercise: nothing the learner compiled can stand in for a class of the harness. The harness's libraries
+ * come from a {@link HarnessArchive} once there is one.
  */
 final class TestJvms {
     /** The test JVM's heap: a cap turns a runaway allocation into one failed task. */
@@ -35,15 +36,28 @@ final class TestJvms {
     static final long JVM_LIMIT_SECONDS = 300;
     /** The only folder a test JVM writes to (its report); the sandbox lets it write nowhere else. */
     static final String JVM_DIR = "jvm";
+    /** Where a test JVM without a {@link HarnessArchive} records the classes it loads, in {@link #JVM_DIR}. */
+    static final String CLASS_LIST = "harness.classlist";
 
     private final Layout layout;
     private final List<Path> harness;
     private final Sandbox sandbox;
+    private final HarnessArchive archive;
 
     TestJvms(Layout layout, List<Path> harness, Sandbox sandbox) {
         this.layout = layout;
-        this.harness = List.copyOf(harness);
+        // libraries first: the archive maps only when the class path it was dumped with leads the JVM's
+        List<Path> ordered = new ArrayList<>(harness.stream().filter(Files::isRegularFile).collect(Collectors.toList()));
+        harness.stream().filter(p -> !Files.isRegularFile(p)).forEach(ordered::add);
+        this.harness = List.copyOf(ordered);
         this.sandbox = sandbox;
+        this.archive = new HarnessArchive(layout.gradeDir().resolve("cds"),
+                harness.stream().filter(Files::isRegularFile).collect(Collectors.toList()));
+    }
+
+    /** After a grade: dumps the harness archive from the class list its first test JVM recorded, if there is none. */
+    void prepareArchive() {
+        archive.buildInBackground(layout.gradeDir().resolve(JVM_DIR).resolve(CLASS_LIST));
     }
 
     Sandbox sandbox() {
@@ -194,9 +208,15 @@ final class TestJvms {
         if (attempt == 1) {
             Files.deleteIfExists(skipFile(lane));
         }
+        if (attempt == 1) {
+            archive.adoptFinished();
+        }
         List<String> java = new ArrayList<>();
         java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         java.addAll(TEST_JVM);
+        // one JVM records the classes it loads (lane b runs beside lane a and would write the same file)
+        Path classList = jvmDir.resolve(CLASS_LIST);
+        java.addAll(archive.options(lane.equals("b") || Files.exists(classList) ? null : classList));
         java.add("-D" + RunawayGuard.SKIP_FILE + "=" + skipFile(lane));
         java.add("-D" + CheckRunner.SUITE + "=" + layout.suiteClasses());
         java.add("-D" + CheckRunner.JUNIT_XML + "=" + jvmDir.resolve("junit-" + lane + attempt));
@@ -206,6 +226,9 @@ final class TestJvms {
         java.addAll(tags.isEmpty() ? List.of("-") : tags);
         List<Path> readable = new ArrayList<>(classpath);
         readable.add(0, layout.module());
+        if (Files.isRegularFile(archive.archive())) {
+            readable.add(archive.archive());
+        }
         ProcessBuilder builder = new ProcessBuilder(sandbox.wrap(jvmDir, readable, java)).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         String key = SignedLog.newKey();
@@ -218,7 +241,7 @@ final class TestJvms {
         return new TestJvm(process, report, log, key);
     }
 
-    /** Harness first, then the suite, the given classes and the learner's checked classes. */
+    /** Harness first (its libraries, then the grader's classes), then the suite, the given classes and the learner's. */
     private List<Path> classpath() {
         List<Path> path = new ArrayList<>(harness);
         path.add(layout.suiteClasses());
