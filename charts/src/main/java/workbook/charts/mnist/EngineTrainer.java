@@ -7,11 +7,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import workbook.theory.LearnerCode;
+import workbook.charts.mnist.data.ImageSet;
+import workbook.charts.mnist.protocol.EpochListener;
+import workbook.charts.mnist.protocol.EpochStats;
+import workbook.charts.mnist.protocol.Init;
+import workbook.charts.mnist.protocol.LabActivation;
+import workbook.charts.mnist.protocol.RunResult;
+import workbook.charts.mnist.protocol.RunSpec;
+import workbook.charts.mnist.protocol.RunTrainer;
 import workbook.exercises.Ex10Propagation.Initializer;
+import workbook.theory.LearnerCode;
 import workbook.theory.engine.Activations;
-import workbook.theory.engine.FastNetwork;
 import workbook.theory.engine.Builtin;
+import workbook.theory.engine.FastNetwork;
 import workbook.theory.engine.Matrices;
 import workbook.theory.engine.Network;
 import workbook.theory.engine.Nonlinearity;
@@ -19,7 +27,7 @@ import workbook.theory.engine.PytorchDefault;
 import workbook.theory.engine.Scheme;
 
 /**
- * The lab's {@link Trainer} on the workbook's network engine ({@code workbook.theory.engine}): the network is
+ * The lab's {@link RunTrainer} on the workbook's network engine ({@code workbook.theory.engine}): the network is
  * built in {@code double} by {@link Network#classifier}, copied to a {@link FastNetwork} and trained with
  * {@link workbook.theory.engine.Trainer#fit}. The activations and the Xavier, He and naive initializers are the
  * exercise code on the class path (the reference solutions, or your own under {@code -Plearner}); a trainable
@@ -29,12 +37,12 @@ import workbook.theory.engine.Scheme;
  * the minibatch order from a generator split off it, so equal specs give equal curves. Each call builds its
  * own network, so two calls may run at once.
  */
-public final class EngineTrainer implements Trainer {
+public final class EngineTrainer implements RunTrainer {
     /** The std of the too-small initialization {@link Init#SMALL}. */
     static final double SMALL_STD = 0.01;
 
     @Override
-    public RunResult train(RunSpec spec, Dataset train, Dataset eval, EpochListener listener) {
+    public RunResult train(RunSpec spec, ImageSet train, ImageSet eval, EpochListener listener) {
         if (train.features() != eval.features()) {
             throw new IllegalArgumentException("train and eval must have the same image size, got "
                     + train.features() + " and " + eval.features());
@@ -66,7 +74,7 @@ public final class EngineTrainer implements Trainer {
      * (threw java.lang.StackOverflowError)".
      */
     @Override
-    public Set<String> unfinished(Activation activation, Init init, boolean trainableBeta) {
+    public Set<String> unfinished(LabActivation activation, Init init, boolean trainableBeta) {
         Set<String> missing = new TreeSet<>();
         Nonlinearity unit = trainableBeta ? Nonlinearity.trainableSwish(1.0) : nonlinearity(activation);
         probe(missing, () -> unit.value(0.5));
@@ -111,8 +119,8 @@ public final class EngineTrainer implements Trainer {
     }
 
     /** The lab's activation as the engine's, from the exercise code on the class path. */
-    static Nonlinearity nonlinearity(Activation activation) {
-        if (activation == Activation.CUSTOM) { // the exercise's own, in either source: no built-in twin
+    static Nonlinearity nonlinearity(LabActivation activation) {
+        if (activation == LabActivation.CUSTOM) { // the exercise's own, in either source: no built-in twin
             return Nonlinearity.of(CUSTOM);
         }
         if (!learnersCode()) { // the reference runs: the engine's own vector code, checked against the solutions
@@ -163,7 +171,7 @@ public final class EngineTrainer implements Trainer {
     }
 
     /** The same images as the engine's dataset (shared, not copied: neither side writes them). */
-    private static workbook.theory.engine.Dataset engine(Dataset data) {
-        return new workbook.theory.engine.Dataset(data.pixels(), data.labels(), data.features(), Dataset.CLASSES);
+    private static workbook.theory.engine.Dataset engine(ImageSet data) {
+        return new workbook.theory.engine.Dataset(data.pixels(), data.labels(), data.features(), ImageSet.CLASSES);
     }
 }

@@ -1,0 +1,267 @@
+package workbook.charts.mnist.protocol;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The lab's command line: which parts to run and with what settings. Defaults are the seed's; {@code --quick}
+ * swaps in a few hundred images and a few epochs, and any option given explicitly still wins.
+ *
+ * @param parts           which parts: {@code a d e f g init}
+ * @param activations     part 3's activations
+ * @param rate            part 3 (d)'s learning rate
+ * @param rates           part 3 (e)'s starting grid of learning rates (extended while the best is at an edge)
+ * @param epochs          part 3's epochs per run
+ * @param batch           part 3's batch size, 0 for full batch
+ * @param data            folder of the four original IDX files, or {@code null} for the bundled subset
+ * @param trainSize       labelled training images taken from the start of the training file
+ * @param testSize        test images taken from the start of the test file
+ * @param quick           the quick mode's defaults are in force
+ * @param jobs            runs trained at once
+ * @param runs            the run store's folder, or {@code null} for the default
+ * @param seed            the first seed: a configuration's runs are seeded seed, seed + 1, ... (initial weights
+ *                        and batch order)
+ * @param seeds           runs per configuration ({@link #seeds(String)}); 0 for each part's default
+ * @param maxExtensions   how often part (e) may extend an activation's grid past an edge
+ * @param convergedLoss   part (e)'s rule: a run converged if its final training loss is at most this
+ * @param inits           part 4's initializations
+ * @param initActivations part 4's activations
+ * @param initDepth       part 4's hidden layers
+ * @param initWidth       part 4's units per hidden layer
+ * @param initEpochs      part 4's epochs
+ * @param initBatch       part 4's batch size (0 for full batch)
+ * @param initRate        part 4's learning rate
+ * @param list            only list the runs and whether they are stored
+ */
+public record LabConfig(Set<String> parts, List<LabActivation> activations, double rate, List<Double> rates, int epochs,
+        int batch, Path data, int trainSize, int testSize, boolean quick, int jobs, Path runs, long seed, int seeds,
+        int maxExtensions, double convergedLoss, List<Init> inits, List<LabActivation> initActivations, int initDepth,
+        int initWidth, int initEpochs, int initBatch, double initRate, boolean list) {
+
+    /**
+     * Runs per configuration, by part, when {@code --seeds} is not given: enough for a mean and a spread where the
+     * report compares activations (3 for (d), 5 for (f), (g) and part 4); part (e)'s grid runs once per rate,
+     * and its two best rates again with part (d)'s seeds. {@code --quick}: 2 everywhere.
+     */
+    private static final Map<String, Integer> DEFAULT_SEEDS = Map.of("d", 3, "e", 1, "f", 5, "g", 5, "init", 5);
+
+    /** All parts, in protocol order. */
+    public static final List<String> PARTS = List.of("a", "d", "e", "f", "g", "init");
+
+    /** Part (e)'s default grid: about 10^(k/2) for k = -4 ... 0, i.e. 0.01 to 1 in half decades. */
+    public static final String DEFAULT_RATES = "0.01,0.03162,0.1,0.3162,1";
+
+    static final String USAGE = """
+            The MNIST lab (seed part 3 and part 4 (d)/(j)). From the repository root:
+              ./mvnw -q -pl charts -am compile exec:exec@lab -Dexec.args="OPTIONS"
+            (a JVM of its own with C2 and the Vector API). Add -Plearner (a Maven switch) to train with your own exercises instead of the reference solutions.
+
+            Options (defaults in brackets; --quick changes the starred ones unless you give them):
+              --parts LIST            parts to run: a d e f g init [all]; f and g need e's best rates and run them
+              --activations LIST      part 3's activations: relu sigmoid leaky-relu tanh mish swish [these six],
+                                      and custom: Ex07's customActivation (yours under -Plearner) as a seventh
+              --rate R                part (d)'s learning rate [0.005]
+              --rates LIST            part (e)'s starting grid, log-spaced [0.01,0.03162,0.1,0.3162,1]*
+              --epochs N              part 3's epochs per run [1000]*
+              --batch N|full          part 3's batch size [full]
+              --data FOLDER           read the four original IDX files (plain or .gz), or a copy of the bundle, from FOLDER
+              --train-size N          labelled training images, from the start [12000]*; up to 60000 with --data
+              --test-size N           test images, from the start [10000]*
+              --quick                 a few hundred images and a few epochs (what CI runs)
+              --jobs N                runs trained at once [1: each run already uses both cores]
+              --runs FOLDER           where finished runs are stored [charts/lab-runs/<source>]
+              --seed N                the first seed of every configuration's runs [1]
+              --seeds N               runs per configuration, seeds N, N+1, ... [3 for d; 5 for f, g, init]*;
+                                      e's grid runs once, its two best rates again with d's seeds
+              --max-extensions N      how often (e) may extend a grid whose best rate is at an edge [4]*
+              --converged-loss X      (e): a run converged if its final training loss is at most X [0.2]
+              --inits LIST            part 4's initializations: pytorch naive small xavier he [all]
+              --init-activations LIST part 4's activations [sigmoid,tanh,relu]
+              --init-depth N          part 4's hidden layers [10]
+              --init-width N          part 4's units per hidden layer [100]*
+              --init-epochs N         part 4's epochs [10]*
+              --init-batch N|full     part 4's batch size [64]*
+              --init-rate R           part 4's learning rate [0.01]
+              --list                  list the runs and whether each is stored; train nothing
+              --help                  this text
+            LIST is comma-separated. Finished runs are saved at once; a rerun skips them, so an interrupted
+            protocol resumes where it stopped.
+            """;
+
+    /** The text {@code --help} prints. */
+    public static String usage() {
+        return USAGE;
+    }
+
+    private static final Set<String> FLAGS = Set.of("quick", "list", "help");
+    private static final Set<String> VALUED = Set.of("parts", "activations", "rate", "rates", "epochs", "batch",
+            "data", "train-size", "test-size", "jobs", "runs", "seed", "seeds", "max-extensions", "converged-loss", "inits",
+            "init-activations", "init-depth", "init-width", "init-epochs", "init-batch", "init-rate");
+
+    /** True if {@code args} asks for the usage text. */
+    public static boolean wantsHelp(String[] args) {
+        return Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");
+    }
+
+    /** Parses the command line; unknown options and bad values are IllegalArgumentExceptions that say why. */
+    public static LabConfig parse(String... args) {
+        Map<String, String> given = options(args);
+        boolean quick = given.containsKey("quick");
+        Map<String, String> o = new LinkedHashMap<>();
+        if (quick) {
+            o.putAll(Map.of("rates", "0.01,0.1,1", "epochs", "30", "train-size", "500", "test-size", "500",
+                    "max-extensions", "2", "init-width", "32", "init-epochs", "3", "init-batch", "50", "seeds", "2"));
+        }
+        o.putAll(given);
+        Set<String> parts = new LinkedHashSet<>(list(o, "parts", String.join(",", PARTS), p -> {
+            if (!PARTS.contains(p)) {
+                throw new IllegalArgumentException("--parts must name parts among " + PARTS + ", got '" + p + "'");
+            }
+            return p;
+        }));
+        return new LabConfig(parts, list(o, "activations", LabActivation.seedsSix(), LabActivation::of),
+                positive(o, "rate", "0.005"), list(o, "rates", DEFAULT_RATES, s -> positive("rates", s)),
+                count(o, "epochs", "1000", 1), batch(o, "batch", "full"),
+                o.containsKey("data") ? Path.of(o.get("data")) : null, count(o, "train-size", "12000", 5),
+                count(o, "test-size", "10000", 1), quick, count(o, "jobs", "1", 1),
+                o.containsKey("runs") ? Path.of(o.get("runs")) : null, Long.parseLong(whole(o, "seed", "1")),
+                o.containsKey("seeds") ? count(o, "seeds", "1", 1) : 0, count(o, "max-extensions", "4", 0), positive(o, "converged-loss", "0.2"),
+                list(o, "inits", Init.keys(), Init::of), list(o, "init-activations", "sigmoid,tanh,relu", LabActivation::of),
+                count(o, "init-depth", "10", 1), count(o, "init-width", "100", 1), count(o, "init-epochs", "10", 1),
+                batch(o, "init-batch", "64"), positive(o, "init-rate", "0.01"), o.containsKey("list"));
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("arguments must be options starting with --, got '" + arg
+                        + "' (run with --help for the list)");
+            }
+            String name = arg.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            if (FLAGS.contains(name)) {
+                if (value != null) {
+                    throw new IllegalArgumentException("--" + name + " takes no value, got '" + value + "'");
+                }
+                given.put(name, "true");
+            } else if (VALUED.contains(name)) {
+                if (value == null) {
+                    if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                        throw new IllegalArgumentException("--" + name + " needs a value (run with --help for the list)");
+                    }
+                    value = args[++i];
+                }
+                given.put(name, value);
+            } else {
+                throw new IllegalArgumentException("unknown option --" + name + "; known: --" + String.join(", --",
+                        new java.util.TreeSet<>(union())) + " (run with --help for details)");
+            }
+        }
+        return given;
+    }
+
+    private static Set<String> union() {
+        Set<String> all = new LinkedHashSet<>(VALUED);
+        all.addAll(FLAGS);
+        return all;
+    }
+
+    private static <T> List<T> list(Map<String, String> o, String name, String fallback, Function<String, T> parse) {
+        String text = o.getOrDefault(name, fallback);
+        List<T> items = new ArrayList<>();
+        for (String item : text.split(",")) {
+            if (item.isBlank()) {
+                throw new IllegalArgumentException("--" + name + " must be a comma-separated list without empty items, got '"
+                        + text + "'");
+            }
+            T value = parse.apply(item.trim());
+            if (items.contains(value)) {
+                throw new IllegalArgumentException("--" + name + " must not repeat an item, got '" + text + "'");
+            }
+            items.add(value);
+        }
+        return List.copyOf(items);
+    }
+
+    private static double positive(Map<String, String> o, String name, String fallback) {
+        return positive(name, o.getOrDefault(name, fallback));
+    }
+
+    private static double positive(String name, String text) {
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a positive number, got '" + text + "'");
+        }
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("--" + name + " must be a positive number, got '" + text + "'");
+        }
+        return value;
+    }
+
+    private static int count(Map<String, String> o, String name, String fallback, int min) {
+        String text = whole(o, name, fallback);
+        long value = Long.parseLong(text);
+        if (value < min || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number of at least " + min + ", got '"
+                    + text + "'");
+        }
+        return (int) value;
+    }
+
+    private static String whole(Map<String, String> o, String name, String fallback) {
+        String text = o.getOrDefault(name, fallback).trim();
+        if (!text.matches("-?\\d{1,18}")) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, got '" + text + "'");
+        }
+        return text;
+    }
+
+    private static int batch(Map<String, String> o, String name, String fallback) {
+        String text = o.getOrDefault(name, fallback).trim();
+        return text.equalsIgnoreCase("full") ? 0 : count(Map.of(name, text), name, text, 1);
+    }
+
+    /** True if the part is to run. */
+    public boolean runs(String part) {
+        return parts.contains(part);
+    }
+
+    /**
+     * How many runs, with seeds {@link #seed()}, {@code seed + 1}, ..., each configuration of {@code part} gets: {@code
+     * --seeds} for every part but (e), else the part's default.
+     */
+    public int seeds(String part) {
+        if (!DEFAULT_SEEDS.containsKey(part)) {
+            throw new IllegalArgumentException("part must be one of " + DEFAULT_SEEDS.keySet() + ", got '" + part + "'");
+        }
+        return part.equals("e") ? 1 : seeds > 0 ? seeds : DEFAULT_SEEDS.get(part);
+    }
+
+    /** The seeds of {@code part}'s configurations, in order. */
+    public List<Long> seedsOf(String part) {
+        return java.util.stream.LongStream.range(seed, seed + seeds(part)).boxed().toList();
+    }
+
+    /** This configuration with only {@code kept} of its parts and part 3's activations. */
+    public LabConfig narrowed(Set<String> keptParts, List<LabActivation> keptActivations) {
+        return new LabConfig(keptParts, keptActivations, rate, rates, epochs, batch, data, trainSize, testSize, quick,
+                jobs, runs, seed, seeds, maxExtensions, convergedLoss, inits, initActivations, initDepth, initWidth, initEpochs,
+                initBatch, initRate, list);
+    }
+}
