@@ -37,7 +37,7 @@ import workbook.theory.engine.Scheme;
  * the minibatch order from a generator split off it, so equal specs give equal curves. Each call builds its
  * own network, so two calls may run at once.
  */
-public final class EngineTrainer implements RunTrainer {
+final class EngineTrainer implements RunTrainer {
     /** The std of the too-small initialization {@link Init#SMALL}. */
     static final double SMALL_STD = 0.01;
 

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -41,8 +40,8 @@ import workbook.charts.mnist.report.ProtocolReport;
  * ({@code exec:exec@lab} forks a JVM with the C2 compiler and {@code --add-modules jdk.incubator.vector}, which
  * the engine's kernel needs; {@code exec:java} with {@code -Dexec.mainClass=workbook.charts.mnist.Lab} also
  * works, in Maven's C1-only JVM, several times slower.)
- * {@code --help} lists the options. Training goes through a {@link RunTrainer} found with {@link ServiceLoader}
- * (a {@code META-INF/services/workbook.charts.mnist.protocol.RunTrainer} file naming the engine's implementation).
+ * {@code --help} lists the options. Here the lab is wired together: {@link #main} hands {@link #run} the network
+ * engine's {@link RunTrainer}, an {@link EngineTrainer}; the tests hand it a fake.
  */
 public final class Lab {
     /** System property naming the run store's parent folder (the charts pom sets charts/lab-runs). */
@@ -61,7 +60,7 @@ public final class Lab {
             return;
         }
         try {
-            run(LabConfig.parse(args), System.out, Lab::trainer, Charts.output(new String[0], ""));
+            run(LabConfig.parse(args), System.out, EngineTrainer::new, Charts.output(new String[0], ""));
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
             refuse(message + (message.contains("--help") ? "" : " (run with --help for the options)"));
@@ -200,20 +199,6 @@ public final class Lab {
         byReason.forEach((reason, names) -> parts.add(String.join(", ", names) + (reason.isEmpty() ? ""
                 : " (" + reason + ")")));
         return String.join("; ", parts);
-    }
-
-    /** The trainer registered for {@link ServiceLoader}; a clear error if there is none. */
-    static RunTrainer trainer() {
-        List<RunTrainer> found = ServiceLoader.load(RunTrainer.class).stream().map(ServiceLoader.Provider::get).toList();
-        if (found.isEmpty()) {
-            throw new IllegalStateException("no RunTrainer on the class path: the network engine plugs in through a file"
-                    + " META-INF/services/" + RunTrainer.class.getName() + " naming its implementation; only part a"
-                    + " (--parts a) and --list work without one");
-        }
-        if (found.size() > 1) {
-            throw new IllegalStateException("more than one RunTrainer on the class path: " + found);
-        }
-        return found.get(0);
     }
 
     private static ImageSet take(ImageSet all, int n, String option, boolean bundled) {
