@@ -17,8 +17,6 @@ import workbook.charts.mnist.protocol.RunSpec;
 import workbook.charts.mnist.protocol.RunTrainer;
 import workbook.exercises.Ex10Propagation.Initializer;
 import workbook.theory.LearnerCode;
-import workbook.theory.engine.Activations;
-import workbook.theory.engine.Builtin;
 import workbook.theory.engine.FastNetwork;
 import workbook.theory.engine.Matrices;
 import workbook.theory.engine.Network;
@@ -76,7 +74,7 @@ final class EngineTrainer implements RunTrainer {
     @Override
     public Set<String> unfinished(LabActivation activation, Init init, boolean trainableBeta) {
         Set<String> missing = new TreeSet<>();
-        Nonlinearity unit = trainableBeta ? Nonlinearity.trainableSwish(1.0) : nonlinearity(activation);
+        Nonlinearity unit = trainableBeta ? Nonlinearity.trainableSwish(1.0) : activation.unit(learnersCode());
         probe(missing, () -> unit.value(0.5));
         probe(missing, () -> unit.slope(0.5));
         if (trainableBeta) {
@@ -110,46 +108,13 @@ final class EngineTrainer implements RunTrainer {
 
     /** The initial network of {@code spec}, drawn from {@code rng} (the first split of the spec's seed). */
     private static Network network(RunSpec spec, int features, SplittableRandom rng) {
-        Nonlinearity hidden = spec.trainableBeta() ? Nonlinearity.trainableSwish(1.0) : nonlinearity(spec.activation());
+        Nonlinearity hidden = spec.trainableBeta() ? Nonlinearity.trainableSwish(1.0) : spec.activation().unit(learnersCode());
         Network net = Network.classifier(spec.layers(features), hidden, initializer(spec.init()), rng);
         if (spec.init() == Init.PYTORCH) {
             PytorchDefault.drawBiases(net, rng);
         }
         return net;
     }
-
-    /** The lab's activation as the engine's, from the exercise code on the class path. */
-    static Nonlinearity nonlinearity(LabActivation activation) {
-        if (activation == LabActivation.CUSTOM) { // the exercise's own, in either source: no built-in twin
-            return Nonlinearity.of(CUSTOM);
-        }
-        if (!learnersCode()) { // the reference runs: the engine's own vector code, checked against the solutions
-            return Nonlinearity.builtin(switch (activation) {
-                case RELU -> Builtin.RELU;
-                case SIGMOID -> Builtin.SIGMOID;
-                case LEAKY_RELU -> Builtin.LEAKY_RELU;
-                case TANH -> Builtin.TANH;
-                case MISH -> Builtin.MISH;
-                case SWISH -> Builtin.SWISH;
-                case CUSTOM -> throw new AssertionError("custom has no built-in twin");
-            });
-        }
-        return Nonlinearity.of(switch (activation) {
-            case RELU -> Activations.RELU;
-            case SIGMOID -> Activations.SIGMOID;
-            case LEAKY_RELU -> Activations.LEAKY_RELU;
-            case TANH -> Activations.TANH;
-            case MISH -> Activations.MISH;
-            case SWISH -> Activations.SILU;
-            case CUSTOM -> CUSTOM;
-        });
-    }
-
-    /** Ex07's {@code customActivation} and its slope, as the engine calls an activation. */
-    private static final workbook.exercises.Ex10Propagation.Activation CUSTOM =
-            new workbook.exercises.Ex10Propagation.Activation("custom (Ex07)",
-                    workbook.exercises.Ex07SmoothActivations::customActivation,
-                    workbook.exercises.Ex07SmoothActivations::customActivationDerivative);
 
     /**
      * Whether the runs train on the learner's exercises ({@code -Plearner}, where the lab calls their methods entry
