@@ -58,52 +58,29 @@ public record LabConfig(Set<String> parts, List<LabActivation> activations, doub
     /** Part (e)'s default grid: about 10^(k/2) for k = -4 ... 0, i.e. 0.01 to 1 in half decades. */
     public static final String DEFAULT_RATES = "0.01,0.03162,0.1,0.3162,1";
 
-    static final String USAGE = """
+    /** What {@code --help} prints above the options. */
+    private static final String HELP_HEAD = """
             The MNIST lab (seed part 3 and part 4 (d)/(j)). From the repository root:
               ./mvnw -q -pl charts -am compile exec:exec@lab -Dexec.args="OPTIONS"
             (a JVM of its own with C2 and the Vector API). Add -Plearner (a Maven switch) to train with your own exercises instead of the reference solutions.
 
             Options (defaults in brackets; --quick changes the starred ones unless you give them):
-              --parts LIST            parts to run: a d e f g init [all]; f and g need e's best rates and run them
-              --activations LIST      part 3's activations: relu sigmoid leaky-relu tanh mish swish [these six],
-                                      and custom: Ex07's customActivation (yours under -Plearner) as a seventh
-              --rate R                part (d)'s learning rate [0.005]
-              --rates LIST            part (e)'s starting grid, log-spaced [0.01,0.03162,0.1,0.3162,1]*
-              --epochs N              part 3's epochs per run [1000]*
-              --batch N|full          part 3's batch size [full]
-              --data FOLDER           read the four original IDX files (plain or .gz), or a copy of the bundle, from FOLDER
-              --train-size N          labelled training images, from the start [12000]*; up to 60000 with --data
-              --test-size N           test images, from the start [10000]*
-              --quick                 a few hundred images and a few epochs (what CI runs)
-              --jobs N                runs trained at once [1: each run already uses both cores]
-              --runs FOLDER           where finished runs are stored [charts/lab-runs/<source>]
-              --seed N                the first seed of every configuration's runs [1]
-              --seeds N               runs per configuration, seeds N, N+1, ... [3 for d; 5 for f, g, init]*;
-                                      e's grid runs once, its two best rates again with d's seeds
-              --max-extensions N      how often (e) may extend a grid whose best rate is at an edge [4]*
-              --converged-loss X      (e): a run converged if its final training loss is at most X [0.2]
-              --inits LIST            part 4's initializations: pytorch naive small xavier he [all]
-              --init-activations LIST part 4's activations [sigmoid,tanh,relu]
-              --init-depth N          part 4's hidden layers [10]
-              --init-width N          part 4's units per hidden layer [100]*
-              --init-epochs N         part 4's epochs [10]*
-              --init-batch N|full     part 4's batch size [64]*
-              --init-rate R           part 4's learning rate [0.01]
-              --list                  list the runs and whether each is stored; train nothing
-              --help                  this text
+            """;
+
+    /** What {@code --help} prints below the options. */
+    private static final String HELP_TAIL = """
             LIST is comma-separated. Finished runs are saved at once; a rerun skips them, so an interrupted
             protocol resumes where it stopped.
             """;
 
-    /** The text {@code --help} prints. */
+    /** The text {@code --help} prints: every {@link LabOption}'s help between a head and a tail. */
     public static String usage() {
-        return USAGE;
+        StringBuilder text = new StringBuilder(HELP_HEAD);
+        for (LabOption option : LabOption.values()) {
+            text.append(option.help());
+        }
+        return text.append(HELP_TAIL).toString();
     }
-
-    private static final Set<String> FLAGS = Set.of("quick", "list", "help");
-    private static final Set<String> VALUED = Set.of("parts", "activations", "rate", "rates", "epochs", "batch",
-            "data", "train-size", "test-size", "jobs", "runs", "seed", "seeds", "max-extensions", "converged-loss", "inits",
-            "init-activations", "init-depth", "init-width", "init-epochs", "init-batch", "init-rate");
 
     /** True if {@code args} asks for the usage text. */
     public static boolean wantsHelp(String[] args) {
@@ -115,27 +92,28 @@ public record LabConfig(Set<String> parts, List<LabActivation> activations, doub
         Map<String, String> given = options(args);
         boolean quick = given.containsKey("quick");
         Map<String, String> o = new LinkedHashMap<>();
-        if (quick) {
-            o.putAll(Map.of("rates", "0.01,0.1,1", "epochs", "30", "train-size", "500", "test-size", "500",
-                    "max-extensions", "2", "init-width", "32", "init-epochs", "3", "init-batch", "50", "seeds", "2"));
+        for (LabOption option : LabOption.values()) {
+            String value = quick && option.quick() != null ? option.quick() : option.fallback();
+            if (value != null) {
+                o.put(option.key(), value);
+            }
         }
         o.putAll(given);
-        Set<String> parts = new LinkedHashSet<>(list(o, "parts", String.join(",", PARTS), p -> {
+        Set<String> parts = new LinkedHashSet<>(list(o, "parts", p -> {
             if (!PARTS.contains(p)) {
                 throw new IllegalArgumentException("--parts must name parts among " + PARTS + ", got '" + p + "'");
             }
             return p;
         }));
-        return new LabConfig(parts, list(o, "activations", LabActivation.seedsSix(), LabActivation::of),
-                positive(o, "rate", "0.005"), list(o, "rates", DEFAULT_RATES, s -> positive("rates", s)),
-                count(o, "epochs", "1000", 1), batch(o, "batch", "full"),
-                o.containsKey("data") ? Path.of(o.get("data")) : null, count(o, "train-size", "12000", 5),
-                count(o, "test-size", "10000", 1), quick, count(o, "jobs", "1", 1),
-                o.containsKey("runs") ? Path.of(o.get("runs")) : null, Long.parseLong(whole(o, "seed", "1")),
-                o.containsKey("seeds") ? count(o, "seeds", "1", 1) : 0, count(o, "max-extensions", "4", 0), positive(o, "converged-loss", "0.2"),
-                list(o, "inits", Init.keys(), Init::of), list(o, "init-activations", "sigmoid,tanh,relu", LabActivation::of),
-                count(o, "init-depth", "10", 1), count(o, "init-width", "100", 1), count(o, "init-epochs", "10", 1),
-                batch(o, "init-batch", "64"), positive(o, "init-rate", "0.01"), o.containsKey("list"));
+        return new LabConfig(parts, list(o, "activations", LabActivation::of), positive(o, "rate"),
+                list(o, "rates", s -> positive("rates", s)), count(o, "epochs", 1), batch(o, "batch"),
+                o.containsKey("data") ? Path.of(o.get("data")) : null, count(o, "train-size", 5),
+                count(o, "test-size", 1), quick, count(o, "jobs", 1),
+                o.containsKey("runs") ? Path.of(o.get("runs")) : null, Long.parseLong(whole(o, "seed")),
+                o.containsKey("seeds") ? count(o, "seeds", 1) : 0, count(o, "max-extensions", 0),
+                positive(o, "converged-loss"), list(o, "inits", Init::of), list(o, "init-activations", LabActivation::of),
+                count(o, "init-depth", 1), count(o, "init-width", 1), count(o, "init-epochs", 1), batch(o, "init-batch"),
+                positive(o, "init-rate"), o.containsKey("list"));
     }
 
     private static Map<String, String> options(String[] args) {
@@ -153,12 +131,13 @@ public record LabConfig(Set<String> parts, List<LabActivation> activations, doub
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
             }
-            if (FLAGS.contains(name)) {
+            LabOption option = LabOption.named(name);
+            if (option != null && option.flag()) {
                 if (value != null) {
                     throw new IllegalArgumentException("--" + name + " takes no value, got '" + value + "'");
                 }
                 given.put(name, "true");
-            } else if (VALUED.contains(name)) {
+            } else if (option != null) {
                 if (value == null) {
                     if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                         throw new IllegalArgumentException("--" + name + " needs a value (run with --help for the list)");
@@ -168,20 +147,14 @@ public record LabConfig(Set<String> parts, List<LabActivation> activations, doub
                 given.put(name, value);
             } else {
                 throw new IllegalArgumentException("unknown option --" + name + "; known: --" + String.join(", --",
-                        new java.util.TreeSet<>(union())) + " (run with --help for details)");
+                        new java.util.TreeSet<>(Arrays.stream(LabOption.values()).map(LabOption::key).toList())) + " (run with --help for details)");
             }
         }
         return given;
     }
 
-    private static Set<String> union() {
-        Set<String> all = new LinkedHashSet<>(VALUED);
-        all.addAll(FLAGS);
-        return all;
-    }
-
-    private static <T> List<T> list(Map<String, String> o, String name, String fallback, Function<String, T> parse) {
-        String text = o.getOrDefault(name, fallback);
+    private static <T> List<T> list(Map<String, String> o, String name, Function<String, T> parse) {
+        String text = o.get(name);
         List<T> items = new ArrayList<>();
         for (String item : text.split(",")) {
             if (item.isBlank()) {
@@ -197,8 +170,8 @@ public record LabConfig(Set<String> parts, List<LabActivation> activations, doub
         return List.copyOf(items);
     }
 
-    private static double positive(Map<String, String> o, String name, String fallback) {
-        return positive(name, o.getOrDefault(name, fallback));
+    private static double positive(Map<String, String> o, String name) {
+        return positive(name, o.get(name));
     }
 
     private static double positive(String name, String text) {
@@ -214,8 +187,8 @@ public record LabConfig(Set<String> parts, List<LabActivation> activations, doub
         return value;
     }
 
-    private static int count(Map<String, String> o, String name, String fallback, int min) {
-        String text = whole(o, name, fallback);
+    private static int count(Map<String, String> o, String name, int min) {
+        String text = whole(o, name);
         long value = Long.parseLong(text);
         if (value < min || value > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--" + name + " must be a whole number of at least " + min + ", got '"
@@ -224,17 +197,17 @@ public record LabConfig(Set<String> parts, List<LabActivation> activations, doub
         return (int) value;
     }
 
-    private static String whole(Map<String, String> o, String name, String fallback) {
-        String text = o.getOrDefault(name, fallback).trim();
+    private static String whole(Map<String, String> o, String name) {
+        String text = o.get(name).trim();
         if (!text.matches("-?\\d{1,18}")) {
             throw new IllegalArgumentException("--" + name + " must be a whole number, got '" + text + "'");
         }
         return text;
     }
 
-    private static int batch(Map<String, String> o, String name, String fallback) {
-        String text = o.getOrDefault(name, fallback).trim();
-        return text.equalsIgnoreCase("full") ? 0 : count(Map.of(name, text), name, text, 1);
+    private static int batch(Map<String, String> o, String name) {
+        String text = o.get(name).trim();
+        return text.equalsIgnoreCase("full") ? 0 : count(Map.of(name, text), name, 1);
     }
 
     /** True if the part is to run. */

@@ -82,11 +82,32 @@ class LabConfigTest {
     }
 
     @Test
-    void theUsageTextNamesEveryOption() {
-        for (String option : List.of("parts", "activations", "rate", "rates", "epochs", "batch", "data", "train-size",
-                "test-size", "quick", "jobs", "runs", "seed", "max-extensions", "converged-loss", "inits",
-                "init-activations", "init-depth", "init-width", "init-epochs", "init-batch", "init-rate", "list", "help")) {
-            assertThat(LabConfig.USAGE).as("--help explains --%s", option).contains("--" + option + " ");
+    void theHelpIsTheOptionTableInOrderWithAStarWhereQuickChangesTheDefault() {
+        List<String> lines = LabConfig.usage().lines().filter(l -> l.startsWith("  --")).toList();
+        assertThat(lines).as("one line per option of the table, in its order")
+                .hasSize(LabOption.values().length);
+        for (int i = 0; i < lines.size(); i++) {
+            LabOption option = LabOption.values()[i];
+            assertThat(lines.get(i)).as("the help of --%s", option.key())
+                    .startsWith("  --" + option.key() + " ");
+            assertThat(lines.get(i).matches(".*\\]\\*.*")).as("--%s is starred if and only if --quick changes it",
+                    option.key()).isEqualTo(option.quick() != null);
         }
+        assertThat(LabConfig.usage()).as("the help column lines up").contains(
+                "  --init-activations LIST part 4's activations [sigmoid,tanh,relu]\n",
+                "  --quick                 a few hundred images and a few epochs (what CI runs)\n",
+                "                          e's grid runs once, its two best rates again with d's seeds\n");
+    }
+
+    @Test
+    void quickChangesTheStarredDefaultsAndAGivenOptionStillWins() {
+        LabConfig quick = LabConfig.parse("--quick"), full = LabConfig.parse();
+        assertThat(List.of(quick.epochs(), quick.trainSize(), quick.testSize(), quick.maxExtensions(), quick.initWidth(),
+                quick.initEpochs(), quick.initBatch(), quick.seeds("d"))).containsExactly(30, 500, 500, 2, 32, 3, 50, 2);
+        assertThat(List.of(full.epochs(), full.trainSize(), full.testSize(), full.maxExtensions(), full.initWidth(),
+                full.initEpochs(), full.initBatch(), full.seeds("d"))).containsExactly(1000, 12000, 10000, 4, 100, 10, 64, 3);
+        assertThat(quick.rates()).containsExactly(0.01, 0.1, 1.0);
+        assertThat(LabConfig.parse("--quick", "--epochs", "7").epochs()).isEqualTo(7);
+        assertThat(quick.rate()).as("--rate is not starred").isEqualTo(full.rate()).isEqualTo(0.005);
     }
 }
