@@ -17,11 +17,11 @@ import java.util.zip.GZIPInputStream;
  * says is an {@link IllegalArgumentException}; a file that ends before its header's promise is an
  * {@link EOFException}. Every message names the file.
  */
-public final class Idx {
+final class Idx {
     /** Magic number of an IDX file of unsigned-byte images (3 dimensions). */
-    public static final int IMAGES_MAGIC = 0x00000803;
+    static final int IMAGES_MAGIC = 0x00000803;
     /** Magic number of an IDX file of unsigned-byte labels (1 dimension). */
-    public static final int LABELS_MAGIC = 0x00000801;
+    static final int LABELS_MAGIC = 0x00000801;
     private static final int GZIP_MAGIC = 0x1f8b;
 
     private Idx() {}
@@ -30,7 +30,7 @@ public final class Idx {
      * Images as stored: {@code count} images of {@code rows x cols} unsigned bytes, image after image, row
      * after row.
      */
-    public record Images(int count, int rows, int cols, byte[] pixels) {
+    record Images(int count, int rows, int cols, byte[] pixels) {
         /** The pixel at row {@code r}, column {@code c} of image {@code i}, 0 to 255. */
         public int pixel(int i, int r, int c) {
             return pixels[(i * rows + r) * cols + c] & 0xff;
@@ -38,12 +38,12 @@ public final class Idx {
     }
 
     /** Opens a file for reading, gunzipping it if it starts with the gzip magic bytes. */
-    public static InputStream open(Path file) throws IOException {
+    static InputStream open(Path file) throws IOException {
         return decompressIfGzipped(Files.newInputStream(file));
     }
 
     /** Wraps {@code in} in a {@link GZIPInputStream} if its first two bytes are gzip's magic. */
-    public static InputStream decompressIfGzipped(InputStream in) throws IOException {
+    static InputStream decompressIfGzipped(InputStream in) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         buffered.mark(2);
         int first = buffered.read();
@@ -54,7 +54,7 @@ public final class Idx {
     }
 
     /** Reads an images file; {@code name} is only for the messages. */
-    public static Images readImages(InputStream in, String name) throws IOException {
+    static Images readImages(InputStream in, String name) throws IOException {
         int[] header = header(in, name, IMAGES_MAGIC, "images", 3);
         int count = header[0], rows = header[1], cols = header[2];
         if (rows <= 0 || cols <= 0) {
@@ -70,7 +70,7 @@ public final class Idx {
     }
 
     /** Reads a labels file; {@code name} is only for the messages. */
-    public static byte[] readLabels(InputStream in, String name) throws IOException {
+    static byte[] readLabels(InputStream in, String name) throws IOException {
         int count = header(in, name, LABELS_MAGIC, "labels", 1)[0];
         return body(in, name, count, count + " labels");
     }

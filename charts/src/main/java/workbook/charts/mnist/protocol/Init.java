@@ -36,7 +36,7 @@ public enum Init implements Keyed {
     }
 
     /** All keys, comma-separated. */
-    public static String keys() {
+    static String keys() {
         return Keyed.keys(Init.class);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** An enum constant named on the command line and in run names by its lower-case, hyphenated name. */
-public interface Keyed {
+interface Keyed {
     /** The constant's Java name, e.g. {@code LEAKY_RELU}. */
     String name();
 

@@ -27,7 +27,7 @@ public enum LabActivation implements Keyed {
     CUSTOM("Custom", null, () -> Ex07.CUSTOM); // the exercise's own design, in either source: no built-in twin
 
     /** The seed's six, what {@code --activations} means when it is not given. */
-    public static final java.util.List<LabActivation> SEEDS_SIX = java.util.List.of(RELU, SIGMOID, LEAKY_RELU, TANH, MISH,
+    static final java.util.List<LabActivation> SEEDS_SIX = java.util.List.of(RELU, SIGMOID, LEAKY_RELU, TANH, MISH,
             SWISH);
 
     private final String label;
@@ -53,12 +53,12 @@ public enum LabActivation implements Keyed {
     }
 
     /** All keys, comma-separated. */
-    public static String keys() {
+    static String keys() {
         return Keyed.keys(LabActivation.class);
     }
 
     /** The keys of the seed's six, comma-separated. */
-    public static String seedsSix() {
+    static String seedsSix() {
         return String.join(",", SEEDS_SIX.stream().map(LabActivation::key).toList());
     }
 

@@ -53,10 +53,10 @@ public record LabConfig(Set<String> parts, List<LabActivation> activations, doub
     private static final Map<String, Integer> DEFAULT_SEEDS = Map.of("d", 3, "e", 1, "f", 5, "g", 5, "init", 5);
 
     /** All parts, in protocol order. */
-    public static final List<String> PARTS = List.of("a", "d", "e", "f", "g", "init");
+    static final List<String> PARTS = List.of("a", "d", "e", "f", "g", "init");
 
     /** Part (e)'s default grid: about 10^(k/2) for k = -4 ... 0, i.e. 0.01 to 1 in half decades. */
-    public static final String DEFAULT_RATES = "0.01,0.03162,0.1,0.3162,1";
+    static final String DEFAULT_RATES = "0.01,0.03162,0.1,0.3162,1";
 
     /** What {@code --help} prints above the options. */
     private static final String HELP_HEAD = """
@@ -219,7 +219,7 @@ public record LabConfig(Set<String> parts, List<LabActivation> activations, doub
      * How many runs, with seeds {@link #seed()}, {@code seed + 1}, ..., each configuration of {@code part} gets: {@code
      * --seeds} for every part but (e), else the part's default.
      */
-    public int seeds(String part) {
+    int seeds(String part) {
         if (!DEFAULT_SEEDS.containsKey(part)) {
             throw new IllegalArgumentException("part must be one of " + DEFAULT_SEEDS.keySet() + ", got '" + part + "'");
         }
@@ -227,7 +227,7 @@ public record LabConfig(Set<String> parts, List<LabActivation> activations, doub
     }
 
     /** The seeds of {@code part}'s configurations, in order. */
-    public List<Long> seedsOf(String part) {
+    List<Long> seedsOf(String part) {
         return java.util.stream.LongStream.range(seed, seed + seeds(part)).boxed().toList();
     }
 

@@ -45,7 +45,7 @@ public final class Progress {
     }
 
     /** Starts a batch of {@code runs} runs, of which the ones to train add up to {@code epochsToTrain} epochs. */
-    public synchronized void startBatch(String batchTitle, int batchRuns, int toTrain, long epochsToTrain) {
+    synchronized void startBatch(String batchTitle, int batchRuns, int toTrain, long epochsToTrain) {
         title = batchTitle;
         runs = batchRuns;
         epochsPlanned = epochsToTrain;
@@ -58,7 +58,7 @@ public final class Progress {
     }
 
     /** The listener for run {@code index} (1-based) of the batch. */
-    public EpochListener listener(int index, RunSpec spec) {
+    EpochListener listener(int index, RunSpec spec) {
         String name = describe(spec);
         return stats -> epoch(index, name, spec.epochs(), stats);
     }
@@ -84,7 +84,7 @@ public final class Progress {
     }
 
     /** Reports a finished run. */
-    public synchronized void runFinished(int index, RunSpec spec, RunResult result, double seconds) {
+    synchronized void runFinished(int index, RunSpec spec, RunResult result, double seconds) {
         active.remove(index);
         EpochStats last = result.last();
         println(String.format(Locale.ROOT, "run %d/%d %s done in %s: %s, train loss %.4g, %s accuracy %.2f%%, %s left",
@@ -94,7 +94,7 @@ public final class Progress {
     }
 
     /** Reports a run whose trainer threw. */
-    public synchronized void runFailed(int index, RunSpec spec, Throwable error) {
+    synchronized void runFailed(int index, RunSpec spec, Throwable error) {
         active.remove(index);
         println(String.format(Locale.ROOT, "run %d/%d %s FAILED: %s", index, runs, describe(spec), error));
     }

@@ -52,7 +52,7 @@ public final class RateSearch {
     }
 
     /** The runs that did not diverge, best first by the rule above. */
-    public static List<StoredRun> ranked(List<StoredRun> runs) {
+    static List<StoredRun> ranked(List<StoredRun> runs) {
         return runs.stream().filter(r -> !diverged(r))
                 .sorted(Comparator.<StoredRun>comparingDouble(r -> r.result().last().evalAccuracy())
                         .thenComparing(Comparator.<StoredRun>comparingDouble(r -> r.result().last().evalLoss()).reversed())
@@ -65,7 +65,7 @@ public final class RateSearch {
      * The rate to add to the grid of {@code runs} (any order), or empty if the best is inside it. The new rate is
      * rounded to the 4 significant digits a run's name shows, so that names and rates correspond one to one.
      */
-    public static OptionalDouble extension(List<StoredRun> runs) {
+    static OptionalDouble extension(List<StoredRun> runs) {
         OptionalDouble next = unrounded(runs);
         return next.isPresent() ? OptionalDouble.of(Double.parseDouble(RunSpec.rate(next.getAsDouble()))) : next;
     }
@@ -91,7 +91,7 @@ public final class RateSearch {
     }
 
     /** The outcome of a finished search over {@code runs}. */
-    public static SearchResult outcome(LabActivation activation, List<StoredRun> runs) {
+    static SearchResult outcome(LabActivation activation, List<StoredRun> runs) {
         List<StoredRun> sorted = runs.stream().sorted(Comparator.comparingDouble(r -> r.spec().learningRate())).toList();
         return new SearchResult(activation, sorted, best(sorted), extension(sorted).isPresent());
     }

@@ -102,7 +102,7 @@ public record RunSpec(String part, LabActivation activation, Init init, List<Int
     }
 
     /** The spec as ordered key-value pairs, as the run store writes it. */
-    public Map<String, String> toMap() {
+    Map<String, String> toMap() {
         Map<String, String> map = new LinkedHashMap<>();
         map.put("part", part);
         map.put("activation", activation.key());
@@ -120,7 +120,7 @@ public record RunSpec(String part, LabActivation activation, Init init, List<Int
     }
 
     /** The inverse of {@link #toMap()}. */
-    public static RunSpec fromMap(Map<String, String> map) {
+    static RunSpec fromMap(Map<String, String> map) {
         try {
             return new RunSpec(map.get("part"), LabActivation.of(map.get("activation")), Init.of(map.get("init")),
                     java.util.Arrays.stream(map.get("hidden").split(",")).map(Integer::valueOf).toList(),
@@ -135,7 +135,7 @@ public record RunSpec(String part, LabActivation activation, Init init, List<Int
     }
 
     /** A copy with another learning rate. */
-    public RunSpec withLearningRate(double rate) {
+    RunSpec withLearningRate(double rate) {
         return new RunSpec(part, activation, init, hidden, rate, epochs, batchSize, trainableBeta, seed, trainSize,
                 evalName, evalSize);
     }

@@ -59,7 +59,7 @@ public final class RunStore {
     }
 
     /** The run's folder (whether or not it exists yet). */
-    public Path folder(RunSpec spec) {
+    Path folder(RunSpec spec) {
         return root.resolve(spec.id());
     }
 
@@ -69,7 +69,7 @@ public final class RunStore {
     }
 
     /** The stored run, if it is finished; fails if the folder holds a different spec. */
-    public Optional<StoredRun> load(RunSpec spec) {
+    Optional<StoredRun> load(RunSpec spec) {
         if (!has(spec)) {
             return Optional.empty();
         }

@@ -60,7 +60,7 @@ public final class Runner {
     }
 
     /** The store runs are saved in. */
-    public RunStore store() {
+    RunStore store() {
         return store;
     }
 

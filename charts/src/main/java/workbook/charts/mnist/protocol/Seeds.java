@@ -77,7 +77,7 @@ public final class Seeds {
      */
     public record Paired(int seeds, double mean, double sd, boolean beyond) {
         /** The fewest seeds a difference is judged on. */
-        public static final int FEWEST = 3;
+        static final int FEWEST = 3;
 
         /** {@code a - b} paired by seed; empty when the two share no seed. */
         public static Optional<Paired> of(List<StoredRun> a, List<StoredRun> b, ToDoubleFunction<StoredRun> value) {
@@ -134,7 +134,7 @@ public final class Seeds {
     }
 
     /** Ten classes: a network that guesses is right one time in ten. */
-    public static final double CHANCE = 0.1;
+    static final double CHANCE = 0.1;
 
     /** Whether a mean accuracy is within 2 points of chance: the network learned nothing worth a number. */
     public static boolean atChance(double meanAccuracy) {

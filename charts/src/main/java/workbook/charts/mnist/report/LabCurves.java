@@ -28,7 +28,7 @@ import workbook.charts.mnist.protocol.Seeds;
  * workbook's {@link workbook.charts.SeriesStyle}; the rates of part (e), an ordered series, run along {@link OrderedColours}' ramp
  * from the smallest (dark) to the largest (light).
  */
-public final class LabCurves {
+final class LabCurves {
     private LabCurves() {}
 
     /** The four curves; {@code name} labels a run's line. */

@@ -26,7 +26,7 @@ import workbook.charts.mnist.protocol.Seeds;
  * (chance, 10 %) to blue (100 %); a cell within 2 points of chance says so, and one whose every seed diverged is
  * grey and says "diverged".
  */
-public final class LabInitGrid {
+final class LabInitGrid {
     /** The file this figure writes, relative to the figure folder. */
     public static final String FILE = "lab/lab-init-grid.png";
 

@@ -16,7 +16,7 @@ import workbook.exercises.Ex07SmoothActivations;
  * the trainable-beta model, against the fixed {@code beta = 1} (SiLU). The betas are read from the stored run;
  * the curves come from {@code Ex07SmoothActivations.swish} (the learner's own under {@code -Plearner}).
  */
-public final class LabSwish {
+final class LabSwish {
     /** The file this figure writes, relative to the figure folder. */
     public static final String FILE = "lab/lab-g-swish.png";
     static final double RANGE = 5;

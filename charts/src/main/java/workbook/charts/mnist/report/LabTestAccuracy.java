@@ -23,7 +23,7 @@ import workbook.charts.mnist.protocol.Seeds;
  * Part 3 (f), {@code lab/lab-f-test-accuracy.png}: the test accuracy of each activation retrained at its best
  * rate on all labelled images, one bar per activation, its value above it and its rate inside it.
  */
-public final class LabTestAccuracy {
+final class LabTestAccuracy {
     /** The file this figure writes, relative to the figure folder. */
     public static final String FILE = "lab/lab-f-test-accuracy.png";
 
