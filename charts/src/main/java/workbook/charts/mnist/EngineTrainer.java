@@ -27,9 +27,13 @@ import workbook.theory.engine.Scheme;
 /**
  * The lab's {@link RunTrainer} on the workbook's network engine ({@code workbook.theory.engine}): the network is
  * built in {@code double} by {@link Network#classifier}, copied to a {@link FastNetwork} and trained with
- * {@link workbook.theory.engine.Trainer#fit}. The activations and the Xavier, He and naive initializers are the
- * exercise code on the class path (the reference solutions, or your own under {@code -Plearner}); a trainable
- * Swish learns its beta with {@code Ex07.swishBetaGradient}.
+ * {@link workbook.theory.engine.Trainer#fit}. Each {@link LabActivation} brings its own unit of the engine; the
+ * activations and the Xavier, He and naive initializers are the exercise code on the class path (the reference
+ * solutions, or your own under {@code -Plearner}); a trainable Swish learns its beta with
+ * {@code Ex07.swishBetaGradient}.
+ *
+ * <p>It lives beside {@link Lab}, which constructs it: its class name is what every stored run records as its
+ * {@code trainer}, as before the lab's packages were split.
  *
  * <p>Seeds: the weights (and the PyTorch default's biases) are drawn from {@code SplittableRandom(spec.seed())},
  * the minibatch order from a generator split off it, so equal specs give equal curves. Each call builds its

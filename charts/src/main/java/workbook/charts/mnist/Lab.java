@@ -45,9 +45,9 @@ import workbook.charts.mnist.report.ProtocolReport;
  */
 public final class Lab {
     /** System property naming the run store's parent folder (the charts pom sets charts/lab-runs). */
-    public static final String RUNS_PROPERTY = "workbook.lab.runs";
+    static final String RUNS_PROPERTY = "workbook.lab.runs";
     /** System property saying which implementation the functions come from (solutions or exercises). */
-    public static final String SOURCE_PROPERTY = "workbook.charts.source";
+    static final String SOURCE_PROPERTY = "workbook.charts.source";
 
     /** "Ex02Tanh.tanh (not implemented yet)": a method and why it cannot run. */
     private static final java.util.regex.Pattern NAME_AND_REASON = java.util.regex.Pattern.compile("^(\\S+) \\((.*)\\)$");
