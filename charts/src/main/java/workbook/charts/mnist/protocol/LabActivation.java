@@ -24,7 +24,7 @@ public enum LabActivation implements Keyed {
     TANH("Tanh", Builtin.TANH, () -> Activations.TANH),
     MISH("Mish", Builtin.MISH, () -> Activations.MISH),
     SWISH("Swish", Builtin.SWISH, () -> Activations.SILU),
-    CUSTOM("Custom", null, () -> Ex07.CUSTOM); // the exercise's own design, in either source: no built-in twin
+    CUSTOM("Custom", null, () -> Custom.ACTIVATION); // the exercise's own design, in either source: no built-in twin
 
     /** The seed's six, what {@code --activations} means when it is not given. */
     static final java.util.List<LabActivation> SEEDS_SIX = java.util.List.of(RELU, SIGMOID, LEAKY_RELU, TANH, MISH,
@@ -72,8 +72,8 @@ public enum LabActivation implements Keyed {
     }
 
     /** Ex07's {@code customActivation} and its slope, as the engine calls an activation (built on first use). */
-    private static final class Ex07 {
-        static final Activation CUSTOM = new Activation("custom (Ex07)", Ex07SmoothActivations::customActivation,
+    private static final class Custom {
+        static final Activation ACTIVATION = new Activation("custom (Ex07)", Ex07SmoothActivations::customActivation,
                 Ex07SmoothActivations::customActivationDerivative);
     }
 }
