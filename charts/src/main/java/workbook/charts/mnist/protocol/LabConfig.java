@@ -210,6 +210,19 @@ public record LabConfig(Set<String> parts, List<LabActivation> activations, doub
         return text.equalsIgnoreCase("full") ? 0 : count(Map.of(name, text), name, 1);
     }
 
+    /**
+     * The default of {@code --seeds} as the help says it, from the parts' defaults: {@code 3 for d; 5 for f, g, init}
+     * (part (e) is left out: its grid runs once whatever {@code --seeds} says).
+     */
+    static String defaultSeedsText() {
+        Map<Integer, List<String>> partsBySeeds = new LinkedHashMap<>();
+        PARTS.stream().filter(p -> DEFAULT_SEEDS.containsKey(p) && !p.equals("e"))
+                .forEach(p -> partsBySeeds.computeIfAbsent(DEFAULT_SEEDS.get(p), n -> new ArrayList<>()).add(p));
+        List<String> groups = new ArrayList<>();
+        partsBySeeds.forEach((n, parts) -> groups.add(n + " for " + String.join(", ", parts)));
+        return String.join("; ", groups);
+    }
+
     /** True if the part is to run. */
     public boolean runs(String part) {
         return parts.contains(part);

@@ -24,7 +24,7 @@ enum LabOption implements Keyed {
     JOBS("N", "runs trained at once", "1", "1: each run already uses both cores", null, ""),
     RUNS("FOLDER", "where finished runs are stored", null, "charts/lab-runs/<source>", null, ""),
     SEED("N", "the first seed of every configuration's runs", "1", null, null, ""),
-    SEEDS("N", "runs per configuration, seeds N, N+1, ...", null, "3 for d; 5 for f, g, init", "2",
+    SEEDS("N", "runs per configuration, seeds N, N+1, ...", null, LabConfig.defaultSeedsText(), "2",
             ";\ne's grid runs once, its two best rates again with d's seeds"),
     MAX_EXTENSIONS("N", "how often (e) may extend a grid whose best rate is at an edge", "4", null, "2", ""),
     CONVERGED_LOSS("X", "(e): a run converged if its final training loss is at most X", "0.2", null, null, ""),

@@ -96,6 +96,7 @@ class LabConfigTest {
         assertThat(LabConfig.usage()).as("the help column lines up").contains(
                 "  --init-activations LIST part 4's activations [sigmoid,tanh,relu]\n",
                 "  --quick                 a few hundred images and a few epochs (what CI runs)\n",
+                "  --seeds N               runs per configuration, seeds N, N+1, ... [3 for d; 5 for f, g, init]*;\n",
                 "                          e's grid runs once, its two best rates again with d's seeds\n");
     }
 
