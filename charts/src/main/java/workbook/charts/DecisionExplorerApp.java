@@ -44,7 +44,7 @@ public final class DecisionExplorerApp {
     private final JSpinner depth = new JSpinner(new SpinnerNumberModel(1, 1, ExplorerSettings.MAX_DEPTH, 1));
     private final JSpinner seed = new JSpinner(new SpinnerNumberModel(120, 0, Integer.MAX_VALUE, 1));
     private final JComboBox<String> initializer = new JComboBox<>(ExplorerSettings.INITIALIZERS.toArray(new String[0]));
-    private final JTextField rate = new JTextField(workbook.charts.mnist.RunSpec.rate(ExplorerSettings.DEFAULT.rate()), 5);
+    private final JTextField rate = new JTextField(workbook.charts.mnist.protocol.RunSpec.rate(ExplorerSettings.DEFAULT.rate()), 5);
     private final JButton train = new JButton("Train " + STEPS_PER_PRESS + " steps");
     private final JButton reset = new JButton("New network");
     private final JLabel status = new JLabel(" ");

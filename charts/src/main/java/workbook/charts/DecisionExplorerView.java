@@ -34,7 +34,7 @@ public final class DecisionExplorerView {
         grid.addSeries("p(class 1)", view.grid());
         ExplorerSettings s = view.settings();
         String title = String.format(Locale.ROOT, "%s %d × %d, %s, lr %s, seed %d: step %d, %.1f %% right",
-                s.activation(), s.depth(), s.width(), s.initializer(), workbook.charts.mnist.RunSpec.rate(s.rate()),
+                s.activation(), s.depth(), s.width(), s.initializer(), workbook.charts.mnist.protocol.RunSpec.rate(s.rate()),
                 s.seed(), view.steps(), 100 * view.accuracy());
         JFreeChart chart = Fig12DecisionRegions.heatMap(title, grid,
                 Fig12DecisionRegions.points(DecisionExplorer.MOONS));

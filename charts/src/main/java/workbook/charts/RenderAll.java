@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import workbook.charts.mnist.LabFigures;
+import workbook.charts.mnist.report.LabFigures;
 import workbook.theory.LearnerCode;
 
 /**

@@ -7,11 +7,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import workbook.theory.LearnerCode;
+import workbook.charts.mnist.data.ImageSet;
+import workbook.charts.mnist.protocol.EpochListener;
+import workbook.charts.mnist.protocol.EpochStats;
+import workbook.charts.mnist.protocol.Init;
+import workbook.charts.mnist.protocol.LabActivation;
+import workbook.charts.mnist.protocol.RunResult;
+import workbook.charts.mnist.protocol.RunSpec;
+import workbook.charts.mnist.protocol.RunTrainer;
 import workbook.exercises.Ex10Propagation.Initializer;
-import workbook.theory.engine.Activations;
+import workbook.theory.LearnerCode;
 import workbook.theory.engine.FastNetwork;
-import workbook.theory.engine.Builtin;
 import workbook.theory.engine.Matrices;
 import workbook.theory.engine.Network;
 import workbook.theory.engine.Nonlinearity;
@@ -19,22 +25,26 @@ import workbook.theory.engine.PytorchDefault;
 import workbook.theory.engine.Scheme;
 
 /**
- * The lab's {@link Trainer} on the workbook's network engine ({@code workbook.theory.engine}): the network is
+ * The lab's {@link RunTrainer} on the workbook's network engine ({@code workbook.theory.engine}): the network is
  * built in {@code double} by {@link Network#classifier}, copied to a {@link FastNetwork} and trained with
- * {@link workbook.theory.engine.Trainer#fit}. The activations and the Xavier, He and naive initializers are the
- * exercise code on the class path (the reference solutions, or your own under {@code -Plearner}); a trainable
- * Swish learns its beta with {@code Ex07.swishBetaGradient}.
+ * {@link workbook.theory.engine.Trainer#fit}. Each {@link LabActivation} brings its own unit of the engine; the
+ * activations and the Xavier, He and naive initializers are the exercise code on the class path (the reference
+ * solutions, or your own under {@code -Plearner}); a trainable Swish learns its beta with
+ * {@code Ex07.swishBetaGradient}.
+ *
+ * <p>It lives beside {@link Lab}, which constructs it: its class name is what every stored run records as its
+ * {@code trainer}, as before the lab's packages were split.
  *
  * <p>Seeds: the weights (and the PyTorch default's biases) are drawn from {@code SplittableRandom(spec.seed())},
  * the minibatch order from a generator split off it, so equal specs give equal curves. Each call builds its
  * own network, so two calls may run at once.
  */
-public final class EngineTrainer implements Trainer {
+final class EngineTrainer implements RunTrainer {
     /** The std of the too-small initialization {@link Init#SMALL}. */
     static final double SMALL_STD = 0.01;
 
     @Override
-    public RunResult train(RunSpec spec, Dataset train, Dataset eval, EpochListener listener) {
+    public RunResult train(RunSpec spec, ImageSet train, ImageSet eval, EpochListener listener) {
         if (train.features() != eval.features()) {
             throw new IllegalArgumentException("train and eval must have the same image size, got "
                     + train.features() + " and " + eval.features());
@@ -66,9 +76,9 @@ public final class EngineTrainer implements Trainer {
      * (threw java.lang.StackOverflowError)".
      */
     @Override
-    public Set<String> unfinished(Activation activation, Init init, boolean trainableBeta) {
+    public Set<String> unfinished(LabActivation activation, Init init, boolean trainableBeta) {
         Set<String> missing = new TreeSet<>();
-        Nonlinearity unit = trainableBeta ? Nonlinearity.trainableSwish(1.0) : nonlinearity(activation);
+        Nonlinearity unit = trainableBeta ? Nonlinearity.trainableSwish(1.0) : activation.unit(learnersCode());
         probe(missing, () -> unit.value(0.5));
         probe(missing, () -> unit.slope(0.5));
         if (trainableBeta) {
@@ -102,46 +112,13 @@ public final class EngineTrainer implements Trainer {
 
     /** The initial network of {@code spec}, drawn from {@code rng} (the first split of the spec's seed). */
     private static Network network(RunSpec spec, int features, SplittableRandom rng) {
-        Nonlinearity hidden = spec.trainableBeta() ? Nonlinearity.trainableSwish(1.0) : nonlinearity(spec.activation());
+        Nonlinearity hidden = spec.trainableBeta() ? Nonlinearity.trainableSwish(1.0) : spec.activation().unit(learnersCode());
         Network net = Network.classifier(spec.layers(features), hidden, initializer(spec.init()), rng);
         if (spec.init() == Init.PYTORCH) {
             PytorchDefault.drawBiases(net, rng);
         }
         return net;
     }
-
-    /** The lab's activation as the engine's, from the exercise code on the class path. */
-    static Nonlinearity nonlinearity(Activation activation) {
-        if (activation == Activation.CUSTOM) { // the exercise's own, in either source: no built-in twin
-            return Nonlinearity.of(CUSTOM);
-        }
-        if (!learnersCode()) { // the reference runs: the engine's own vector code, checked against the solutions
-            return Nonlinearity.builtin(switch (activation) {
-                case RELU -> Builtin.RELU;
-                case SIGMOID -> Builtin.SIGMOID;
-                case LEAKY_RELU -> Builtin.LEAKY_RELU;
-                case TANH -> Builtin.TANH;
-                case MISH -> Builtin.MISH;
-                case SWISH -> Builtin.SWISH;
-                case CUSTOM -> throw new AssertionError("custom has no built-in twin");
-            });
-        }
-        return Nonlinearity.of(switch (activation) {
-            case RELU -> Activations.RELU;
-            case SIGMOID -> Activations.SIGMOID;
-            case LEAKY_RELU -> Activations.LEAKY_RELU;
-            case TANH -> Activations.TANH;
-            case MISH -> Activations.MISH;
-            case SWISH -> Activations.SILU;
-            case CUSTOM -> CUSTOM;
-        });
-    }
-
-    /** Ex07's {@code customActivation} and its slope, as the engine calls an activation. */
-    private static final workbook.exercises.Ex10Propagation.Activation CUSTOM =
-            new workbook.exercises.Ex10Propagation.Activation("custom (Ex07)",
-                    workbook.exercises.Ex07SmoothActivations::customActivation,
-                    workbook.exercises.Ex07SmoothActivations::customActivationDerivative);
 
     /**
      * Whether the runs train on the learner's exercises ({@code -Plearner}, where the lab calls their methods entry
@@ -163,7 +140,7 @@ public final class EngineTrainer implements Trainer {
     }
 
     /** The same images as the engine's dataset (shared, not copied: neither side writes them). */
-    private static workbook.theory.engine.Dataset engine(Dataset data) {
-        return new workbook.theory.engine.Dataset(data.pixels(), data.labels(), data.features(), Dataset.CLASSES);
+    private static workbook.theory.engine.Dataset engine(ImageSet data) {
+        return new workbook.theory.engine.Dataset(data.pixels(), data.labels(), data.features(), ImageSet.CLASSES);
     }
 }

@@ -10,16 +10,29 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import workbook.charts.Charts;
+import workbook.charts.mnist.data.ImageSet;
+import workbook.charts.mnist.data.Mnist;
+import workbook.charts.mnist.protocol.Init;
+import workbook.charts.mnist.protocol.LabActivation;
+import workbook.charts.mnist.protocol.LabConfig;
+import workbook.charts.mnist.protocol.Progress;
+import workbook.charts.mnist.protocol.Protocol;
+import workbook.charts.mnist.protocol.RunSpec;
+import workbook.charts.mnist.protocol.RunStore;
+import workbook.charts.mnist.protocol.RunTrainer;
+import workbook.charts.mnist.protocol.Runner;
+import workbook.charts.mnist.report.LabFigures;
+import workbook.charts.mnist.report.LabSamples;
+import workbook.charts.mnist.report.ProtocolReport;
 
 /**
  * The MNIST lab's command: runs the protocol of seed part 3 and part 4 (d)/(j) (see {@link Protocol}),
- * saving every finished run in the {@link RunStore} and printing the observations ({@link LabReport}).
+ * saving every finished run in the {@link RunStore} and printing the observations ({@link ProtocolReport}).
  *
  * <pre>
  * ./mvnw -q -pl charts -am compile exec:exec@lab -Dexec.args="--quick"
@@ -27,14 +40,14 @@ import workbook.charts.Charts;
  * ({@code exec:exec@lab} forks a JVM with the C2 compiler and {@code --add-modules jdk.incubator.vector}, which
  * the engine's kernel needs; {@code exec:java} with {@code -Dexec.mainClass=workbook.charts.mnist.Lab} also
  * works, in Maven's C1-only JVM, several times slower.)
- * {@code --help} lists the options. Training goes through a {@link Trainer} found with {@link ServiceLoader}
- * (a {@code META-INF/services/workbook.charts.mnist.Trainer} file naming the engine's implementation).
+ * {@code --help} lists the options. Here the lab is wired together: {@link #main} hands {@link #run} the network
+ * engine's {@link RunTrainer}, an {@link EngineTrainer}; the tests hand it a fake.
  */
 public final class Lab {
     /** System property naming the run store's parent folder (the charts pom sets charts/lab-runs). */
-    public static final String RUNS_PROPERTY = "workbook.lab.runs";
+    static final String RUNS_PROPERTY = "workbook.lab.runs";
     /** System property saying which implementation the functions come from (solutions or exercises). */
-    public static final String SOURCE_PROPERTY = "workbook.charts.source";
+    static final String SOURCE_PROPERTY = "workbook.charts.source";
 
     /** "Ex02Tanh.tanh (not implemented yet)": a method and why it cannot run. */
     private static final java.util.regex.Pattern NAME_AND_REASON = java.util.regex.Pattern.compile("^(\\S+) \\((.*)\\)$");
@@ -43,11 +56,11 @@ public final class Lab {
 
     public static void main(String[] args) throws IOException {
         if (LabConfig.wantsHelp(args)) {
-            System.out.print(LabConfig.USAGE);
+            System.out.print(LabConfig.usage());
             return;
         }
         try {
-            run(LabConfig.parse(args), System.out, Lab::trainer, Charts.output(new String[0], ""));
+            run(LabConfig.parse(args), System.out, EngineTrainer::new, Charts.output(new String[0], ""));
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
             refuse(message + (message.contains("--help") ? "" : " (run with --help for the options)"));
@@ -69,10 +82,10 @@ public final class Lab {
      * Runs the lab, drawing figures under {@code figures/lab/}; {@code trainers} is asked for the trainer only
      * if some run is to be trained.
      */
-    static void run(LabConfig config, PrintStream out, Supplier<Trainer> trainers, Path figures) throws IOException {
+    static void run(LabConfig config, PrintStream out, Supplier<RunTrainer> trainers, Path figures) throws IOException {
         Mnist mnist = config.data() == null ? Mnist.bundled() : Mnist.fromFolder(config.data());
-        Dataset labelled = take(mnist.train(), config.trainSize(), "--train-size", config.data() == null);
-        Dataset test = take(mnist.test(), config.testSize(), "--test-size", false);
+        ImageSet labelled = take(mnist.train(), config.trainSize(), "--train-size", config.data() == null);
+        ImageSet test = take(mnist.test(), config.testSize(), "--test-size", false);
         if (config.runs("a")) {
             Path file = figures.resolve(LabSamples.FILE);
             LabSamples.render(new Mnist(labelled, test, mnist.source()), file);
@@ -93,7 +106,7 @@ public final class Lab {
         if (!trains) {
             return;
         }
-        Trainer trainer = trainers.get();
+        RunTrainer trainer = trainers.get();
         config = runnable(config, new Protocol(config, labelled, test, null), trainer, out);
         Map<String, String> info = new LinkedHashMap<>();
         info.put("trainer", trainer.getClass().getName());
@@ -103,7 +116,7 @@ public final class Lab {
         Runner runner = new Runner(trainer, store, config.jobs(), Progress.console(), info);
         out.println("run store: " + store.root());
         Protocol.Results results = new Protocol(config, labelled, test, runner).run();
-        String report = LabReport.text(results, config);
+        String report = ProtocolReport.text(results, config);
         out.println();
         out.print(report);
         Files.writeString(store.root().resolve("report.txt"), report, StandardCharsets.UTF_8);
@@ -122,9 +135,9 @@ public final class Lab {
      * @return the configuration of the runs that can finish (the given one when everything can)
      * @throws IllegalStateException when no run can, with the same note
      */
-    static LabConfig runnable(LabConfig config, Protocol plan, Trainer trainer, PrintStream out) {
+    static LabConfig runnable(LabConfig config, Protocol plan, RunTrainer trainer, PrintStream out) {
         Map<String, Set<String>> missingByPart = new TreeMap<>();
-        Set<Activation> blocked = new LinkedHashSet<>();
+        Set<LabActivation> blocked = new LinkedHashSet<>();
         Set<String> blockedParts = new LinkedHashSet<>();
         for (Runner.Job job : plan.plan()) {
             RunSpec spec = job.spec();
@@ -139,7 +152,7 @@ public final class Lab {
             }
         }
         if (config.runs("g")) {
-            Set<String> missing = trainer.unfinished(Activation.SWISH, Init.PYTORCH, true);
+            Set<String> missing = trainer.unfinished(LabActivation.SWISH, Init.PYTORCH, true);
             if (!missing.isEmpty()) {
                 missingByPart.computeIfAbsent("g", p -> new TreeSet<>()).addAll(missing);
                 blockedParts.add("g");
@@ -151,7 +164,7 @@ public final class Lab {
         StringBuilder note = new StringBuilder();
         missingByPart.forEach((part, missing) -> note.append(note.length() == 0 ? "" : "; ").append("part (")
                 .append(part).append(") needs ").append(byReason(missing)));
-        List<Activation> runnable = config.activations().stream().filter(a -> !blocked.contains(a)).toList();
+        List<LabActivation> runnable = config.activations().stream().filter(a -> !blocked.contains(a)).toList();
         Set<String> parts = new LinkedHashSet<>(config.parts());
         parts.removeAll(blockedParts);
         if (runnable.isEmpty()) {
@@ -163,7 +176,7 @@ public final class Lab {
         }
         out.println("lab: " + note + "; training only what can finish: --parts " + String.join(",", parts)
                 + (parts.stream().anyMatch(List.of("d", "e", "f")::contains) ? " --activations " + runnable.stream()
-                .map(Activation::key).collect(java.util.stream.Collectors.joining(",")) : ""));
+                .map(LabActivation::key).collect(java.util.stream.Collectors.joining(",")) : ""));
         return config.narrowed(parts, runnable);
     }
 
@@ -188,21 +201,7 @@ public final class Lab {
         return String.join("; ", parts);
     }
 
-    /** The trainer registered for {@link ServiceLoader}; a clear error if there is none. */
-    static Trainer trainer() {
-        List<Trainer> found = ServiceLoader.load(Trainer.class).stream().map(ServiceLoader.Provider::get).toList();
-        if (found.isEmpty()) {
-            throw new IllegalStateException("no Trainer on the class path: the network engine plugs in through a file"
-                    + " META-INF/services/" + Trainer.class.getName() + " naming its implementation; only part a"
-                    + " (--parts a) and --list work without one");
-        }
-        if (found.size() > 1) {
-            throw new IllegalStateException("more than one Trainer on the class path: " + found);
-        }
-        return found.get(0);
-    }
-
-    private static Dataset take(Dataset all, int n, String option, boolean bundled) {
+    private static ImageSet take(ImageSet all, int n, String option, boolean bundled) {
         if (n > all.size()) {
             throw new IllegalArgumentException(option + " must be at most " + all.size() + " here, got " + n
                     + (bundled ? " (the bundle holds the first 12000; --data FOLDER reads all 60000)" : ""));

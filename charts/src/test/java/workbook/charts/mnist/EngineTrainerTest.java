@@ -14,18 +14,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import workbook.charts.mnist.data.ImageSet;
+import workbook.charts.mnist.data.Mnist;
+import workbook.charts.mnist.protocol.EpochListener;
+import workbook.charts.mnist.protocol.EpochStats;
+import workbook.charts.mnist.protocol.Init;
+import workbook.charts.mnist.protocol.LabActivation;
+import workbook.charts.mnist.protocol.LabConfig;
+import workbook.charts.mnist.protocol.Progress;
+import workbook.charts.mnist.protocol.Protocol;
+import workbook.charts.mnist.protocol.RunResult;
+import workbook.charts.mnist.protocol.RunSpec;
+import workbook.charts.mnist.protocol.RunStore;
+import workbook.charts.mnist.protocol.RunTrainer;
+import workbook.charts.mnist.protocol.Runner;
 import workbook.theory.engine.Activations;
 import workbook.theory.engine.Network;
 import workbook.theory.engine.Nonlinearity;
 
 /** The lab's trainer on the real engine, on small slices of the bundled MNIST subset (a few seconds in all). */
 class EngineTrainerTest {
-    private static final Dataset TRAIN = Mnist.bundled().train().first(300);
-    private static final Dataset EVAL = Mnist.bundled().train().slice("eval", 11_800, 12_000);
+    private static final ImageSet TRAIN = Mnist.bundled().train().first(300);
+    private static final ImageSet EVAL = Mnist.bundled().train().slice("eval", 11_800, 12_000);
     private static final EngineTrainer TRAINER = new EngineTrainer();
 
     /** 784-32-16-10 on 300 images, minibatches of 30 (10 steps an epoch). */
-    private static RunSpec spec(Activation activation, Init init, double rate, int epochs, boolean beta, long seed) {
+    private static RunSpec spec(LabActivation activation, Init init, double rate, int epochs, boolean beta, long seed) {
         return new RunSpec("t", activation, init, List.of(32, 16), rate, epochs, 30, beta, seed, TRAIN.size(),
                 "validation", EVAL.size());
     }
@@ -38,10 +52,10 @@ class EngineTrainerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Activation.class)
-    void aShortRunLowersTheLossAndBeatsChance(Activation activation) {
+    @EnumSource(LabActivation.class)
+    void aShortRunLowersTheLossAndBeatsChance(LabActivation activation) {
         // Sigmoid's slope is at most 1/4, so its gradients are ~4x smaller: a larger rate for the same budget.
-        double rate = activation == Activation.SIGMOID ? 0.5 : 0.1;
+        double rate = activation == LabActivation.SIGMOID ? 0.5 : 0.1;
         RunResult result = train(spec(activation, Init.PYTORCH, rate, 15, false, 3));
         EpochStats first = result.curve().get(0);
         EpochStats last = result.last();
@@ -58,28 +72,28 @@ class EngineTrainerTest {
     @Test
     void theReferenceSolutionsLeaveNothingUnfinishedForAnyRun() {
         EngineTrainer trainer = new EngineTrainer();
-        for (Activation a : Activation.values()) {
+        for (LabActivation a : LabActivation.values()) {
             for (Init init : Init.values()) {
                 assertThat(trainer.unfinished(a, init, false)).as("%s with %s", a, init).isEmpty();
             }
         }
-        assertThat(trainer.unfinished(Activation.SWISH, Init.PYTORCH, true)).isEmpty();
+        assertThat(trainer.unfinished(LabActivation.SWISH, Init.PYTORCH, true)).isEmpty();
     }
 
     @Test
     void theSameSpecGivesTheSameCurvesAndAnotherSeedOthers() {
-        RunSpec spec = spec(Activation.TANH, Init.XAVIER, 0.1, 3, false, 5);
+        RunSpec spec = spec(LabActivation.TANH, Init.XAVIER, 0.1, 3, false, 5);
         assertThat(train(spec).curve()).isEqualTo(train(spec).curve());
-        RunSpec full = new RunSpec("t", Activation.RELU, Init.PYTORCH, List.of(16), 0.1, 3, 0, false, 5, TRAIN.size(),
+        RunSpec full = new RunSpec("t", LabActivation.RELU, Init.PYTORCH, List.of(16), 0.1, 3, 0, false, 5, TRAIN.size(),
                 "validation", EVAL.size());
         assertThat(train(full).curve()).as("full batch too").isEqualTo(train(full).curve());
-        assertThat(train(spec(Activation.TANH, Init.XAVIER, 0.1, 3, false, 6)).curve())
+        assertThat(train(spec(LabActivation.TANH, Init.XAVIER, 0.1, 3, false, 6)).curve())
                 .isNotEqualTo(train(spec).curve());
     }
 
     @Test
     void aDivergingRateIsReportedAsDivergedAtItsFirstNonFiniteEpoch() {
-        RunResult result = train(spec(Activation.RELU, Init.NAIVE, 1e4, 20, false, 1));
+        RunResult result = train(spec(LabActivation.RELU, Init.NAIVE, 1e4, 20, false, 1));
         assertThat(result.diverged()).isTrue();
         assertThat(result.curve().size()).as("stops at the first non-finite epoch").isLessThan(20);
         assertThat(result.last().finite()).isFalse();
@@ -88,7 +102,7 @@ class EngineTrainerTest {
 
     @Test
     void theInitsDrawWhatTheySay() {
-        RunSpec pytorch = spec(Activation.RELU, Init.PYTORCH, 0.1, 1, false, 1);
+        RunSpec pytorch = spec(LabActivation.RELU, Init.PYTORCH, 0.1, 1, false, 1);
         Network net = EngineTrainer.network(pytorch, 784);
         double bound = 1 / Math.sqrt(784);
         assertThat(java.util.Arrays.stream(net.weights(0)).flatMapToDouble(java.util.Arrays::stream))
@@ -97,10 +111,10 @@ class EngineTrainerTest {
                 .allMatch(b -> Math.abs(b) <= bound).anyMatch(b -> b != 0);
         // Var U(-b, b) = b^2 / 3; 784 x 32 draws estimate it to about 1 % (relative std sqrt(0.8 / n)).
         assertThat(variance(net.weights(0))).isCloseTo(bound * bound / 3, within(0.05 * bound * bound / 3));
-        Network small = EngineTrainer.network(spec(Activation.RELU, Init.SMALL, 0.1, 1, false, 1), 784);
+        Network small = EngineTrainer.network(spec(LabActivation.RELU, Init.SMALL, 0.1, 1, false, 1), 784);
         assertThat(variance(small.weights(0))).isCloseTo(1e-4, within(5e-6));
         assertThat(small.bias(0)).containsOnly(0.0);
-        Network he = EngineTrainer.network(spec(Activation.RELU, Init.HE, 0.1, 1, false, 1), 784);
+        Network he = EngineTrainer.network(spec(LabActivation.RELU, Init.HE, 0.1, 1, false, 1), 784);
         assertThat(variance(he.weights(1))).as("layer 2, fanIn 32: 512 draws, ~6 %% relative std")
                 .isCloseTo(2.0 / 32, within(0.25 * 2.0 / 32));
     }
@@ -122,7 +136,7 @@ class EngineTrainerTest {
 
     @Test
     void aTrainedBetaMovesAwayFromOne() {
-        RunResult result = train(spec(Activation.SWISH, Init.PYTORCH, 0.3, 10, true, 2));
+        RunResult result = train(spec(LabActivation.SWISH, Init.PYTORCH, 0.3, 10, true, 2));
         assertThat(result.learned()).containsOnlyKeys("beta1", "beta2");
         // 100 steps at rate 0.3 (quick mode's 30 full-batch steps at 0.1 already moved it by ~3e-3); 1e-3 is far
         // above float rounding and fails a beta that is never updated (it stays exactly 1).
@@ -163,11 +177,11 @@ class EngineTrainerTest {
 
     @Test
     void anInterruptedProtocolOnTheRealTrainerResumes(@TempDir Path root) {
-        Trainer counting = new Trainer() {
+        RunTrainer counting = new RunTrainer() {
             final List<RunSpec> seen = new ArrayList<>();
 
             @Override
-            public synchronized RunResult train(RunSpec spec, Dataset train, Dataset eval, EpochListener listener) {
+            public synchronized RunResult train(RunSpec spec, ImageSet train, ImageSet eval, EpochListener listener) {
                 seen.add(spec);
                 if (seen.size() > 2) {
                     throw new IllegalStateException("interrupted");
@@ -180,7 +194,7 @@ class EngineTrainerTest {
         assertThat(runProtocol(counting, root, args)).isFalse();
         assertThat(new RunStore(root).all()).hasSize(2);
         List<RunSpec> second = new ArrayList<>();
-        Trainer recording = (spec, train, eval, listener) -> {
+        RunTrainer recording = (spec, train, eval, listener) -> {
             synchronized (second) {
                 second.add(spec);
             }
@@ -191,11 +205,11 @@ class EngineTrainerTest {
         assertThat(new RunStore(root).all()).hasSize(3);
     }
 
-    private static boolean runProtocol(Trainer trainer, Path root, String... args) {
+    private static boolean runProtocol(RunTrainer trainer, Path root, String... args) {
         LabConfig config = LabConfig.parse(args);
         Runner runner = new Runner(trainer, new RunStore(root), config.jobs(),
                 new Progress(new PrintStream(new ByteArrayOutputStream()), false, System::nanoTime), Map.of());
-        Dataset labelled = Mnist.bundled().train().first(config.trainSize());
+        ImageSet labelled = Mnist.bundled().train().first(config.trainSize());
         try {
             new Protocol(config, labelled, Mnist.bundled().test().first(50), runner).run();
             return true;

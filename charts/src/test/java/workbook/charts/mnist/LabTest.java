@@ -10,6 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.charts.mnist.data.ImageSet;
+import workbook.charts.mnist.protocol.EpochListener;
+import workbook.charts.mnist.protocol.FakeTrainer;
+import workbook.charts.mnist.protocol.Init;
+import workbook.charts.mnist.protocol.LabActivation;
+import workbook.charts.mnist.protocol.LabConfig;
+import workbook.charts.mnist.protocol.RunResult;
+import workbook.charts.mnist.protocol.RunSpec;
+import workbook.charts.mnist.protocol.RunTrainer;
 
 class LabTest {
     @Test
@@ -46,7 +55,7 @@ class LabTest {
                                                                                         @TempDir Path figures)
             throws Exception {
         FakeTrainer fake = new FakeTrainer(0.1, 3);
-        Trainer unfinishedRelu = unfinished(fake, Activation.RELU, "Ex03ReluFamily.relu (not implemented yet)");
+        RunTrainer unfinishedRelu = unfinished(fake, LabActivation.RELU, "Ex03ReluFamily.relu (not implemented yet)");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Lab.run(LabConfig.parse("--quick", "--parts", "d,e", "--activations", "relu,sigmoid", "--runs",
                 runs.toString()), new PrintStream(bytes, true, StandardCharsets.UTF_8), () -> unfinishedRelu, figures);
@@ -54,7 +63,7 @@ class LabTest {
                 + "implemented yet); part (e) needs Ex03ReluFamily.relu (not implemented yet); training only what can "
                 + "finish: --parts d,e --activations sigmoid\n");
         assertThat(fake.trained()).as("only sigmoid's runs trained").isNotEmpty()
-                .allSatisfy(spec -> assertThat(spec.activation()).isEqualTo(Activation.SIGMOID));
+                .allSatisfy(spec -> assertThat(spec.activation()).isEqualTo(LabActivation.SIGMOID));
     }
 
     @Test
@@ -69,7 +78,7 @@ class LabTest {
     @Test
     void aLabWithNothingThatCanFinishStopsBeforeItTrains(@TempDir Path runs, @TempDir Path figures) {
         FakeTrainer fake = new FakeTrainer(0.1, 3);
-        Trainer unfinishedRelu = unfinished(fake, Activation.RELU, "Ex03ReluFamily.relu (not implemented yet)");
+        RunTrainer unfinishedRelu = unfinished(fake, LabActivation.RELU, "Ex03ReluFamily.relu (not implemented yet)");
         assertThatThrownBy(() -> Lab.run(LabConfig.parse("--quick", "--parts", "d", "--activations", "relu",
                 "--runs", runs.toString()), new PrintStream(java.io.OutputStream.nullOutputStream()),
                 () -> unfinishedRelu, figures))
@@ -80,15 +89,15 @@ class LabTest {
     }
 
     /** A trainer whose {@code blocked} activation is unfinished, with {@code why}. */
-    private static Trainer unfinished(FakeTrainer fake, Activation blocked, String why) {
-        return new Trainer() {
+    private static RunTrainer unfinished(FakeTrainer fake, LabActivation blocked, String why) {
+        return new RunTrainer() {
             @Override
-            public RunResult train(RunSpec spec, Dataset train, Dataset eval, EpochListener listener) {
+            public RunResult train(RunSpec spec, ImageSet train, ImageSet eval, EpochListener listener) {
                 return fake.train(spec, train, eval, listener);
             }
 
             @Override
-            public java.util.Set<String> unfinished(Activation activation, Init init, boolean trainableBeta) {
+            public java.util.Set<String> unfinished(LabActivation activation, Init init, boolean trainableBeta) {
                 return activation == blocked ? java.util.Set.of(why) : java.util.Set.of();
             }
         };
