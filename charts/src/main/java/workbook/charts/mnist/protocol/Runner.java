@@ -1,6 +1,7 @@
 package workbook.charts.mnist.protocol;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +57,8 @@ public final class Runner {
         this.store = store;
         this.jobs = jobs;
         this.progress = progress;
-        this.info = Map.copyOf(info);
+        // in the caller's order, so that every run.properties lists them alike
+        this.info = Collections.unmodifiableMap(new LinkedHashMap<>(info));
     }
 
     /** The store runs are saved in. */
