@@ -53,7 +53,7 @@ public final class Fig11DeadUnits {
                 row[j] += bias[j];
             }
         }
-        List<Layer> layers = List.of(layer("healthy, z ~ N(0, 1)", healthy), layer("biased, z ~ N(−3, 0.5)", biased),
+        List<Layer> layers = List.of(layer("healthy, z ~ N(0, 1)", healthy), layer("biased, z ~ N(−3, 0.5²)", biased),
                 layer("per-unit bias, z ~ N(bⱼ, 1), bⱼ ~ N(−2, 1)", spread));
         HistogramDataset lab = Histograms.counts();
         addHistogram(lab, layers.get(0));
