@@ -38,6 +38,7 @@ public final class DecisionExplorerView {
                 s.seed(), view.steps(), 100 * view.accuracy());
         JFreeChart chart = Fig12DecisionRegions.heatMap(title, grid,
                 Fig12DecisionRegions.points(DecisionExplorer.MOONS));
+        chart.addSubtitle(Fig12DecisionRegions.colourBar(org.jfree.chart.ui.RectangleEdge.RIGHT));
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
         line.setSeriesPaint(0, Color.BLACK);

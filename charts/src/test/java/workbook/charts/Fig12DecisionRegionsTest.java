@@ -64,4 +64,16 @@ class Fig12DecisionRegionsTest {
         double after = DATA.panels().get(0).net().loss(moons.x(), moons.y());
         assertThat(after).as("ReLU net: loss after training against before").isLessThan(0.2 * before);
     }
+
+    @Test
+    void theFourPanelsShareOneColourScaleAndOneColourBar() {
+        for (org.jfree.chart.JFreeChart panel : Fig12DecisionRegions.createChart(DATA)) {
+            assertThat(panel.getSubtitles()).as("a panel of figure 12 draws no colour bar of its own")
+                    .noneMatch(t -> t instanceof org.jfree.chart.title.PaintScaleLegend);
+            var blocks = (org.jfree.chart.renderer.xy.XYBlockRenderer) panel.getXYPlot().getRenderer();
+            assertThat(blocks.getPaintScale()).as("every panel's colours").isSameAs(Fig12DecisionRegions.SCALE);
+        }
+        assertThat(Fig12DecisionRegions.colourBar(org.jfree.chart.ui.RectangleEdge.BOTTOM).getScale())
+                .as("the figure's one colour bar").isSameAs(Fig12DecisionRegions.SCALE);
+    }
 }
