@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import workbook.theory.engine.Activations;
 import workbook.theory.engine.Network;
 import workbook.theory.engine.Scheme;
+import workbook.theory.site.FigureCaptions;
 
 class Fig12DecisionRegionsTest {
     private static final Fig12DecisionRegions.Dataset DATA = Fig12DecisionRegions.createDataset();
@@ -75,5 +76,12 @@ class Fig12DecisionRegionsTest {
         }
         assertThat(Fig12DecisionRegions.colourBar(org.jfree.chart.ui.RectangleEdge.BOTTOM).getScale())
                 .as("the figure's one colour bar").isSameAs(Fig12DecisionRegions.SCALE);
+    }
+
+    @Test
+    void theCaptionQuotesTheFiguresOwnSettings() {
+        assertThat(FigureCaptions.of(12)).contains(Fig12DecisionRegions.HIDDEN + " hidden units",
+                "for " + Fig12DecisionRegions.STEPS + " steps", "one panel per activation");
+        assertThat(DATA.panels()).as("one panel per activation").hasSize(4);
     }
 }
