@@ -56,9 +56,11 @@ public final class FigureTaglet extends BookTaglet {
         String file = source.get().getFileName().toString();
         String packagePath = element == null ? "" : packagePath(element);
         copy(source.get(), Path.of(siteFolder).resolve(packagePath).resolve("doc-files").resolve(file));
+        // shown at its logical width (book.css may shrink it to fit); the link opens the PNG at full size
+        int width = pngWidth(source.get()) / PIXEL_SCALE;
         return "<figure class=\"book-figure\" data-figure=\"" + number + "\"><a href=\"doc-files/" + file + "\""
-                + " title=\"open at full size\"><img src=\"doc-files/" + file + "\" width=\"" + pngWidth(source.get()) / PIXEL_SCALE
-                + "\" alt=\"Figure " + number + "\"></a>" + caption + "</figure>";
+                + " title=\"open at full size\"><img src=\"doc-files/" + file + "\" width=\"" + width + "\" alt=\"Figure "
+                + number + ": " + escape(FigureCaptions.of(number)) + "\"></a>" + caption + "</figure>";
     }
 
     /** A PNG's width in pixels, from its header (the IHDR chunk, right after the 8-byte signature). */
