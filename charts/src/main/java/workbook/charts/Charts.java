@@ -32,6 +32,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.title.Title;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
@@ -64,8 +65,25 @@ public final class Charts {
     public static final double PIXEL_SCALE = 2;
     /** Panels per row at most: the index page shows a figure at its logical size, two panels wide. */
     public static final int MAX_COLUMNS = 2;
+    /** The widest a figure's footer (a shared colour bar) is drawn, in logical pixels. */
+    private static final double FOOTER_WIDTH = 480;
     static final String FONT = "DejaVu Sans";
+    /**
+     * The smallest text of every figure (tick labels, legends, notes), in logical pixels. Chosen so that a figure two
+     * panels wide, shown as wide as the book lets a figure be (book.css), still has text of 11 px or more:
+     * {@code FigureTextSizeTest} checks it, and {@link #save} refuses a panel with smaller text ({@link TextSizes}).
+     */
+    public static final int TEXT_SIZE = 16;
+    /** Axis labels. */
+    public static final int LABEL_SIZE = 17;
+    /** Panel titles (bold). */
+    public static final int TITLE_SIZE = 19;
     private static final Color GRID = new Color(0xDDDDDD);
+
+    /** The house font at {@code size} logical pixels. */
+    public static Font font(int size) {
+        return new Font(FONT, Font.PLAIN, size);
+    }
 
     /** Where figures go when a caller names no folder: the runner sets this to charts/target/figures. */
     public static final String OUTPUT_PROPERTY = "workbook.figures";
@@ -167,13 +185,13 @@ public final class Charts {
         chart.setPadding(new RectangleInsets(8, 8, 8, 14));
         TextTitle title = chart.getTitle();
         if (title != null) {
-            title.setFont(new Font(FONT, Font.BOLD, 17));
+            title.setFont(new Font(FONT, Font.BOLD, TITLE_SIZE));
             title.setPaint(Color.BLACK);
             title.setPadding(new RectangleInsets(2, 2, 8, 2));
         }
         LegendTitle legend = chart.getLegend();
         if (legend != null) {
-            legend.setItemFont(new Font(FONT, Font.PLAIN, 13));
+            legend.setItemFont(font(TEXT_SIZE));
             legend.setPosition(RectangleEdge.BOTTOM);
             legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
             legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 12));
@@ -203,8 +221,8 @@ public final class Charts {
         if (axis == null) {
             return;
         }
-        axis.setLabelFont(new Font(FONT, Font.PLAIN, 15));
-        axis.setTickLabelFont(new Font(FONT, Font.PLAIN, 13));
+        axis.setLabelFont(font(LABEL_SIZE));
+        axis.setTickLabelFont(font(TEXT_SIZE));
         axis.setLabelPaint(Color.BLACK);
         axis.setTickLabelPaint(new Color(0x333333));
         axis.setAxisLinePaint(Color.GRAY);
@@ -226,19 +244,38 @@ public final class Charts {
      * one shared legend: in the grid's empty cell if there is one, else in a strip below the grid.
      */
     public static void save(Path file, int columns, List<JFreeChart> panels) throws IOException {
+        save(file, columns, panels, null);
+    }
+
+    /**
+     * As {@link #save(Path, int, List)}, with {@code footer} (e.g. a colour bar all panels share, lying down) at the
+     * right of the strip below the grid, beside the shared legend; {@code null} for none.
+     */
+    public static void save(Path file, int columns, List<JFreeChart> panels, Title footer) throws IOException {
+        TextSizes.requireAtLeast(TEXT_SIZE, panels, footer, file.getFileName().toString());
         int cols = Math.max(1, Math.min(columns, panels.size()));
         int rows = (panels.size() + cols - 1) / cols;
         LegendTitle legend = panels.size() > 1 ? sharedLegend(panels) : null;
         boolean legendInCell = legend != null && rows * cols > panels.size();
+        double stripWidth = cols * PANEL_WIDTH - 20.0;
+        double footerWidth = footer == null ? 0 : Math.min(FOOTER_WIDTH, stripWidth / 2);
+        double legendWidth = stripWidth - (footer == null ? 0 : footerWidth + 20);
         double legendHeight = 0;
+        double footerHeight = 0;
+        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D probeGraphics = probe.createGraphics();
         if (legend != null && !legendInCell) {
-            BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = probe.createGraphics();
-            legendHeight = legend.arrange(g, widthOnly(cols * PANEL_WIDTH - 20.0)).getHeight() + 12;
-            g.dispose();
+            legendHeight = legend.arrange(probeGraphics, widthOnly(legendWidth)).getHeight();
         }
+        if (footer != null) {
+            // a PaintScaleLegend arranges only within ranges, not to a fixed width
+            footerHeight = footer.arrange(probeGraphics, new RectangleConstraint(new org.jfree.data.Range(0, footerWidth),
+                    new org.jfree.data.Range(0, PANEL_HEIGHT))).getHeight();
+        }
+        probeGraphics.dispose();
+        double stripHeight = legendHeight == 0 && footerHeight == 0 ? 0 : Math.max(legendHeight, footerHeight) + 12;
         int width = (int) Math.round(cols * PANEL_WIDTH * PIXEL_SCALE);
-        int height = (int) Math.round((rows * PANEL_HEIGHT + legendHeight) * PIXEL_SCALE);
+        int height = (int) Math.round((rows * PANEL_HEIGHT + stripHeight) * PIXEL_SCALE);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -250,14 +287,19 @@ public final class Charts {
             for (int i = 0; i < panels.size(); i++) {
                 panels.get(i).draw(g, cell(i, cols));
             }
+            double stripTop = rows * PANEL_HEIGHT;
             if (legendInCell) {
                 Rectangle2D area = cell(panels.size(), cols);
                 Size2D size = legend.arrange(g, widthOnly(PANEL_WIDTH - 60.0));
                 legend.draw(g, new Rectangle2D.Double(area.getX() + 30, area.getCenterY() - size.getHeight() / 2,
                         PANEL_WIDTH - 60.0, size.getHeight()));
             } else if (legend != null) {
-                legend.draw(g, new Rectangle2D.Double(10, rows * PANEL_HEIGHT, cols * PANEL_WIDTH - 20.0,
-                        legendHeight - 6));
+                legend.draw(g, new Rectangle2D.Double(10, stripTop + (stripHeight - 6 - legendHeight) / 2, legendWidth,
+                        legendHeight));
+            }
+            if (footer != null) {
+                footer.draw(g, new Rectangle2D.Double(10 + stripWidth - footerWidth, stripTop, footerWidth,
+                        footerHeight));
             }
         } finally {
             g.dispose();
@@ -300,7 +342,7 @@ public final class Charts {
             return null;
         }
         LegendTitle legend = new LegendTitle(() -> items);
-        legend.setItemFont(new Font(FONT, Font.PLAIN, 13));
+        legend.setItemFont(font(TEXT_SIZE));
         legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
         legend.setBackgroundPaint(Color.WHITE);
         legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 12));

@@ -33,11 +33,12 @@ public final class DecisionExplorerView {
         DefaultXYZDataset grid = new DefaultXYZDataset();
         grid.addSeries("p(class 1)", view.grid());
         ExplorerSettings s = view.settings();
-        String title = String.format(Locale.ROOT, "%s %d × %d, %s, lr %s, seed %d: step %d, %.1f %% right",
-                s.activation(), s.depth(), s.width(), s.initializer(), workbook.charts.mnist.protocol.RunSpec.rate(s.rate()),
-                s.seed(), view.steps(), 100 * view.accuracy());
+        // the step and the accuracy are in the loss panel's title: one line each at the house title size
+        String title = String.format(Locale.ROOT, "%s %d × %d, %s, lr %s, seed %d", s.activation(), s.depth(),
+                s.width(), s.initializer(), workbook.charts.mnist.protocol.RunSpec.rate(s.rate()), s.seed());
         JFreeChart chart = Fig12DecisionRegions.heatMap(title, grid,
                 Fig12DecisionRegions.points(DecisionExplorer.MOONS));
+        chart.addSubtitle(Fig12DecisionRegions.colourBar(org.jfree.chart.ui.RectangleEdge.RIGHT));
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
         line.setSeriesPaint(0, Color.BLACK);
@@ -64,7 +65,9 @@ public final class DecisionExplorerView {
     public static JFreeChart loss(DecisionExplorer.View view) {
         XYSeries series = new XYSeries(view.settings().activation() + " net, training loss", false, true);
         view.losses().forEach(point -> series.add(point[0], point[1]));
-        JFreeChart chart = Charts.lineChart("Training loss (cross-entropy)", "step", "loss",
+        String title = String.format(Locale.ROOT, "Training loss: step %d, %.1f %% right", view.steps(),
+                100 * view.accuracy());
+        JFreeChart chart = Charts.lineChart(title, "step", "loss",
                 new XYSeriesCollection(series));
         if (series.getItemCount() < 2) { // before the first step: an empty frame with room for the curve to come
             chart.getXYPlot().getDomainAxis().setRange(0, DecisionExplorerApp.STEPS_PER_PRESS);

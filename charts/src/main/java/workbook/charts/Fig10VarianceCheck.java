@@ -128,7 +128,7 @@ public final class Fig10VarianceCheck {
     private static void formula(XYPlot plot, String text, double n, double y) {
         org.jfree.chart.annotations.XYTextAnnotation label = new org.jfree.chart.annotations.XYTextAnnotation(text, n,
                 y);
-        label.setFont(new java.awt.Font("DejaVu Sans", java.awt.Font.PLAIN, 13));
+        label.setFont(Charts.font(Charts.TEXT_SIZE));
         label.setTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
         label.setBackgroundPaint(new java.awt.Color(255, 255, 255, 200));
         plot.addAnnotation(label);

@@ -53,7 +53,7 @@ public final class Fig11DeadUnits {
                 row[j] += bias[j];
             }
         }
-        List<Layer> layers = List.of(layer("healthy, z ~ N(0, 1)", healthy), layer("biased, z ~ N(−3, 0.5)", biased),
+        List<Layer> layers = List.of(layer("healthy, z ~ N(0, 1)", healthy), layer("biased, z ~ N(−3, 0.5²)", biased),
                 layer("per-unit bias, z ~ N(bⱼ, 1), bⱼ ~ N(−2, 1)", spread));
         HistogramDataset lab = Histograms.counts();
         addHistogram(lab, layers.get(0));
@@ -91,7 +91,7 @@ public final class Fig11DeadUnits {
                     org.jfree.chart.annotations.XYTextAnnotation cut = new org.jfree.chart.annotations.XYTextAnnotation(
                             String.format(Locale.ROOT, "↑ %d units (bar cut)", Math.round(count)),
                             lab.getStartXValue(s, i), 0.82 * top);
-                    cut.setFont(new java.awt.Font("DejaVu Sans", java.awt.Font.PLAIN, 13));
+                    cut.setFont(Charts.font(Charts.TEXT_SIZE));
                     cut.setTextAnchor(org.jfree.chart.ui.TextAnchor.CENTER_LEFT);
                     cut.setX(lab.getEndXValue(s, i) + 0.015);
                     plot.addAnnotation(cut);

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -39,8 +42,10 @@ public final class Fig12DecisionRegions {
     static final int STEPS = 800;
     static final double RATE = 2.0;
     static final double X_MIN = -2, X_MAX = 2, Y_MIN = -1.25, Y_MAX = 1.25;
-    // square cells, small enough that the map is smooth at the PNG's full size (about 5 pixels a cell)
-    static final int CELLS_X = 240, CELLS_Y = 150;
+    // square cells of about 2 pixels at the PNG's full size, so that the boundary shows no steps
+    static final int CELLS_X = 480, CELLS_Y = 300;
+    /** The colours of p(class 1), shared by every panel and the one colour bar. */
+    static final PaintScale SCALE = HeatMaps.divergingUnitScale();
 
     private Fig12DecisionRegions() {}
 
@@ -127,11 +132,14 @@ public final class Fig12DecisionRegions {
         return charts;
     }
 
-    /** A panel: p(class 1) as a diverging heat map over the plotted range, the training points on top. */
+    /**
+     * A panel: p(class 1) as a diverging heat map ({@link #SCALE}) over the plotted range, the training points on top;
+     * no colour bar (the figure has one for all panels: {@link #colourBar}).
+     */
     static JFreeChart heatMap(String title, DefaultXYZDataset grid, XYSeriesCollection points) {
         List<Paint> paints = List.of(new Color(0x004488), new Color(0x994400)); // darker ends of the scale
         JFreeChart chart = HeatMaps.heatMap(title, "x₁", "x₂", grid, (X_MAX - X_MIN) / CELLS_X,
-                (Y_MAX - Y_MIN) / CELLS_Y, HeatMaps.divergingUnitScale(), "p(class 1)", points, paints);
+                (Y_MAX - Y_MIN) / CELLS_Y, SCALE, points, paints);
         chart.getXYPlot().getDomainAxis().setRange(X_MIN, X_MAX);
         chart.getXYPlot().getRangeAxis().setRange(Y_MIN, Y_MAX);
         return chart;
@@ -152,7 +160,12 @@ public final class Fig12DecisionRegions {
         return points;
     }
 
+    /** The colour bar of p(class 1): one for the whole figure, below its panels, or beside a single panel. */
+    static PaintScaleLegend colourBar(RectangleEdge position) {
+        return HeatMaps.colourBar(SCALE, "p(class 1)", position);
+    }
+
     public static void main(String[] args) throws IOException {
-        Charts.save(Charts.output(args, FILE), 2, createChart(createDataset()));
+        Charts.save(Charts.output(args, FILE), 2, createChart(createDataset()), colourBar(RectangleEdge.BOTTOM));
     }
 }

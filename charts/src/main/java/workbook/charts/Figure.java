@@ -3,7 +3,7 @@ package workbook.charts;
 import java.util.List;
 
 /**
- * One entry of the figure set: the PNG file it writes, the caption the index page shows under it, the
+ * One entry of the figure set: the PNG file it writes, its caption (for the set: FigureCaptions in theory), the
  * figure class's {@code main}, called with the output folder as its only argument, and the exercises whose
  * methods it draws from (the one place that says so: the README's table is checked against it).
  *

@@ -33,11 +33,11 @@ public final class HeatMaps {
 
     /**
      * A heat map of {@code grid} (cells of {@code cellWidth x cellHeight} centred on their x, y), coloured by
-     * {@code scale} (shown as a colour bar labelled {@code scaleLabel}), with {@code points} drawn on top as
-     * markers; the legend lists the points only.
+     * {@code scale}, with {@code points} drawn on top as markers; the legend lists the points only. It has no colour
+     * bar: add {@link #colourBar} to the panel, or once to a figure of several panels that share the scale.
      */
     public static JFreeChart heatMap(String title, String xLabel, String yLabel, XYZDataset grid, double cellWidth,
-                              double cellHeight, PaintScale scale, String scaleLabel, XYSeriesCollection points,
+                              double cellHeight, PaintScale scale, XYSeriesCollection points,
                               List<Paint> pointPaints) {
         XYBlockRenderer blocks = new XYBlockRenderer();
         blocks.setBlockWidth(cellWidth);
@@ -64,23 +64,28 @@ public final class HeatMaps {
         plot.setFixedLegendItems(legend);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         Charts.style(chart);
-        NumberAxis scaleAxis = new NumberAxis(scaleLabel);
-        scaleAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
-        scaleAxis.setTickUnit(new NumberTickUnit((scale.getUpperBound() - scale.getLowerBound()) / 4));
-        scaleAxis.setLabelFont(y.getLabelFont());
-        scaleAxis.setTickLabelFont(y.getTickLabelFont());
-        scaleAxis.setLabelPaint(y.getLabelPaint());
-        scaleAxis.setTickLabelPaint(y.getTickLabelPaint());
-        PaintScaleLegend bar = new PaintScaleLegend(scale, scaleAxis);
-        bar.setPosition(RectangleEdge.RIGHT);
-        bar.setStripWidth(12);
-        bar.setAxisOffset(4);
-        bar.setMargin(new RectangleInsets(4, 10, 4, 0));
-        bar.setStripOutlineVisible(true);
-        chart.addSubtitle(bar);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         return chart;
+    }
+
+    /**
+     * A colour bar for {@code scale}, labelled {@code label}, in the house fonts: upright at the right of a panel
+     * ({@code RectangleEdge.RIGHT}) or lying below a figure ({@code RectangleEdge.BOTTOM}).
+     */
+    public static PaintScaleLegend colourBar(PaintScale scale, String label, RectangleEdge position) {
+        NumberAxis scaleAxis = new NumberAxis(label);
+        Charts.styleAxis(scaleAxis);
+        scaleAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
+        scaleAxis.setTickUnit(new NumberTickUnit((scale.getUpperBound() - scale.getLowerBound()) / 4));
+        PaintScaleLegend bar = new PaintScaleLegend(scale, scaleAxis);
+        bar.setPosition(position);
+        bar.setStripWidth(12);
+        bar.setAxisOffset(4);
+        bar.setMargin(position == RectangleEdge.RIGHT ? new RectangleInsets(4, 10, 4, 0) : new RectangleInsets(4, 0, 0, 0));
+        bar.setStripOutlineVisible(true);
+        bar.setBackgroundPaint(Color.WHITE);
+        return bar;
     }
 
     /**

@@ -2,7 +2,6 @@ package workbook.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -25,7 +24,7 @@ public final class PlotNotes {
         ValueMarker marker = new ValueMarker(y, new Color(0x555555),
                 new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3, 3}, 0f));
         marker.setLabel(label);
-        marker.setLabelFont(new Font(Charts.FONT, Font.PLAIN, 13));
+        marker.setLabelFont(Charts.font(Charts.TEXT_SIZE));
         marker.setLabelPaint(new Color(0x333333));
         marker.setLabelBackgroundColor(new Color(255, 255, 255, 210));
         if (centred) {
@@ -44,7 +43,7 @@ public final class PlotNotes {
         ValueMarker line = new ValueMarker(x, Color.BLACK, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10f, new float[] {4, 3}, 0f));
         line.setLabel(label);
-        line.setLabelFont(new Font(Charts.FONT, Font.PLAIN, 13));
+        line.setLabelFont(Charts.font(Charts.TEXT_SIZE));
         line.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         line.setLabelTextAnchor(TextAnchor.TOP_LEFT);
@@ -54,7 +53,7 @@ public final class PlotNotes {
     /** A note written inside a plot, its baseline starting at data point (x, y). */
     public static XYTextAnnotation note(String text, double x, double y) {
         XYTextAnnotation note = new XYTextAnnotation(text, x, y);
-        note.setFont(new Font(Charts.FONT, Font.PLAIN, 13));
+        note.setFont(Charts.font(Charts.TEXT_SIZE));
         note.setTextAnchor(TextAnchor.BASELINE_LEFT);
         return note;
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import workbook.charts.mnist.report.LabFigures;
 import workbook.theory.LearnerCode;
+import workbook.theory.site.FigureCaptions;
 
 /**
  * Renders the whole figure set into one folder and writes an {@code index.html} that shows every
@@ -39,77 +40,30 @@ public final class RenderAll {
     static List<Figure> figures() {
         List<Figure> all = new ArrayList<>();
         // Figures 1-6: activation curves, derivatives, approximation, softmax, signal across depth.
-        all.add(new Figure(Fig01Activations.FILE, Fig01Activations::main,
-                "The activation functions: (a) sigmoid, tanh and softplus; (b) the ReLU family, where LeakyReLU, ELU"
-                        + " and ReLU coincide for x > 0 (ReLU drawn on top) and SELU is 1.05 x there; (c) GELU, SiLU, Mish"
-                        + " and hardswish; (d) their dips below zero, magnified (hardswish's is the deepest, −0.375 at"
-                        + " x = −1.5).",
-                List.of("Ex01", "Ex02", "Ex03", "Ex07")));
-        all.add(new Figure(Fig02Derivatives.FILE, Fig02Derivatives::main,
-                "(a) The derivatives of the activations; (b) σ′ and tanh′ on a log scale: both fall off exponentially"
-                        + " in |x| (saturation), tanh′ twice as fast.",
-                List.of("Ex01", "Ex02", "Ex03", "Ex07")));
-        all.add(new Figure(Fig03SmoothVersusKinked.FILE, Fig03SmoothVersusKinked::main,
-                "(a) Softplus is a smooth ReLU, above it by at most log 2 (at x = 0); (b) the exact GELU x Φ(x) and"
-                        + " its tanh form cover each other: the error curve below them stays under 5 × 10⁻⁴.",
+        all.add(figure(1, Fig01Activations.FILE, Fig01Activations::main, List.of("Ex01", "Ex02", "Ex03", "Ex07")));
+        all.add(figure(2, Fig02Derivatives.FILE, Fig02Derivatives::main, List.of("Ex01", "Ex02", "Ex03", "Ex07")));
+        all.add(figure(3, Fig03SmoothVersusKinked.FILE, Fig03SmoothVersusKinked::main,
                 List.of("Ex01", "Ex03", "Ex07")));
-        all.add(new Figure(Fig04ReluApproximation.FILE, Fig04ReluApproximation::main,
-                "(a) One-hidden-layer ReLU nets approximating x² on [0, 1] beside the best straight line; (b) their"
-                        + " errors: no line does better than 1/8, the best single unit misses by 1/18, and two units"
-                        + " already stay within a tolerance of 0.04.",
-                List.of("Ex04")));
-        all.add(new Figure(Fig05SoftmaxTemperature.FILE, Fig05SoftmaxTemperature::main,
-                "Softmax of the logits (2, 1, −1) divided by a temperature T: (a) the probabilities move from one-hot"
-                        + " (T → 0) to uniform, 1/3 each (T large); (b) the entropy rises from 0 to ln 3.",
-                List.of("Ex05")));
-        all.add(new Figure(Fig06SignalAcrossDepth.FILE, Fig06SignalAcrossDepth::main,
-                "Std of the activations across 50 layers of width 256 (log scale) for naive N(0, 1), Xavier and He"
-                        + " weights: (a) with ReLU, He keeps the std flat, naive weights make it explode and Xavier makes"
-                        + " it fade; (b) with tanh, naive weights saturate the units (std near 1), He settles near 0.55"
-                        + " and Xavier fades towards 0.1.",
+        all.add(figure(4, Fig04ReluApproximation.FILE, Fig04ReluApproximation::main, List.of("Ex04")));
+        all.add(figure(5, Fig05SoftmaxTemperature.FILE, Fig05SoftmaxTemperature::main, List.of("Ex05")));
+        all.add(figure(6, Fig06SignalAcrossDepth.FILE, Fig06SignalAcrossDepth::main,
                 List.of("Ex02", "Ex03", "Ex09", "Ex10")));
-
         // Figures 7-12: initialization statistics across depth, dead units, decision regions.
-        all.add(new Figure(Fig07TanhHistograms.FILE, Fig07TanhHistograms::main,
-                "Densities of the activations of five tanh layers of width 256: (a) the standard init"
-                        + " U(−1/√n, 1/√n) about halves the spread at every layer (std 0.46 to 0.05), piling the values"
-                        + " up at 0; (b) Xavier's normalized init shrinks it far less (std 0.63 to 0.32): its weights keep"
-                        + " the variance of the pre-activations, and only tanh's own contraction remains.",
-                List.of("Ex02", "Ex09")));
-        all.add(new Figure(Fig08GradientNorms.FILE, Fig08GradientNorms::main,
-                "Weight-gradient norm ‖∂L/∂Wₗ‖ per layer (log scale): (a) in a 50-layer ReLU net He keeps it near"
-                        + " 0.1 at every layer, naive N(0, 1) weights blow it up to about 10⁴³ and Xavier shrinks it to"
-                        + " about 10⁻⁸; (b) in a 50-layer tanh net naive weights make it grow from about 0.05 at the last"
-                        + " layer to 10¹⁷ at the first, while He and Xavier keep it between 10⁻² and 1; (c) in a 10-layer"
-                        + " net with He weights sigmoid's gradients vanish towards the input (10⁻⁶ at layer 1), ReLU's"
-                        + " and GELU's do not.",
+        all.add(figure(7, Fig07TanhHistograms.FILE, Fig07TanhHistograms::main, List.of("Ex02", "Ex09")));
+        all.add(figure(8, Fig08GradientNorms.FILE, Fig08GradientNorms::main,
                 List.of("Ex01", "Ex02", "Ex03", "Ex07", "Ex09", "Ex10")));
-        all.add(new Figure(Fig09ZerosAndSaturation.FILE, Fig09ZerosAndSaturation::main,
-                "Across 50 layers of width 128: (a) about half the ReLU outputs are zero whatever the weight scale"
-                        + " (the three curves coincide); (b) naive N(0, 1) weights push almost 90 % of the tanh units into"
-                        + " their flat tails (|a| > 0.95), Xavier and He almost none; (c) so the mean slope tanh′(z) is"
-                        + " below 0.1 with naive weights, near 0.7 with He and near 1 with Xavier.",
+        all.add(figure(9, Fig09ZerosAndSaturation.FILE, Fig09ZerosAndSaturation::main,
                 List.of("Ex02", "Ex03", "Ex09", "Ex10")));
-        all.add(new Figure(Fig10VarianceCheck.FILE, Fig10VarianceCheck::main,
-                "Monte Carlo variance of one layer's output (markers: the mean of 8 independent layers, bars: ± 2"
-                        + " standard errors) against the rules (lines): (a) N(0, 1) input and Xavier weights follow"
-                        + " 2n/(n + fan-out), and tanh's output falls below once tanh bends; (b) after a ReLU, He weights"
-                        + " keep the variance at 1 at every fan-in, Xavier weights give n/(n + fan-out), about half.",
-                List.of("Ex02", "Ex03", "Ex09")));
-        all.add(new Figure(Fig11DeadUnits.FILE, Fig11DeadUnits::main,
-                "How often each of 256 ReLU units fires over 1000 inputs: (a) in a healthy layer, z ~ N(0, 1), every"
-                        + " unit fires about half the time, in a layer biased to N(−3, 0.5) none ever does (all dead);"
-                        + " (b) with a bias of its own per unit, bⱼ ~ N(−2, 1), the units left of the 1 % line, about a"
-                        + " third, are dead.",
-                List.of("Ex10")));
-        all.add(new Figure(Fig12DecisionRegions.FILE, Fig12DecisionRegions::main,
-                "Decision regions of the same tiny network (2 inputs, 10 hidden units) trained on two moons for 800"
-                        + " steps, one panel per activation; the background is p(class 1), white on the boundary"
-                        + " p = 0.5: ReLU cuts straight pieces, tanh and GELU bend smoothly, sigmoid is still on its"
-                        + " near-linear plateau.",
+        all.add(figure(10, Fig10VarianceCheck.FILE, Fig10VarianceCheck::main, List.of("Ex02", "Ex03", "Ex09")));
+        all.add(figure(11, Fig11DeadUnits.FILE, Fig11DeadUnits::main, List.of("Ex10")));
+        all.add(figure(12, Fig12DecisionRegions.FILE, Fig12DecisionRegions::main,
                 List.of("Ex01", "Ex02", "Ex03", "Ex07", "Ex09")));
-
         return all;
+    }
+
+    /** Figure {@code number} of the set, with its one caption ({@link FigureCaptions}). */
+    private static Figure figure(int number, String file, Figure.Main main, List<String> exercises) {
+        return new Figure(file, main, FigureCaptions.of(number), exercises);
     }
 
     /** What became of one figure. */

@@ -1,6 +1,7 @@
 package workbook.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static workbook.charts.SeriesChecks.matches;
 import static workbook.charts.SeriesChecks.series;
 import static workbook.charts.SeriesChecks.spans;
@@ -8,6 +9,7 @@ import static workbook.charts.SeriesChecks.spans;
 import org.apache.commons.math3.special.Erf;
 import org.jfree.data.xy.XYSeries;
 import org.junit.jupiter.api.Test;
+import workbook.theory.site.FigureCaptions;
 
 class Fig01ActivationsTest {
     /** The references below are closed forms in a safe range: a few ulps of values below 5 in size. */
@@ -73,5 +75,24 @@ class Fig01ActivationsTest {
         assertThat(sigmoid.getMaxY()).as("sigmoid < 1").isLessThan(1);
         assertThat(tanh.getMinY()).as("tanh > -1").isGreaterThan(-1);
         assertThat(tanh.getMaxY()).as("tanh < 1").isLessThan(1);
+    }
+
+    @Test
+    void theCaptionQuotesTheDeepestDipAndSelusSlope() {
+        assertThat(FigureCaptions.of(1)).contains("SELU is 1.05 x there",
+                "hardswish's is the deepest, −0.375 at x = −1.5");
+        assertThat(SELU_LAMBDA).as("SELU's slope for x > 0, to two decimals").isCloseTo(1.05, within(0.005));
+        XYSeries hardswish = series(data.smooth(), "hardswish");
+        for (Object o : data.smooth().getSeries()) {
+            assertThat(((XYSeries) o).getMinY()).as("'%s' dips no deeper than hardswish", ((XYSeries) o).getKey())
+                    .isGreaterThanOrEqualTo(hardswish.getMinY());
+        }
+        // hardswish(x) = x (x + 3) / 6 on [-3, 3]: its minimum is -9/24 = -0.375 at x = -1.5, a grid point
+        assertThat(hardswish.getMinY()).isCloseTo(-0.375, within(1e-9));
+        int argMin = 0;
+        for (int i = 0; i < hardswish.getItemCount(); i++) {
+            argMin = hardswish.getY(i).doubleValue() < hardswish.getY(argMin).doubleValue() ? i : argMin;
+        }
+        assertThat(hardswish.getX(argMin).doubleValue()).isCloseTo(-1.5, within(1e-9));
     }
 }

@@ -9,6 +9,7 @@ import org.apache.commons.math3.special.Erf;
 import org.jfree.data.xy.XYSeries;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import workbook.theory.site.FigureCaptions;
 
 class Fig03SmoothVersusKinkedTest {
     /** Closed forms of size at most 6: a few ulps, far below this. */
@@ -45,6 +46,7 @@ class Fig03SmoothVersusKinkedTest {
         XYSeries error = data.error().getSeries(0);
         double worst = Math.max(error.getMaxY(), -error.getMinY());
         assertThat(worst).as("the error panel shows a small but visible error").isBetween(1e-4, 5e-4);
+        assertThat(FigureCaptions.of(3)).as("figure 3's caption quotes the bound").contains("under 5 × 10⁻⁴");
     }
 
     @Test

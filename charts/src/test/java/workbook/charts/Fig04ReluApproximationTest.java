@@ -6,6 +6,7 @@ import static workbook.charts.SeriesChecks.matches;
 
 import org.jfree.data.xy.XYSeries;
 import org.junit.jupiter.api.Test;
+import workbook.theory.site.FigureCaptions;
 
 class Fig04ReluApproximationTest {
     private static final double TOL = 1e-12;
@@ -53,5 +54,7 @@ class Fig04ReluApproximationTest {
         }
         assertThat(worst(data.errors().getSeries(2))).as("two units reach the assignment's 0.04")
                 .isLessThanOrEqualTo(Fig04ReluApproximation.TARGET);
+        assertThat(FigureCaptions.of(4)).as("figure 4's caption quotes these numbers").contains("better than 1/8",
+                "misses by 1/18", "two units already stay within a tolerance of " + Fig04ReluApproximation.TARGET);
     }
 }

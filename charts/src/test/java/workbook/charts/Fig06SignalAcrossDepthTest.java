@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
+import workbook.theory.site.FigureCaptions;
 
 class Fig06SignalAcrossDepthTest {
     private static final Fig06SignalAcrossDepth.Dataset DATA = Fig06SignalAcrossDepth.createDataset();
@@ -56,5 +57,20 @@ class Fig06SignalAcrossDepthTest {
             assertThat(std(naive, layer)).as("naive tanh, layer %d: units pinned at +-1", layer).isGreaterThan(0.9);
             assertThat(std(xavier, layer)).as("Xavier tanh, layer %d", layer).isBetween(0.05, 0.9);
         }
+    }
+
+    @Test
+    void theCaptionQuotesTheFiguresOwnNumbers() {
+        String caption = FigureCaptions.of(6);
+        assertThat(caption).contains(DEPTH + " layers of width " + Fig06SignalAcrossDepth.WIDTH);
+        XYSeries he = scheme(DATA.relu(), "He");
+        assertThat(he.getMinY()).as("ReLU + He: 'between 0.8 and 1.4'").isGreaterThan(0.75);
+        assertThat(he.getMaxY()).as("ReLU + He: 'between 0.8 and 1.4'").isLessThan(1.45);
+        assertThat(std(scheme(DATA.relu(), "naive N(0, 1)"), DEPTH)).as("ReLU + naive: '5 × 10⁵² at layer 50'")
+                .isBetween(4.5e52, 5.5e52);
+        assertThat(std(scheme(DATA.relu(), "Xavier"), DEPTH)).as("ReLU + Xavier: '3 × 10⁻⁸'").isBetween(2.5e-8, 3.5e-8);
+        assertThat(scheme(DATA.tanh(), "naive N(0, 1)").getMinY()).as("tanh + naive: 'std near 1'").isGreaterThan(0.95);
+        assertThat(std(scheme(DATA.tanh(), "He"), DEPTH)).as("tanh + He: 'settles near 0.55'").isBetween(0.5, 0.6);
+        assertThat(std(scheme(DATA.tanh(), "Xavier"), DEPTH)).as("tanh + Xavier: 'towards 0.1'").isBetween(0.08, 0.13);
     }
 }

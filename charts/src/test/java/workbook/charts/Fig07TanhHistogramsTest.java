@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jfree.data.statistics.HistogramDataset;
 import org.junit.jupiter.api.Test;
+import workbook.theory.site.FigureCaptions;
 import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation.LayerStats;
 import workbook.exercises.Ex10Propagation;
@@ -100,5 +101,21 @@ class Fig07TanhHistogramsTest {
         assertThat(Matrices.variance(w)).isCloseTo(expected, within(0.02 * expected));
         assertThat(Arrays.stream(Histograms.flatten(w)).map(Math::abs).max().orElseThrow())
                 .as("largest |w|").isLessThanOrEqualTo(1 / Math.sqrt(N));
+    }
+
+    @Test
+    void theCaptionAndWriteUp8QuoteTheFiguresOwnNumbers() {
+        assertThat(FigureCaptions.of(7)).contains("five tanh layers of width " + N, "(std 0.46 to 0.05)",
+                "(std 0.63 to 0.32)");
+        assertThat(Fig07TanhHistograms.LAYERS).isEqualTo(5);
+        double[] standard = DATA.standardStd();
+        double[] normalized = DATA.normalizedStd();
+        assertThat(standard[0]).isCloseTo(0.46, within(0.005));
+        assertThat(standard[4]).isCloseTo(0.05, within(0.005));
+        assertThat(normalized[0]).isCloseTo(0.63, within(0.005));
+        assertThat(normalized[4]).isCloseTo(0.32, within(0.005));
+        // write-up 8 quotes the variances of (b): 0.39 after one layer, 0.10 after five
+        assertThat(normalized[0] * normalized[0]).isCloseTo(0.39, within(0.01));
+        assertThat(normalized[4] * normalized[4]).isCloseTo(0.10, within(0.005));
     }
 }

@@ -7,6 +7,7 @@ import static workbook.charts.SeriesChecks.series;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
+import workbook.theory.site.FigureCaptions;
 import workbook.exercises.Ex09Initialization;
 
 class Fig08GradientNormsTest {
@@ -83,5 +84,35 @@ class Fig08GradientNormsTest {
 
     private static double flatness(XYSeries s) {
         return s.getMaxY() / s.getMinY();
+    }
+
+    @Test
+    void theCaptionAndWriteUp12QuoteTheFiguresOwnNumbers() {
+        assertThat(FigureCaptions.of(8)).contains("networks of width " + N, "a " + DEPTH + "-layer ReLU net",
+                "a " + Fig08GradientNorms.SHALLOW_DEPTH + "-layer net");
+        XYSeries he = series(DATA.relu(), "He" + Fig08GradientNorms.IN_A_B);
+        assertThat(he.getMinY()).as("ReLU + He: 'between 0.1 and 0.5'").isGreaterThan(0.1);
+        assertThat(he.getMaxY()).as("ReLU + He: 'between 0.1 and 0.5'").isLessThan(0.5);
+        XYSeries naive = series(DATA.relu(), "naive N(0, 1)" + Fig08GradientNorms.IN_A_B);
+        assertThat(Math.log10(naive.getMinY())).as("ReLU + naive: 'about 10⁴³'").isBetween(42.5, 44.0);
+        assertThat(Math.log10(naive.getMaxY())).as("ReLU + naive: 'about 10⁴³'").isBetween(42.5, 44.0);
+        XYSeries xavier = series(DATA.relu(), "Xavier" + Fig08GradientNorms.IN_A_B);
+        assertThat(Math.log10(xavier.getMinY())).as("ReLU + Xavier: 'about 10⁻⁸'").isBetween(-8.5, -7.5);
+        assertThat(Math.log10(xavier.getMaxY())).as("ReLU + Xavier: 'about 10⁻⁸'").isBetween(-8.5, -7.5);
+        XYSeries naiveTanh = series(DATA.tanh(), "naive N(0, 1)" + Fig08GradientNorms.IN_A_B);
+        assertThat(naiveTanh.getY(DEPTH - 1).doubleValue()).as("tanh + naive: 'about 0.04 at the last layer'")
+                .isBetween(0.03, 0.05);
+        assertThat(Math.log10(naiveTanh.getY(0).doubleValue())).as("tanh + naive: '10¹⁷ at the first'")
+                .isBetween(16.5, 17.5);
+        for (String init : new String[] {"He", "Xavier"}) {
+            XYSeries s = series(DATA.tanh(), init + Fig08GradientNorms.IN_A_B);
+            assertThat(s.getMinY()).as("tanh + %s: 'between about 10⁻² and 1'", init).isGreaterThan(0.008);
+            assertThat(s.getMaxY()).as("tanh + %s: 'between about 10⁻² and 1'", init).isLessThan(1.2);
+        }
+        XYSeries sigmoid = series(DATA.shallow(), "sigmoid" + Fig08GradientNorms.IN_C);
+        assertThat(Math.log10(sigmoid.getY(0).doubleValue())).as("sigmoid: '10⁻⁶ at layer 1'").isBetween(-6.5, -5.5);
+        // write-up 12: the naive ReLU net's gradients are (n/2)^(49/2) times He's, about 10^43 at width 128
+        assertThat(Math.log10(naive.getY(0).doubleValue() / he.getY(0).doubleValue()))
+                .isCloseTo((DEPTH - 1) / 2.0 * Math.log10(N / 2.0), within(1e-9));
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import workbook.exercises.Ex10Propagation.LayerStats;
 import workbook.theory.engine.Activations;
 import workbook.theory.engine.Scheme;
+import workbook.theory.site.FigureCaptions;
 
 class Fig09ZerosAndSaturationTest {
     private static final Fig09ZerosAndSaturation.Dataset DATA = Fig09ZerosAndSaturation.createDataset();
@@ -77,5 +78,31 @@ class Fig09ZerosAndSaturationTest {
             assertThat(saturated.getY(s.layer() - 1).doubleValue()).isEqualTo(s.saturatedFraction());
             assertThat(slope.getY(s.layer() - 1).doubleValue()).isEqualTo(s.meanLocalDerivative());
         }
+    }
+
+    @Test
+    void theCaptionQuotesTheFiguresOwnNumbers() {
+        assertThat(FigureCaptions.of(9)).contains(DEPTH + " layers of width " + N, "almost 90 %",
+                "He 19 % at layer 1 and 1 to 4 % deeper",
+                "Xavier 7 % at layer 1 and none from layer 5 on");
+        XYSeries naive = series(DATA.tanhSaturated(), "naive N(0, 1)");
+        assertThat(naive.getMinY()).as("'almost 90 %' at every layer").isBetween(0.83, 0.9);
+        assertThat(naive.getMaxY()).as("'almost 90 %' at every layer").isBetween(0.83, 0.9);
+        XYSeries he = series(DATA.tanhSaturated(), "He");
+        assertThat(he.getY(0).doubleValue()).isCloseTo(0.19, within(0.005));
+        for (int l = 4; l <= DEPTH; l++) {
+            assertThat(he.getY(l - 1).doubleValue()).as("He: '1 to 4 %% deeper', layer %d", l).isBetween(0.01, 0.04);
+        }
+        XYSeries xavier = series(DATA.tanhSaturated(), "Xavier");
+        assertThat(xavier.getY(0).doubleValue()).isCloseTo(0.07, within(0.005));
+        for (int l = 5; l <= DEPTH; l++) {
+            assertThat(xavier.getY(l - 1).doubleValue()).as("Xavier: 'none from layer 5 on', layer %d", l)
+                    .isLessThan(0.001);
+        }
+        assertThat(series(DATA.tanhSlope(), "naive N(0, 1)").getMaxY()).as("'below 0.1'").isLessThan(0.1);
+        assertThat(series(DATA.tanhSlope(), "He").getY(DEPTH - 1).doubleValue()).as("'about 0.7'")
+                .isCloseTo(0.7, within(0.03));
+        assertThat(series(DATA.tanhSlope(), "Xavier").getY(DEPTH - 1).doubleValue()).as("'towards 1'")
+                .isGreaterThan(0.95);
     }
 }

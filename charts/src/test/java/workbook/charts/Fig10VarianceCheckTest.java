@@ -10,6 +10,7 @@ import org.jfree.data.xy.XYSeries;
 import java.util.List;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
+import workbook.theory.site.FigureCaptions;
 
 class Fig10VarianceCheckTest {
     private static final Fig10VarianceCheck.Dataset DATA = Fig10VarianceCheck.createDataset();
@@ -105,5 +106,11 @@ class Fig10VarianceCheckTest {
             assertThat(measured.getY(i).doubleValue()).as("'%s' at fan-in %s", measured.getKey(), n)
                     .isCloseTo(expected, within(K * relativeStdError(n, reluInput) * expected));
         }
+    }
+
+    @Test
+    void theCaptionQuotesTheFiguresOwnSettings() {
+        assertThat(FigureCaptions.of(10)).contains("one layer with " + Fig10VarianceCheck.FAN_OUT + " outputs",
+                "the mean of " + Fig10VarianceCheck.REPEATS + " independent layers");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import org.jfree.data.statistics.HistogramDataset;
 import org.junit.jupiter.api.Test;
+import workbook.theory.site.FigureCaptions;
 
 class Fig11DeadUnitsTest {
     private static final Fig11DeadUnits.Dataset DATA = Fig11DeadUnits.createDataset();
@@ -74,5 +75,13 @@ class Fig11DeadUnitsTest {
         assertThat(top).as("the axis stops well below the dead bar's 256").isLessThan(200);
         assertThat(plot.getAnnotations()).anySatisfy(a -> assertThat(((org.jfree.chart.annotations.XYTextAnnotation) a)
                 .getText()).contains("256 units (bar cut)"));
+    }
+
+    @Test
+    void theCaptionQuotesTheFiguresOwnNumbers() {
+        assertThat(FigureCaptions.of(11)).contains("each of " + UNITS + " ReLU units fires over " + BATCH + " inputs",
+                "about a third");
+        int dead = DATA.layers().get(2).deadCount();
+        assertThat((double) dead / UNITS).as("'about a third' are dead (%d of %d)", dead, UNITS).isBetween(0.28, 0.4);
     }
 }

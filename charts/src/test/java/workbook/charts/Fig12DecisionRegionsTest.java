@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import workbook.theory.engine.Activations;
 import workbook.theory.engine.Network;
 import workbook.theory.engine.Scheme;
+import workbook.theory.site.FigureCaptions;
 
 class Fig12DecisionRegionsTest {
     private static final Fig12DecisionRegions.Dataset DATA = Fig12DecisionRegions.createDataset();
@@ -63,5 +64,24 @@ class Fig12DecisionRegionsTest {
         double before = fresh.loss(moons.x(), moons.y());
         double after = DATA.panels().get(0).net().loss(moons.x(), moons.y());
         assertThat(after).as("ReLU net: loss after training against before").isLessThan(0.2 * before);
+    }
+
+    @Test
+    void theFourPanelsShareOneColourScaleAndOneColourBar() {
+        for (org.jfree.chart.JFreeChart panel : Fig12DecisionRegions.createChart(DATA)) {
+            assertThat(panel.getSubtitles()).as("a panel of figure 12 draws no colour bar of its own")
+                    .noneMatch(t -> t instanceof org.jfree.chart.title.PaintScaleLegend);
+            var blocks = (org.jfree.chart.renderer.xy.XYBlockRenderer) panel.getXYPlot().getRenderer();
+            assertThat(blocks.getPaintScale()).as("every panel's colours").isSameAs(Fig12DecisionRegions.SCALE);
+        }
+        assertThat(Fig12DecisionRegions.colourBar(org.jfree.chart.ui.RectangleEdge.BOTTOM).getScale())
+                .as("the figure's one colour bar").isSameAs(Fig12DecisionRegions.SCALE);
+    }
+
+    @Test
+    void theCaptionQuotesTheFiguresOwnSettings() {
+        assertThat(FigureCaptions.of(12)).contains(Fig12DecisionRegions.HIDDEN + " hidden units",
+                "for " + Fig12DecisionRegions.STEPS + " steps", "one panel per activation");
+        assertThat(DATA.panels()).as("one panel per activation").hasSize(4);
     }
 }

@@ -14,11 +14,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import workbook.theory.site.FigureCaptions;
 
-/** The exercises each figure needs: declared once in {@link RenderAll#figures()}, matched by code and README. */
+/**
+ * The README's figure table: each figure's one caption ({@code FigureCaptions}) and the exercises it needs (declared
+ * once in {@link RenderAll#figures()}, matched by the figure's code).
+ */
 class FigureTableTest {
     private static final Path SOURCES = Path.of("src/main/java/workbook/charts");
-    private static final Pattern ROW = Pattern.compile("^\\| (\\d+) \\| [^|]+ \\| ([^|]+) \\|$");
+    private static final Pattern ROW = Pattern.compile("^\\| (\\d+) \\| ([^|]+) \\| (Ex[^|]+) \\|$");
     /** An exercise's method, called or referenced ({@code Ex03ReluFamily::relu}), not one of its types. */
     private static final Pattern METHOD_USE = Pattern.compile("\\b(Ex\\d\\d)[A-Z]\\w*(?:::|\\.)[a-z]\\w*");
     /** A constant of Experiments (unqualified there), or of the engine's Activations or Scheme. */
@@ -26,20 +30,24 @@ class FigureTableTest {
     private static final Path ENGINE = Path.of("../theory/src/main/java/workbook/theory/engine");
 
     @Test
-    void theReadmeTableListsTheExercisesEachFigureDeclares() throws IOException {
+    void theReadmeTableShowsEachFiguresCaptionAndTheExercisesItDeclares() throws IOException {
         List<Figure> figures = RenderAll.figures();
         List<String> rows = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of("../README.md"))) {
             Matcher m = ROW.matcher(line);
             if (m.matches()) {
-                rows.add(m.group(1) + ": " + m.group(2).strip());
+                rows.add(m.group(1) + ": " + m.group(2).strip() + " / " + m.group(3).strip());
             }
         }
         List<String> declared = new ArrayList<>();
         for (int i = 0; i < figures.size(); i++) {
-            declared.add((i + 1) + ": " + String.join(", ", figures.get(i).exercises()));
+            assertThat(figures.get(i).caption()).as("figure %d's caption is FigureCaptions.of(%d)", i + 1, i + 1)
+                    .isEqualTo(FigureCaptions.of(i + 1));
+            declared.add((i + 1) + ": " + figures.get(i).caption() + " / " + String.join(", ", figures.get(i).exercises()));
         }
-        assertThat(rows).as("README.md's figure table (| # | Figure | Exercises |)").isEqualTo(declared);
+        assertThat(figures).as("one caption per figure of the set").hasSize(FigureCaptions.count());
+        assertThat(rows).as("README.md's figure table (| # | Caption | Exercises |): copy the captions from"
+                + " FigureCaptions and the exercises from RenderAll.figures()").isEqualTo(declared);
     }
 
     @Test

@@ -25,6 +25,7 @@ import workbook.exercises.Ex07SmoothActivations;
  *       their source, and marked as not checked here.</li>
  * </ul>
  *
+ * {@figure 3}
  * <h2>Derivation</h2>
  * <p><b>1. GELU is the expected output of a random gate.</b> Let \( \xi \sim N(0, 1) \) be independent of the
  * input \( x \), and let a gate pass \( x \) when \( x \) exceeds \( \xi \) and block it otherwise. Then
@@ -86,9 +87,6 @@ import workbook.exercises.Ex07SmoothActivations;
  *     ({@writeup 2}, {@writeup 11})</td></tr>
  * </tbody>
  * </table>
- *
- * {@figure 3 Softplus against ReLU, and exact GELU against its tanh form: the smooth units follow ReLU away from 0
- * and differ from it only near 0, where GELU dips below 0.}
  *
  * <h2>Result</h2>
  * \[ \begin{gathered} \mathrm{GELU}(x) = E\left[x \cdot 1\{\xi \le x\}\right],\ \xi \sim N(0, 1), \\

@@ -21,6 +21,7 @@ import workbook.exercises.Ex07SmoothActivations;
  *       \( \mathrm{LeakyReLU}'(0) = a \), \( \mathrm{SELU}'(0) = \lambda\alpha \).</li>
  * </ul>
  *
+ * {@figure 1}
  * <h2>Derivation</h2>
  * <p><b>Sigmoid.</b> From \( \sigma(x) = (1 + e^{-x})^{-1} \),
  * \[ \sigma'(x) = \frac{e^{-x}}{(1 + e^{-x})^2} = \sigma(x)\,\frac{e^{-x}}{1 + e^{-x}} = \sigma(x)\,(1 - \sigma(x)). \]
@@ -54,12 +55,8 @@ import workbook.exercises.Ex07SmoothActivations;
  * \( \lambda \approx 1.0507 \) on the right and \( \lambda\alpha e^{x} \) on the left, which tends to
  * \( \lambda\alpha \approx 1.7581 \) at 0. SELU is continuous at 0 but its slope jumps there.
  *
- * {@figure 1 The activation functions of the workbook: the classic ones (sigmoid, tanh, ReLU and its variants)
- * and the smooth modern ones (GELU, SiLU, Mish).}
- * {@figure 2 Their derivatives, the slopes derived above; on a log scale the slopes of the sigmoid and of tanh
- * fall off exponentially away from 0.}
- * {@figure 3 Softplus, a smooth ReLU, against ReLU; exact GELU against its tanh form, which is off by less than
- * \( 5 \times 10^{-4} \).}
+ * {@figure 2}
+ * {@figure 3}
  *
  * <h2>Result</h2>
  * \[ \sigma' = \sigma(1 - \sigma), \quad \tanh' = 1 - \tanh^2, \quad \mathrm{ReLU}' = [z > 0], \quad

@@ -24,6 +24,7 @@ import workbook.exercises.Ex07SmoothActivations;
  *       ({@writeup 9 write-up 9}, {@writeup 11 11} and {@writeup 13 13}), dead units ({@writeup 15}).</li>
  * </ul>
  *
+ * {@figure 12}
  * <h2>Derivation</h2>
  * <p><b>Output layers: the activation follows from the prediction, the loss from the activation.</b>
  * <table class="striped">
@@ -82,10 +83,6 @@ import workbook.exercises.Ex07SmoothActivations;
  * </tbody>
  * </table>
  * These are habits of practice, not theorems; what can be checked is the property each row relies on.
- *
- * {@figure 12 Decision regions of the same small network trained on two interleaved half-moons with four
- * activations: ReLU cuts straight pieces, tanh and GELU bend smoothly, and the sigmoid has barely left its
- * near-linear start after the same number of steps.}
  *
  * <h2>Result</h2>
  * \[ \text{sigmoid + BCE: } \frac{\partial\mathcal{L}}{\partial z} = \sigma(z) - y, \qquad

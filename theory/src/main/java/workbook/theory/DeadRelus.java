@@ -27,6 +27,7 @@ import workbook.theory.engine.Matrices;
  *       when 40 % to 60 % of its units fire, and worrying below 20 %.</li>
  * </ul>
  *
+ * {@figure 11}
  * <h2>Derivation</h2>
  * <p><b>The active fraction is a normal probability.</b> With \( z_j \sim N(b_j, \lVert w_j \rVert^2) \),
  * \[ P(z_j > 0) = \Phi\!\left(\frac{b_j}{\lVert w_j \rVert}\right), \]
@@ -58,10 +59,6 @@ import workbook.theory.engine.Matrices;
  *   <li>Batch normalization before the ReLU: centring each unit's pre-activations over the batch puts about half of
  *       them above 0 again, whatever the bias was.</li>
  * </ul>
- *
- * {@figure 11 How often each ReLU unit fires over a batch: a healthy layer about half of the time, the
- * pathological layer with pre-activations \( N(-3, 0.5^2) \) never, and per-unit biases kill the units that fall
- * below the 1 % line.}
  *
  * <h2>Result</h2>
  * \[ \text{active fraction} = \Phi\!\left(\frac{b}{\lVert w \rVert}\right), \qquad

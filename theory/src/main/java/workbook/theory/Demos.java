@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  *
  * <p>The table below is the workbook's lesson index, its single source: the demo list, the lab reports'
  * headings, the front page's contents (the {@code {@lessons}} tag), each page's number, title and neighbours
- * (the {@code {@writeup}} tag), the figures a page shows (the {@code {@figure N caption}} tag) and the README's
+ * (the {@code {@writeup}} tag), the figures a page shows (the {@code {@figure N}} tag) and the README's
  * theory table all come from it or are checked against it by the module's tests.
  *
  * <p>Every write-up is a final class with a private constructor, a Javadoc write-up, a pure

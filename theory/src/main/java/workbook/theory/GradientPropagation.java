@@ -32,6 +32,9 @@ import workbook.theory.engine.Scheme;
  *       (exact for infinite width; at width 64 it is an approximation, tested below).</li>
  * </ul>
  *
+ * {@figure 8}
+ * <p>Figure 8's networks are 128 wide, the report's 64: the profiles are the same, the naive network's scale is not.
+ *
  * <h2>Derivation</h2>
  * <p><b>Forward, then backward.</b> The forward pass sets the scale of every layer: \( q_1 = nv \cdot E[x^2] \),
  * \( m_l = E[f(z)^2] \) for \( z \sim N(0, q_l) \), and \( q_{l+1} = nv\, m_l \) ({@writeup 11}). One step back
@@ -53,8 +56,10 @@ import workbook.theory.engine.Scheme;
  * cancel exactly: the gradient profile is flat for every initializer. There is an exact reason behind it. A
  * bias-free ReLU network is positively homogeneous in each layer's weights, so scaling every weight by
  * \( c > 0 \) scales the loss by \( c^L \) and every layer's gradient by \( c^{L-1} \), the same factor at every
- * layer. The scale of the weights sets the size of all gradients together (about \( 10^{36} \) for the naive
- * network and \( 10^{-8} \) for Xavier at depth 50) but cannot tilt the profile. Vanishing in ReLU networks
+ * layer. The scale of the weights sets the size of all gradients together but cannot tilt the profile: at depth
+ * 50 the naive network's gradients are \( (n/2)^{49/2} \) times He's, about \( 10^{36} \) at width 64 and
+ * \( 10^{43} \) at width 128 (figure 8), and Xavier's \( 2^{-49/2} \) times He's, about \( 10^{-8} \) at either
+ * width. Vanishing in ReLU networks
  * comes from dead units ({@writeup 15}), not from the slope.
  *
  * <p><b>tanh.</b> tanh saturates, so the forward scale settles and the backward factor decides. Naive weights:
@@ -65,11 +70,6 @@ import workbook.theory.engine.Scheme;
  *
  * <p><b>GELU.</b> With He weights GELU settles at a moderate \( q \) where \( \chi \) is close to 1, and behaves
  * like ReLU: a nearly flat profile.
- *
- * {@figure 8 The weight-gradient norm of every layer on a log scale, from the output to the input: (a) in
- * 50-layer ReLU networks He keeps the norms near 1, naive \( N(0, 1) \) weights explode them and Xavier weights
- * shrink them; (b) with tanh, naive weights make the gradients grow towards the input; (c) in 10-layer networks
- * the sigmoid's gradients vanish towards the input, ReLU's and GELU's do not.}
  *
  * <h2>Result</h2>
  * \[ \frac{g_l}{g_{l+1}} \approx \sqrt{\chi}, \quad \chi = nv\,E[f'(z)^2]:\qquad

@@ -24,6 +24,7 @@ import workbook.theory.engine.Matrices;
  *       the inputs: \( z \) and \( -z \) arise from \( W \) and \( -W \), which are equally likely.</li>
  * </ul>
  *
+ * {@figure 6}
  * <h2>Derivation</h2>
  * <p><b>One unit, forward.</b> For \( z_j = \sum_i a_i W_{ij} \), the cross terms of \( E[z_j^2] \) vanish because
  * the weights have mean 0 and are independent of the inputs, so
@@ -69,10 +70,7 @@ import workbook.theory.engine.Matrices;
  * a defect that grows without bound. So Kaiming keeps the variance argument and drops the symmetry of the
  * activation, asking it of the pre-activations instead.
  *
- * {@figure 6 The standard deviation of the activations across 50 layers: He weights keep a ReLU network
- * flat, naive \( N(0, 1) \) weights make it explode and Xavier weights let it fade by \( 2^{-1/2} \) per layer.}
- * {@figure 10 Monte Carlo variance of one layer against the variance rules: after a ReLU, He's rule keeps the
- * variance ratio at 1 for every fan-in.}
+ * {@figure 10}
  *
  * <h2>Result</h2>
  * \[ E[\mathrm{ReLU}(z)^2] = \tfrac12 \mathrm{Var}[z], \qquad v_{\text{fan-in}} = \frac{2}{n_{\text{in}}}, \qquad

@@ -26,6 +26,7 @@ import workbook.exercises.Ex04AffineCollapse;
  *       \( \sup_{x \in [0, 1]} |g(x) - x^2| \). The goal is an error of at most 0.04.</li>
  * </ul>
  *
+ * {@figure 4}
  * <h2>Derivation</h2>
  * <p><b>Identity activations collapse.</b> With \( \sigma(x) = x \),
  * \[ (x W_1 + b_1) W_2 + b_2 = x\,(W_1 W_2) + (b_1 W_2 + b_2) = x M + c, \]
@@ -56,8 +57,6 @@ import workbook.exercises.Ex04AffineCollapse;
  * Two units suffice: Ex04's two ramps give 1/32; spending the first piece as a flat one does even better,
  * \[ \tfrac1{50} + \tfrac45\,\mathrm{ReLU}(x - \tfrac15) + \tfrac45\,\mathrm{ReLU}(x - \tfrac35) \]
  * is within 1/50.
- * {@figure 4 ReLU networks approximating \( x^2 \) on [0, 1]: no line beats 1/8, the best single unit misses by
- * 1/18, and two units get within 0.04.}
  *
  * <h2>Result</h2>
  * \[ \text{identity: } \min_{m, q} \max_{[0,1]} |x^2 - mx - q| = \tfrac18, \qquad

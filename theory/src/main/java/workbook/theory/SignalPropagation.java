@@ -36,6 +36,10 @@ import workbook.theory.engine.Scheme;
  *       weights differ only by the factor \( \sqrt{v} \).</li>
  * </ul>
  *
+ * {@figure 6}
+ * <p>Figures 6 and 9 run this experiment on wider networks (width 256 and 128) than the report below (width 64):
+ * the regimes are the same, the numbers those of their width.
+ *
  * <h2>Derivation</h2>
  * <p><b>One layer, exactly.</b> Fix everything up to layer \( l - 1 \). Column \( j \) of \( W_l \), the weights
  * \( w_j \) into unit \( j \), is fresh, so for a row \( a \) of \( A_{l-1} \) the pre-activation is exactly
@@ -89,12 +93,7 @@ import workbook.theory.engine.Scheme;
  * mean. A single network's standard deviation at layer 50 therefore lies within a decade or so of
  * \( (\tfrac12 nv)^{25} \); 2 decades is a safe margin.
  *
- * {@figure 6 The standard deviation of the activations in each of 50 layers for the three initializers and
- * the two activations: the ReLU curves grow by the factors \( \tfrac12 nv \) derived above, the tanh curves
- * saturate (naive) or fade (Xavier).}
- * {@figure 9 Across the 50 layers: half of the ReLU outputs are zero whatever the weight scale, while naive
- * \( N(0, 1) \) weights push most tanh units into their flat tails and Xavier weights keep them in the linear
- * middle.}
+ * {@figure 9}
  *
  * <h2>Result</h2>
  * \[ \text{ReLU: } P(\mathrm{ReLU}(z) = 0) = \tfrac12 \text{ at every layer}, \qquad

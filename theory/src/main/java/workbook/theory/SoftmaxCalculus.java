@@ -19,6 +19,7 @@ import workbook.exercises.Ex06SoftmaxJacobian;
  *   <li>The loss for the true class \( y \) is the cross-entropy \( L = -\log s_y \).</li>
  * </ul>
  *
+ * {@figure 5}
  * <h2>Derivation</h2>
  * <p><b>Stable forms.</b> Adding a constant \( c \) to every logit multiplies numerator and denominator by
  * \( e^{c} \), so \( \mathrm{softmax}(z + c\mathbf{1}) = \mathrm{softmax}(z) \). Choosing
@@ -50,9 +51,6 @@ import workbook.exercises.Ex06SoftmaxJacobian;
  * \[ \nabla_z L = s - e_y. \]
  * Its entries sum to 0, only the true class's entry is negative, each lies in \( (-1, 1) \), and the Hessian of
  * \( L \) is \( J \), positive semi-definite: cross-entropy is convex in the logits.
- *
- * {@figure 5 \( \mathrm{softmax}(z/T) \) for the logits \( z = (2, 1, -1) \): temperature moves the
- * distribution from one-hot (\( T \to 0 \)) to uniform (\( T \) large), and the entropy rises to \( \ln 3 \).}
  *
  * <h2>Result</h2>
  * \[ \mathrm{softmax}(z) = \mathrm{softmax}(z - \max z), \quad \frac{dH}{dT} = \frac{\mathrm{Var}_s(z)}{T^3}, \quad

@@ -23,6 +23,7 @@ import workbook.exercises.Ex03ReluFamily;
  *       \( N(0, s^2) \), for ReLU they are symmetric about 0.</li>
  * </ul>
  *
+ * {@figure 2}
  * <h2>Derivation</h2>
  * <p><b>The sigmoid's slope is at most 1/4.</b> With \( s = \sigma(x) \in (0, 1) \),
  * \[ \sigma'(x) = s(1 - s) = \tfrac14 - \left(s - \tfrac12\right)^2 \le \tfrac14, \]
@@ -52,9 +53,6 @@ import workbook.exercises.Ex03ReluFamily;
  * keeps about \( n/2 \) units active, so about \( (n/2)^{L} \) paths survive. ReLU does not shrink gradients;
  * its failure is a unit that is never active (a dead ReLU), and the scale of the weights, not the slope, decides
  * whether the sum over paths explodes or fades.
- *
- * {@figure 2 The derivatives of the activations; on a log scale the sigmoid's slope never exceeds 1/4, and the
- * slopes of the sigmoid and of tanh decay exponentially in \( |x| \), while ReLU's is exactly 1 or 0.}
  *
  * <h2>Result</h2>
  * \[ \sigma'(x) \le \tfrac14, \qquad \prod_{k=1}^{40} \sigma'(z_k) \le 2^{-80} \approx 8.3 \times 10^{-25},

@@ -28,6 +28,7 @@ import workbook.theory.engine.Scheme;
  *       the back-propagated gradients.</li>
  * </ul>
  *
+ * {@figure 7}
  * <h2>Derivation</h2>
  * <p><b>Why random at all: breaking the symmetry.</b> Before the question of scale comes the question why the
  * weights are drawn at all. Give every weight of a layer the same value \( c \). Then every hidden unit \( j \)
@@ -73,20 +74,15 @@ import workbook.theory.engine.Scheme;
  * follows \( q_l = E[\tanh^2(\sqrt{q_{l-1}}\,Z)] \), \( Z \sim N(0, 1) \), and creeps down instead of staying
  * put: from \( \tanh^2 z = z^2 - \tfrac23 z^4 + \dots \) and \( E[Z^4] = 3 \), \( q_l = q_{l-1} - 2q_{l-1}^2 + \dots \),
  * so \( 1/q_l \) grows by about 2 per layer and \( q_l \approx 1/(2l) \) once small (0.39 after one layer, 0.05
- * after ten, from inputs of variance 1). It neither explodes nor saturates, which is what the initialization is
- * for. A gain above 1 on the standard deviation of the weights, such as PyTorch's 5/3 for tanh, holds the
+ * after ten, from inputs of variance 1; in figure 7 (b), width 256: 0.39 after one layer, 0.10 after five). It
+ * neither explodes nor saturates, which is what the initialization is for. A gain above 1 on the standard deviation of the weights, such as PyTorch's 5/3 for tanh, holds the
  * variance at a non-zero fixed point instead.
- *
- * {@figure 7 Activations of five tanh layers: the standard \( U(-1/\sqrt{n}, 1/\sqrt{n}) \) initialization piles
- * them up at 0 layer by layer, and Xavier's normalized initialization shrinks their spread more slowly, as the
- * recursion \( q_l \approx 1/(2l) \) above predicts.}
  *
  * <h2>Result</h2>
  * \[ \mathrm{Var}[W] = \frac{2}{n_{\text{in}} + n_{\text{out}}}: \]
  * \[ W \sim N(0, \gamma^2), \quad \gamma = \sqrt{\frac{2}{n_{\text{in}} + n_{\text{out}}}}, \qquad \text{or} \qquad
  *    W \sim U(-d, d), \quad d = \sqrt{\frac{6}{n_{\text{in}} + n_{\text{out}}}}. \]
- * {@figure 10 Monte Carlo variance of one layer against the variance rules: Xavier's gain
- * \( 2n_{\text{in}}/(n_{\text{in}} + n_{\text{out}}) \) for a linear layer, as derived above.}
+ * {@figure 10}
  *
  * <h2>What the checks verify</h2>
  * <ul>

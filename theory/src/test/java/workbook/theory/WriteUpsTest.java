@@ -37,7 +37,7 @@ class WriteUpsTest {
     private static final Path README = Path.of("../README.md");
     /** "write-up 8" or "write-ups 8" that is not the text of a {@writeup} tag. */
     private static final Pattern PLAIN_REFERENCE = Pattern.compile("(?<!\\{@writeup \\d{1,2} )\\bwrite-ups?\\s+\\d");
-    private static final Pattern FIGURE = Pattern.compile("\\{@figure (\\d+) ");
+    private static final Pattern FIGURE = Pattern.compile("\\{@figure (\\d+)\\}");
     /** Material the reader of the site does not have. */
     private static final Pattern COURSE_MATERIAL =
             Pattern.compile("(?i)\\b(notebook|lecture|assignment|the lab\\b|the lab's|part \\d)");

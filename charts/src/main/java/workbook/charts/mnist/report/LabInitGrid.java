@@ -91,7 +91,8 @@ final class LabInitGrid {
             for (int line = 0; line < lines.length; line++) { // an annotation draws one line: a second one below it
                 XYTextAnnotation text = new XYTextAnnotation(lines[line], grid.cells().getXValue(0, i),
                         grid.cells().getYValue(0, i) - 0.24 * line + 0.12 * (lines.length - 1));
-                text.setFont(new Font("DejaVu Sans", line == 0 ? Font.BOLD : Font.PLAIN, line == 0 ? 15 : 13));
+                text.setFont(line == 0 ? Charts.font(Charts.LABEL_SIZE).deriveFont(Font.BOLD)
+                        : Charts.font(Charts.TEXT_SIZE));
                 text.setPaint(z > 0.7 ? Color.WHITE : Color.BLACK);
                 plot.addAnnotation(text);
             }

@@ -1,6 +1,5 @@
 package workbook.charts.mnist.report;
 
-import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -95,7 +94,7 @@ final class LabTestAccuracy {
 
     private static XYTextAnnotation label(String text, double x, double y, TextAnchor anchor, java.awt.Color colour) {
         XYTextAnnotation label = new XYTextAnnotation(text, x, y);
-        label.setFont(new Font("DejaVu Sans", Font.PLAIN, 13));
+        label.setFont(Charts.font(Charts.TEXT_SIZE));
         label.setTextAnchor(anchor);
         label.setPaint(colour);
         return label;
