@@ -61,8 +61,8 @@ public final class SiteCheck {
     /** Javadoc's navigation bar and its search box, which the book replaces with its running head. */
     private static final Pattern NAVBAR = Pattern.compile("id=\"navbar-top\"|class=\"top-nav\"|id=\"search-input\"");
     private static final Pattern PACKAGES_TABLE = Pattern.compile("<div class=\"caption\"><span>(All )?Packages</span>");
-    /** ASCII math a reader should see rendered: N(0, 1), std^2, e^x, sqrt(2), +-1000 (outside code and TeX). */
-    private static final Pattern ASCII_MATH = Pattern.compile("\\bN\\(0, |\\w\\^[\\w(]|\\bsqrt\\(|\\+-\\d|\\bexp\\(");
+    /** ASCII math a reader should see rendered: N(0, 1), U(-b, b), std^2, e^x, sqrt(2), +-1000 (outside code and TeX). */
+    private static final Pattern ASCII_MATH = Pattern.compile("\\b[NU]\\((0, |-)|\\w\\^[\\w(]|\\bsqrt\\(|\\+-\\d|\\bexp\\(");
     /** Wording that assumes a course the reader has not taken. */
     private static final Pattern COURSE = Pattern.compile("(?i)\\bthe (assignment|course|lecture|notebook)('s|s)?\\b(?! target)|\\bcourse notes\\b");
     private static final Pattern TEX = Pattern.compile("\\\\\\(.*?\\\\\\)|\\\\\\[.*?\\\\\\]", Pattern.DOTALL);
@@ -101,7 +101,7 @@ public final class SiteCheck {
             problems.addAll(texProblems(name, html));
             problems.addAll(linkProblems(name, page, html));
             problems.addAll(javadocProblems(name, html));
-            if (name.startsWith("workbook/exercises/")) {
+            if (isExercisePage(name)) {
                 problems.addAll(exerciseProblems(name, html));
             }
         }
@@ -121,6 +121,11 @@ public final class SiteCheck {
             problems.add(page + ": the front page shows Javadoc's 'Packages' table: retitle it for the book (a group)");
         }
         return problems;
+    }
+
+    /** The pages of the exercises' package (not its class-use pages, which Javadoc writes alone). */
+    private static boolean isExercisePage(String name) {
+        return name.matches("workbook/exercises/[^/]+\\.html");
     }
 
     /** An exercise page reads as a book page: TeX, not ASCII math; write-ups linked; no course assumed. */
@@ -358,7 +363,7 @@ public final class SiteCheck {
             if (isWriteUp) {
                 problems.addAll(writeUpProblems(name, entry.getKey(), html, contents));
             }
-            if (isWriteUp || entry.getKey().equals(front) || name.startsWith("workbook/exercises/")) {
+            if (isWriteUp || entry.getKey().equals(front) || isExercisePage(name)) {
                 for (TextRun run : textRuns(html)) {
                     if (!run.inLink() && PLAIN_REFERENCE.matcher(run.text()).find()) {
                         problems.add(name + ": a write-up named in plain text, not linked: " + excerpt(run.text(),

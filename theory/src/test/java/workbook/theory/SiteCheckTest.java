@@ -186,7 +186,7 @@ class SiteCheckTest {
     @Test
     void findsAsciiMathCourseWordingAndCodeNamedWriteUpsOnExercisePages(@TempDir Path folder) throws IOException {
         site(folder, FRONT, ONE, TWO);
-        String raw = EXERCISE.replace("Draw \\( N(0, \\sigma^2) \\) with", "Draw N(0, std^2) with")
+        String raw = EXERCISE.replace("Draw \\( N(0, \\sigma^2) \\) with", "Draw N(0, std^2) from U(-b, b) with")
                 .replace("See <a class=\"book-ref\" href=\"../../w/One.html\">write-up 1</a>.",
                         "The assignment's rule, finite at +-1000; write-up <code>One</code>; write-up 1.");
         Files.writeString(folder.resolve("workbook/exercises/Ex09.html"), raw);

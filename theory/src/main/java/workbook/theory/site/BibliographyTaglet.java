@@ -27,7 +27,7 @@ public final class BibliographyTaglet extends BookTaglet {
         for (Bibliography.Entry entry : Bibliography.all()) {
             List<String> citedBy = new ArrayList<>();
             for (Demos.Demo demo : Demos.all()) {
-                boolean cites = CiteTaglet.NAMES.stream().flatMap(name -> tags(typeOf(demo), name).stream())
+                boolean cites = tags(typeOf(demo), CiteTaglet.NAMES).stream()
                         .anyMatch(cite -> CiteTaglet.keys(cite).contains(entry.key()));
                 if (cites) {
                     citedBy.add("<a class=\"book-ref\" href=\"" + root + page(demo) + "\" title=\"" + demo.number()

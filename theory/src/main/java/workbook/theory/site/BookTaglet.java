@@ -33,7 +33,8 @@ abstract class BookTaglet implements Taglet {
 
     @Override
     public Set<Location> getAllowedLocations() {
-        return EnumSet.of(Location.OVERVIEW, Location.PACKAGE, Location.TYPE);
+        return EnumSet.of(Location.OVERVIEW, Location.PACKAGE, Location.TYPE, Location.CONSTRUCTOR, Location.METHOD,
+                Location.FIELD);
     }
 
     @Override
@@ -124,14 +125,15 @@ abstract class BookTaglet implements Taglet {
         return environment.getElementUtils().getTypeElement(demo.writeUp().getCanonicalName());
     }
 
-    /** The contents of the inline tags {@code {@name ...}} of an element's comment, in the order they appear. */
-    List<String> tags(Element element, String name) {
+    /** The contents of the inline tags {@code {@name ...}} (any of the names) of an element's comment, in order. */
+    List<String> tags(Element element, String... names) {
+        List<String> wanted = List.of(names);
         List<String> found = new ArrayList<>();
         DocCommentTree comment = element == null || environment == null ? null
                 : environment.getDocTrees().getDocCommentTree(element);
         if (comment != null) {
             for (DocTree tree : comment.getFullBody()) {
-                if (tree instanceof UnknownInlineTagTree inline && inline.getTagName().equals(name)) {
+                if (tree instanceof UnknownInlineTagTree inline && wanted.contains(inline.getTagName())) {
                     found.add(inline.getContent().stream().map(BookTaglet::text).collect(Collectors.joining()).strip());
                 }
             }

@@ -13,7 +13,7 @@ import workbook.theory.Bibliography;
  */
 public class CiteTaglet extends BookTaglet {
     /** The names of the two tags, for the lists that collect a page's citations. */
-    static final List<String> NAMES = List.of("cite", "citet");
+    static final String[] NAMES = {"cite", "citet"};
 
     @Override
     public String getName() {

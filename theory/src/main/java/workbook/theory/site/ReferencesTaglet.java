@@ -21,7 +21,7 @@ public final class ReferencesTaglet extends BookTaglet {
     String html(String content, String root, Element element) {
         TypeElement type = typeOf(element);
         Set<String> keys = new LinkedHashSet<>();
-        for (String cite : CiteTaglet.NAMES.stream().flatMap(name -> tags(type, name).stream()).toList()) {
+        for (String cite : tags(type, CiteTaglet.NAMES)) {
             keys.addAll(CiteTaglet.keys(cite));
         }
         if (keys.isEmpty()) {
