@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * every write-up ends with a summary ("In short") and its references, every citation, equation reference and
  * reference entry leads to an anchor that exists, the bibliography page exists and every entry of it is cited; the
  * pages carry no Javadoc navbar or search box and the front page no "Packages" table; the exercise pages write
- * their math in TeX, not ASCII, and assume no course the reader has not taken.
+ * their math in TeX, not ASCII, assume no course the reader has not taken, and are shown without Javadoc's summary
+ * tables and class signature.
  *
  * <p>Uses only the JDK, so CI runs it on the built site without Maven:
  * {@code java theory/src/test/java/workbook/theory/SiteCheck.java theory/target/reports/apidocs}.
@@ -58,6 +59,8 @@ public final class SiteCheck {
     private static final Pattern ANCHORED = Pattern.compile("<a class=\"(book-cite|book-eqref|book-bib)\" href=\"([^\"]*)\"");
     private static final Pattern ENTRY = Pattern.compile("<li id=\"([^\"]+)\">(.*?)</li>", Pattern.DOTALL);
     static final String BIBLIOGRAPHY = "workbook/theory/Bibliography.html";
+    /** The selector of an exercise page in book.css: its description names the package. */
+    static final String EXERCISE_PAGE = "html:has(meta[name=\"description\"][content*=\"package: workbook.exercises,\"])";
     /** Javadoc's navigation bar and its search box, which the book replaces with its running head. */
     private static final Pattern NAVBAR = Pattern.compile("id=\"navbar-top\"|class=\"top-nav\"|id=\"search-input\"");
     private static final Pattern PACKAGES_TABLE = Pattern.compile("<div class=\"caption\"><span>(All )?Packages</span>");
@@ -108,6 +111,21 @@ public final class SiteCheck {
         problems.addAll(bookProblems(site, pages));
         problems.addAll(anchorProblems(site, pages));
         problems.addAll(bibliographyProblems(site, pages));
+        problems.addAll(stylesheetProblems(site));
+        return problems;
+    }
+
+    /** The exercise pages' summary tables and class signature are Javadoc's boilerplate: book.css hides them. */
+    static List<String> stylesheetProblems(Path site) {
+        Path css = site.resolve("book.css");
+        String rules = Files.isRegularFile(css) ? read(css).replaceAll("\\s+", " ") : "";
+        List<String> problems = new ArrayList<>();
+        for (String hidden : List.of("section.summary", ".type-signature", ".inheritance")) {
+            if (!rules.matches("(?s).*" + Pattern.quote(EXERCISE_PAGE + " " + hidden) + "[^{]*\\{ display: none; }.*")) {
+                problems.add("book.css: the exercise pages should hide Javadoc's " + hidden + " ("
+                        + EXERCISE_PAGE + " " + hidden + " { display: none; })");
+            }
+        }
         return problems;
     }
 

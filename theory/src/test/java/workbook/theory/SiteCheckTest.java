@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +73,9 @@ class SiteCheckTest {
             </div></body></html>
             """;
 
+    private static final String STYLESHEET = Stream.of("section.summary", ".type-signature", ".inheritance")
+            .map(hidden -> SiteCheck.EXERCISE_PAGE + " " + hidden).collect(Collectors.joining(",\n", "", " {\n    display: none;\n}\n"));
+
     private static Path site(Path folder, String front, String one, String two) throws IOException {
         Files.createDirectories(folder.resolve("w/doc-files"));
         Files.writeString(folder.resolve("index.html"), front);
@@ -81,6 +86,7 @@ class SiteCheckTest {
         Files.createDirectories(folder.resolve("workbook/exercises"));
         Files.writeString(folder.resolve("workbook/theory/Bibliography.html"), BIBLIOGRAPHY);
         Files.writeString(folder.resolve("workbook/exercises/Ex09.html"), EXERCISE);
+        Files.writeString(folder.resolve("book.css"), STYLESHEET);
         return folder;
     }
 
@@ -196,5 +202,13 @@ class SiteCheckTest {
                 .anyMatch(p -> p.startsWith("workbook/exercises/Ex09.html: wording that assumes a course"))
                 .anyMatch(p -> p.startsWith("workbook/exercises/Ex09.html: a write-up named by its class in code"))
                 .anyMatch(p -> p.startsWith("workbook/exercises/Ex09.html: a write-up named in plain text"));
+    }
+
+    @Test
+    void findsExercisePagesThatShowJavadocsSummaryTables(@TempDir Path folder) throws IOException {
+        site(folder, FRONT, ONE, TWO);
+        Files.writeString(folder.resolve("book.css"), STYLESHEET.replace(SiteCheck.EXERCISE_PAGE + " .type-signature,\n", ""));
+        assertThat(SiteCheck.problems(folder)).singleElement().asString()
+                .startsWith("book.css: the exercise pages should hide Javadoc's .type-signature");
     }
 }
