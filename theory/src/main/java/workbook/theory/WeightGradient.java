@@ -35,7 +35,7 @@ import workbook.theory.engine.Matrices;
  * through \( z_{l,j} \), with slope \( a_{l-1,i} \):
  * {@eq outer \frac{\partial \mathcal{L}}{\partial W_{l,ij}} = a_{l-1,i}\, \delta_{l,j}, \qquad
  *    \nabla_{W_l} \mathcal{L} = a_{l-1}^T \delta_l ,}
- * an \( n_{l-1} \times n_l \) matrix, the shape of \( W_l \). Over a batch the outer products add up:
+ * an \( n_{l-1} \times n_l \) matrix, the shape of \( W_l \). Over a batch the outer products {@eqref outer} add up:
  * {@eq weight-gradient \nabla_{W_l} \mathcal{L} = A_{l-1}^T \Delta_l ,}
  * which is what {@link Ex10Propagation#gradientNorms Ex10Propagation.gradientNorms} computes.
  *

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +58,7 @@ public final class SiteCheck {
     private static final Pattern REFERENCES = Pattern.compile("<section class=\"book-references\">.*?<li id=\"ref-", Pattern.DOTALL);
     /** The book's own links that point at an anchor: citations, equation references, reference entries. */
     private static final Pattern ANCHORED = Pattern.compile("<a class=\"(book-cite|book-eqref|book-bib)\" href=\"([^\"]*)\"");
+    private static final Pattern EQUATION = Pattern.compile("<span class=\"book-eq\" id=\"([^\"]+)\">");
     private static final Pattern ENTRY = Pattern.compile("<li id=\"([^\"]+)\">(.*?)</li>", Pattern.DOTALL);
     static final String BIBLIOGRAPHY = "workbook/theory/Bibliography.html";
     /** The selector of an exercise page in book.css: its description names the package. */
@@ -169,9 +171,13 @@ public final class SiteCheck {
         return problems;
     }
 
-    /** Every citation, equation reference and reference entry leads to an anchor that exists. */
+    /**
+     * Every citation, equation reference and reference entry leads to an anchor that exists, and every numbered
+     * equation is referred to somewhere (a number nobody uses is noise).
+     */
     static List<String> anchorProblems(Path site, Map<Path, String> pages) {
         List<String> problems = new ArrayList<>();
+        Set<String> referred = new HashSet<>();
         for (Map.Entry<Path, String> page : pages.entrySet()) {
             String name = site.relativize(page.getKey()).toString().replace('\\', '/');
             Matcher link = ANCHORED.matcher(page.getValue());
@@ -185,8 +191,18 @@ public final class SiteCheck {
                 Path target = hash == 0 ? page.getKey() : resolve(page.getKey(), href);
                 String html = pages.get(target);
                 String id = href.substring(hash + 1);
+                referred.add(target + "#" + id);
                 if (html == null || !html.contains("id=\"" + id + "\"")) {
                     problems.add(name + ": " + link.group(1) + " link to " + href + ", which has no anchor '" + id + "'");
+                }
+            }
+        }
+        for (Map.Entry<Path, String> page : pages.entrySet()) {
+            Matcher equation = EQUATION.matcher(page.getValue());
+            while (equation.find()) {
+                if (!referred.contains(page.getKey() + "#" + equation.group(1))) {
+                    problems.add(site.relativize(page.getKey()).toString().replace('\\', '/') + ": equation '"
+                            + equation.group(1) + "' is numbered but never referred to ({@eqref})");
                 }
             }
         }

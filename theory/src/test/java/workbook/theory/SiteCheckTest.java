@@ -162,6 +162,8 @@ class SiteCheckTest {
                 .replace("Bibliography.html#k2010", "Bibliography.html#x1999");
         assertThat(SiteCheck.problems(site(folder, FRONT, dangling, TWO)))
                 .contains("w/One.html: book-eqref link to #eq-vra, which has no anchor 'eq-vra'",
+                        "w/One.html: equation 'eq-var' is numbered but never referred to ({@eqref})",
+                        "w/Two.html: equation 'eq-two' is numbered but never referred to ({@eqref})",
                         "w/One.html: book-eqref link to Two.html#eq-three, which has no anchor 'eq-three'",
                         "w/One.html: book-cite link to #ref-x1999, which has no anchor 'ref-x1999'",
                         "w/One.html: book-bib link to ../workbook/theory/Bibliography.html#x1999, which has no anchor 'x1999'");
