@@ -34,8 +34,9 @@ import workbook.theory.engine.Matrices;
  *
  * <h2>Derivation</h2>
  * <p><b>ReLU.</b> Half of the mass is cut to 0 and the other half kept:
- * {@eq relu-moments E[\mathrm{ReLU}(Z)] = \int_0^\infty z\varphi(z)\,dz = \varphi(0) = \frac{1}{\sqrt{2\pi}} \approx 0.3989,
- *    \qquad E[\mathrm{ReLU}(Z)^2] = \tfrac12, \qquad \mathrm{Var} = \tfrac12 - \frac{1}{2\pi} \approx 0.3408.}
+ * {@eq relu-moments \begin{gathered} E[\mathrm{ReLU}(Z)] = \int_0^\infty z\varphi(z)\,dz = \varphi(0)
+ *    = \frac{1}{\sqrt{2\pi}} \approx 0.3989, \\
+ *    E[\mathrm{ReLU}(Z)^2] = \tfrac12, \qquad \mathrm{Var} = \tfrac12 - \frac{1}{2\pi} \approx 0.3408. \end{gathered}}
  * ReLU's outputs are not centred: every unit passes a positive mean to the next layer.
  *
  * <p><b>GELU and SiLU through Stein's lemma.</b> For a smooth \( g \), \( E[Z g(Z)] = E[g'(Z)] \) (integrate by
@@ -54,9 +55,10 @@ import workbook.theory.engine.Matrices;
  * <p><b>SELU's fixed point.</b> With \( \mathrm{SELU}(z) = \lambda z \) for \( z > 0 \) and
  * \( \lambda\alpha(e^z - 1) \) otherwise, the moments follow from
  * \( E[e^{tZ} 1\{Z &lt; 0\}] = e^{t^2/2}\Phi(-t) \):
- * {@eq selu-moments E[\mathrm{SELU}(Z)] = \lambda\left(\frac{1}{\sqrt{2\pi}} + \alpha\left(e^{1/2}\Phi(-1) - \tfrac12\right)\right),
- *    \qquad E[\mathrm{SELU}(Z)^2] = \lambda^2\left(\tfrac12 + \alpha^2\left(e^2\Phi(-2) - 2e^{1/2}\Phi(-1) +
- *    \tfrac12\right)\right).}
+ * {@eq selu-moments \begin{gathered}
+ *    E[\mathrm{SELU}(Z)] = \lambda\left(\frac{1}{\sqrt{2\pi}} + \alpha\left(e^{1/2}\Phi(-1) - \tfrac12\right)\right), \\
+ *    E[\mathrm{SELU}(Z)^2] = \lambda^2\left(\tfrac12 + \alpha^2\left(e^2\Phi(-2) - 2e^{1/2}\Phi(-1) +
+ *    \tfrac12\right)\right). \end{gathered}}
  * \( \alpha \) is the root that makes the mean 0, and then \( \lambda \) makes the second moment 1: SELU maps
  * mean 0, variance 1 to mean 0, variance 1. With \( nv = 1 \) the next layer's variance is
  * \( h(q) = E[\mathrm{SELU}(\sqrt q\, Z)^2] \), so \( q = 1 \) is a fixed point of the map \( h \). It attracts:

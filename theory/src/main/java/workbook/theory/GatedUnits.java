@@ -46,10 +46,11 @@ import workbook.exercises.Ex08GatedUnits;
  * grow without bound for large \( b \) and dip below 0 for negative \( b \), so the "gate" can amplify the content
  * or flip its sign. Their slopes tend to 1 for large \( b \), so an open gate keeps learning, unlike GLU's. The
  * dip of SiLU has a closed form:
- * {@eq silu-slope \mathrm{SiLU}'(x) = \sigma(x)\left(1 + x\sigma(-x)\right) = 0 \iff -x = 1 + e^{x}
- *    \iff w e^{w} = e^{-1} \quad \text{with } x = -1 - w ,}
+ * \[ \mathrm{SiLU}'(x) = \sigma(x)\left(1 + x\sigma(-x)\right) = 0 \iff -x = 1 + e^{x}
+ *    \iff w e^{w} = e^{-1} \quad \text{with } x = -1 - w , \]
  * so \( w \) is the Lambert function \( W(1/e) \approx 0.2785 \), the minimum sits at \( x^{*} = -1 - w \) and
- * \[ \mathrm{SiLU}(x^{*}) = x^{*}\sigma(x^{*}) = x^{*} + 1 = -w \approx -0.2785 . \] GELU's dip, where
+ * {@eq silu-min \mathrm{SiLU}(x^{*}) = x^{*}\sigma(x^{*}) = x^{*} + 1 = -w \approx -0.2785 .}
+ * GELU's dip, where
  * \( \Phi(x) + x\varphi(x) = 0 \), is about \( -0.170 \) at \( x \approx -0.752 \).
  *
  * <h2>Result</h2>
@@ -83,7 +84,8 @@ import workbook.exercises.Ex08GatedUnits;
  *       the gate, and to the gate, scaled by the content and the gate's slope.</li>
  *   <li>A sigmoid gate (GLU) passes at most a quarter of \( |ua| \) to the gate, and an open GLU gate stops learning;
  *       GELU and SiLU gates keep a slope near 1 when open.</li>
- *   <li>SiLU's slope vanishes {@eqref silu-slope} at its minimum, \( -W(1/e) \approx -0.2785 \).</li>
+ *   <li>SiLU, the gate of SwiGLU, dips to \( -W(1/e) \approx -0.2785 \) {@eqref silu-min}, where its slope
+ *       vanishes.</li>
  * </ul>
  *
  * {@references}
