@@ -12,7 +12,7 @@ import workbook.exercises.Ex05Softmax;
 import workbook.exercises.Ex07SmoothActivations;
 
 /**
- * {@summary <span class="book-lede">Three claims that course notes repeat about activations, each stated precisely
+ * {@summary <span class="book-lede">Three claims often repeated about activations, each stated precisely
  * and checked as far as cheap numerical checks can: why GELU replaced ReLU in transformers, what the "six times
  * faster" of ReLU compared, and when each activation is best avoided.</span>}{@writeup}
  *

@@ -40,7 +40,7 @@ class WriteUpsTest {
     private static final Pattern FIGURE = Pattern.compile("\\{@figure (\\d+) ");
     /** Material the reader of the site does not have. */
     private static final Pattern COURSE_MATERIAL =
-            Pattern.compile("(?i)\\b(notebook|lecture|assignment|the lab\\b|the lab's|part \\d)");
+            Pattern.compile("(?i)\\b(notebook|lecture|assignment|course notes|the course\\b|the lab\\b|the lab's|part \\d)");
 
     /** Each write-up's checks, computed once for all the tests that read them. */
     private static final Map<String, List<Check>> CHECKS = new ConcurrentHashMap<>();
