@@ -13,8 +13,8 @@ package workbook.exercises;
  *   <li>{@code logSigmoid(x) = log(sigmoid(x))}</li>
  * </ul>
  * Every method must return a finite number (never NaN, never an infinity) for every finite x, accurate relative
- * to its own size: the checks walk x out to +-1000 and compare with independent evidence (finite differences,
- * limits, identities between the four functions).
+ * to its own size: the checks walk \( x \) out to \( \pm 1000 \) and compare with independent evidence
+ * (finite differences, limits, identities between the four functions).
  *
  * <h2>Traps</h2>
  * <ul>
@@ -27,8 +27,8 @@ package workbook.exercises;
  * </ul>
  *
  * <h2>Where to look</h2>
- * The derivation of the slope is in the write-up {@code ActivationDerivatives}; overflow, {@code log1p} and
- * cancellation in {@code FloatingPoint}. Stuck? {@code java exercises/hints/Hint.java ex01} shows the next hint.
+ * The derivation of the slope is in {@writeup derivatives}; overflow, {@code log1p} and
+ * cancellation in {@writeup floats}. Stuck? {@code java exercises/hints/Hint.java ex01} shows the next hint.
  */
 public final class Ex01Sigmoid {
     private Ex01Sigmoid() {}
@@ -45,13 +45,17 @@ public final class Ex01Sigmoid {
         throw new UnsupportedOperationException("Ex01Sigmoid.sigmoidDerivative is not implemented yet");
     }
 
-    /** Returns {@code log(1 + exp(x))}: about x for large x, about exp(x) for very negative x. */
+    /**
+     * Returns {@code log(1 + exp(x))}: about \( x \) for large \( x \), about \( e^x \) for very negative \( x \).
+     */
     public static double softplus(double x) {
         // TODO(Ex01): return log(1 + e^x) without overflow or lost digits at either end (write-up: FloatingPoint).
         throw new UnsupportedOperationException("Ex01Sigmoid.softplus is not implemented yet");
     }
 
-    /** Returns {@code log(sigmoid(x))}: about x for very negative x, about -exp(-x) for large x. */
+    /**
+     * Returns {@code log(sigmoid(x))}: about \( x \) for very negative \( x \), about \( -e^{-x} \) for large \( x \).
+     */
     public static double logSigmoid(double x) {
         // TODO(Ex01): return log(sigmoid(x)), finite for every finite x (write-up: FloatingPoint).
         throw new UnsupportedOperationException("Ex01Sigmoid.logSigmoid is not implemented yet");

@@ -11,7 +11,7 @@ package workbook.exercises;
  *   <li>{@code tanhDerivative(x)}, the slope of tanh at x: derive it and write it so that it keeps its relative
  *       accuracy in the tails</li>
  *   <li>{@code saturationFraction(activations, threshold)}: the fraction of entries with
- *       {@code |a| > threshold}; the course counts a tanh unit as saturated when {@code |a| > 0.95}</li>
+ *       {@code |a| > threshold}; the write-ups count a tanh unit as saturated when {@code |a| > 0.95}</li>
  *   <li>{@code centeredSigmoid(x) = 4 * sigmoid(x) - 2}, with {@code sigmoid(x) = 1 / (1 + exp(-x))}: the affine
  *       rescaling of the sigmoid that is odd and has slope 1 at 0, the two properties Xavier initialization
  *       assumes of an activation</li>
@@ -32,8 +32,8 @@ package workbook.exercises;
  * </ul>
  *
  * <h2>Where to look</h2>
- * Cancellation and {@code expm1}: write-up {@code FloatingPoint}; the slope: {@code ActivationDerivatives};
- * the centred sigmoid: {@code AffineSigmoid}; saturation: {@code VanishingGradients}. Stuck?
+ * Cancellation and {@code expm1}: {@writeup floats}; the slope: {@writeup derivatives};
+ * the centred sigmoid: {@writeup affine-sigmoid}; saturation: {@writeup vanishing}. Stuck?
  * {@code java exercises/hints/Hint.java ex02} shows the next hint. Never call another exercise's class: each
  * exercise is graded on its own.
  */
@@ -41,8 +41,8 @@ public final class Ex02Tanh {
     private Ex02Tanh() {}
 
     /**
-     * Returns the hyperbolic tangent of x, within a few ulps of the exact value for every input: about x near 0,
-     * exactly +-1 from about {@code |x| = 19.1} on, never NaN for a non-NaN input.
+     * Returns the hyperbolic tangent of x, within a few ulps of the exact value for every input: about \( x \) near 0,
+     * exactly \( \pm 1 \) from about {@code |x| = 19.1} on, never NaN for a non-NaN input.
      */
     public static double tanh(double x) {
         // TODO(Ex02): return tanh(x), accurate near 0 and exactly +-1 far out (write-up: FloatingPoint).
@@ -74,8 +74,8 @@ public final class Ex02Tanh {
     }
 
     /**
-     * Returns {@code 4 * sigmoid(x) - 2}: odd, slope 1 at 0, range (-2, 2), accurate near 0 (about x there)
-     * and equal to +-2 far out.
+     * Returns {@code 4 * sigmoid(x) - 2}: odd, slope 1 at 0, range \( (-2, 2) \), accurate near 0 (about \( x \)
+     * there) and equal to \( \pm 2 \) far out.
      */
     public static double centeredSigmoid(double x) {
         // TODO(Ex02): return 4 sigmoid(x) - 2 without cancellation near 0 (write-up: AffineSigmoid).

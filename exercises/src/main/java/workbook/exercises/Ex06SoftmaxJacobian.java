@@ -21,7 +21,7 @@ import static workbook.given.Ex05Given.softmax;
  *   <li>Checks to run on your J: does every row sum to 0 (the probabilities still sum to 1 after any nudge)?
  *       Is J symmetric and positive semi-definite? For a strictly positive s, is its rank n - 1 (shifting every
  *       logit alike changes nothing)? And what should J be for a saturated {@code s = (0, 1, 0)}?</li>
- *   <li>For 100,000 classes J has 10^10 entries (80 GB): what does J v cost if you form J first?</li>
+ *   <li>For 100,000 classes J has \( 10^{10} \) entries (80 GB): what does J v cost if you form J first?</li>
  *   <li>{@code crossEntropyLoss([1000, -1000], 1)} is a plain 2000. What do {@code exp(1000)} and
  *       {@code log(softmax(z)[1])} give?</li>
  * </ul>
@@ -31,7 +31,7 @@ import static workbook.given.Ex05Given.softmax;
  * Ex05 before you open that file. The argument checks are given complete at the end of this file.
  *
  * <h2>Where to look</h2>
- * Write-up {@code SoftmaxCalculus} derives the Jacobian, its vector product and the cross-entropy gradient.
+ * The Jacobian, its vector product and the cross-entropy gradient are derived in {@writeup softmax}.
  * Stuck? {@code java exercises/hints/Hint.java ex06} shows the next hint.
  */
 public final class Ex06SoftmaxJacobian {
@@ -65,7 +65,7 @@ public final class Ex06SoftmaxJacobian {
     }
 
     /**
-     * Returns the cross-entropy {@code -log(softmax(logits)[label])}, finite for logits as large as +-1000.
+     * Returns the cross-entropy {@code -log(softmax(logits)[label])}, finite for logits as large as \( \pm 1000 \).
      *
      * @param logits non-empty, finite scores
      * @param label  the index of the true class, in {@code [0, logits.length)}

@@ -31,8 +31,8 @@ import org.apache.commons.numbers.gamma.Erfc;
  *   <li>Non-linear: on [-5, 5], f strays by more than 0.01 from the straight line through
  *       {@code (0, f(0))} and {@code (1, f(1))}.</li>
  *   <li>Differentiable everywhere, with your derivative: {@code customActivationDerivative} matches central
- *       differences of {@code customActivation} on a grid over [-20, 20] with extra points hugging 0, +-1 and
- *       +-2 (where hand-made kinks hide), and far out at +-50, +-1000 and +-1e6.</li>
+ *       differences of {@code customActivation} on a grid over [-20, 20] with extra points hugging \( 0, \pm 1 \) and
+ *       \( \pm 2 \) (where hand-made kinks hide), and far out at \( \pm 50, \pm 1000 \) and \( \pm 10^6 \).</li>
  *   <li>No vanishing gradient for {@code x >= 0}: the derivative is at least 0.01 everywhere on [0, 1e6].</li>
  *   <li>Bounded below: f stays finite down to {@code x = -1e6}, and its lowest value on [-1e6, -1000] is
  *       within 0.01 of its lowest value on [-1000, 0] (a leaky slope, however small, keeps falling).</li>
@@ -45,7 +45,8 @@ import org.apache.commons.numbers.gamma.Erfc;
  * <ul>
  *   <li>{@code gelu(-10)} is about -7.6e-23. What does {@code 1 + erf(-10 / sqrt(2))} give in double
  *       precision?</li>
- *   <li>Everything must stay finite at +-1000: what is {@code exp(1000)}, and what is {@code 0 * Infinity}?</li>
+ *   <li>Everything must stay finite at \( \pm 1000 \): what is {@code exp(1000)}, and what is
+ *       {@code 0 * Infinity}?</li>
  *   <li>{@code swishBetaGradient(40, 1)} is about 6.8e-15, not 0. Does any subtraction in your formula round
  *       the answer away?</li>
  *   <li>GELU, SiLU and Mish are not monotonic: each dips below 0 (SiLU to about -0.2785 near x = -1.2785)
@@ -60,8 +61,8 @@ import org.apache.commons.numbers.gamma.Erfc;
  * Ex01's answers, so finish Ex01 before you open that file.
  *
  * <h2>Where to look</h2>
- * Write-up {@code ActivationDerivatives} derives every slope here; {@code FloatingPoint} covers the tails;
- * {@code ChoosingActivations} compares the curves. Stuck? {@code java exercises/hints/Hint.java ex07} shows the
+ * Every slope here is derived in {@writeup derivatives}; {@writeup floats} covers the tails;
+ * {@writeup choosing} compares the curves. Stuck? {@code java exercises/hints/Hint.java ex07} shows the
  * next hint.
  */
 public final class Ex07SmoothActivations {
@@ -103,13 +104,13 @@ public final class Ex07SmoothActivations {
         throw new UnsupportedOperationException("Ex07SmoothActivations.swish is not implemented yet");
     }
 
-    /** Returns the slope in x of {@code swish(x, beta)}, finite at +-1000. */
+    /** Returns the slope in x of {@code swish(x, beta)}, finite at \( \pm 1000 \). */
     public static double swishDerivative(double x, double beta) {
         // TODO(Ex07): return the slope in x, accurate where sigmoid rounds to 1 (write-up: ActivationDerivatives).
         throw new UnsupportedOperationException("Ex07SmoothActivations.swishDerivative is not implemented yet");
     }
 
-    /** Returns the slope in beta of {@code swish(x, beta)}, finite at +-1000. */
+    /** Returns the slope in beta of {@code swish(x, beta)}, finite at \( \pm 1000 \). */
     public static double swishBetaGradient(double x, double beta) {
         // TODO(Ex07): return the slope in beta, tiny tail values included (write-up: ActivationDerivatives).
         throw new UnsupportedOperationException("Ex07SmoothActivations.swishBetaGradient is not implemented yet");
@@ -121,7 +122,7 @@ public final class Ex07SmoothActivations {
         throw new UnsupportedOperationException("Ex07SmoothActivations.mish is not implemented yet");
     }
 
-    /** Returns the slope of Mish, finite at +-1000. */
+    /** Returns the slope of Mish, finite at \( \pm 1000 \). */
     public static double mishDerivative(double x) {
         // TODO(Ex07): derive the slope of mish and return it (write-up: ActivationDerivatives).
         throw new UnsupportedOperationException("Ex07SmoothActivations.mishDerivative is not implemented yet");

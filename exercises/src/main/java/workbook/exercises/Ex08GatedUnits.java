@@ -38,7 +38,7 @@ import java.util.Arrays;
  * The argument checks are given complete at the end of this file.
  *
  * <h2>Where to look</h2>
- * Write-up {@code GatedUnits} derives the two gradient paths. Stuck? {@code java exercises/hints/Hint.java ex08}
+ * The two gradient paths are derived in {@writeup gated-units}. Stuck? {@code java exercises/hints/Hint.java ex08}
  * shows the next hint.
  */
 public final class Ex08GatedUnits {

@@ -40,7 +40,7 @@ import java.util.random.RandomGenerator;
  *   <li>Your gradients look right for the top layer and wrong below it: are you using the same weights in the
  *       backward pass as in the forward pass, or drawing new ones?</li>
  *   <li>The std is the population one (divide by the count, not count - 1).</li>
- *   <li>Explosion is a result, not a bug: with N(0, 1) weights and ReLU the entries reach 1e50 by layer 50.</li>
+ *   <li>Explosion is a result, not a bug: with \( N(0, 1) \) weights and ReLU the entries reach 1e50 by layer 50.</li>
  *   <li>Speed: depth 50 at width 256 is a few hundred million multiply-adds. The given {@code multiply} runs
  *       its loops in i-k-j order so that the innermost loop walks along rows in memory.</li>
  *   <li>Bad input is an {@code IllegalArgumentException} naming the argument: an empty or ragged matrix, a
@@ -51,8 +51,8 @@ import java.util.random.RandomGenerator;
  * </ul>
  *
  * <h2>Where to look</h2>
- * Write-ups {@code SignalPropagation} (the forward experiment), {@code WeightGradient} and
- * {@code GradientPropagation} (the backward pass), {@code DeadRelus} (active fractions). Stuck?
+ * The forward experiment: {@writeup signal-depth}; the backward pass: {@writeup weight-gradient} and
+ * {@writeup gradient-depth}; active fractions: {@writeup dead-relus}. Stuck?
  * {@code java exercises/hints/Hint.java ex10} shows the next hint.
  */
 public final class Ex10Propagation {

@@ -13,7 +13,7 @@ package workbook.exercises;
  *   <li>{@code elu(x, alpha) = x} for {@code x > 0}, {@code alpha * (exp(x) - 1)} otherwise: smooth negative
  *       part that levels off at {@code -alpha}</li>
  *   <li>{@code selu(x) = SELU_LAMBDA * elu(x, SELU_ALPHA)}: with these two constants, an input distributed
- *       as N(0, 1) comes out with mean 0 and variance 1 again, which is what makes SELU networks
+ *       as \( N(0, 1) \) comes out with mean 0 and variance 1 again, which is what makes SELU networks
  *       self-normalizing</li>
  *   <li>{@code hardswish(x) = x * min(max(x + 3, 0), 6) / 6} (a cheap stand-in for swish on mobile
  *       hardware)</li>
@@ -44,8 +44,8 @@ package workbook.exercises;
  * </ul>
  *
  * <h2>Where to look</h2>
- * The slopes: write-up {@code ActivationDerivatives}; {@code expm1}: {@code FloatingPoint}; SELU's fixed point:
- * {@code ActivationStatistics}; dead units: {@code DeadRelus}. Stuck? {@code java exercises/hints/Hint.java ex03}
+ * The slopes: {@writeup derivatives}; {@code expm1}: {@writeup floats}; SELU's fixed point:
+ * {@writeup activation-stats}; dead units: {@writeup dead-relus}. Stuck? {@code java exercises/hints/Hint.java ex03}
  * shows the next hint.
  */
 public final class Ex03ReluFamily {
@@ -54,10 +54,12 @@ public final class Ex03ReluFamily {
     /** The usual slope of Leaky ReLU for negative inputs. */
     public static final double DEFAULT_LEAKY_SLOPE = 0.01;
 
-    /** SELU's alpha, from Klambauer et al., "Self-Normalizing Neural Networks" (2017). */
+    /** SELU's alpha. From "Self-normalizing neural networks" {@cite klambauer2017}. */
     public static final double SELU_ALPHA = 1.6732632423543772848170429916717;
 
-    /** SELU's scale lambda, from the same paper: with {@link #SELU_ALPHA} it maps N(0, 1) to mean 0, variance 1. */
+    /**
+     * SELU's scale lambda, from the same paper: with {@link #SELU_ALPHA} it maps \( N(0, 1) \) to mean 0, variance 1.
+     */
     public static final double SELU_LAMBDA = 1.0507009873554804934193349852946;
 
     /** Returns {@code max(x, 0)}. */

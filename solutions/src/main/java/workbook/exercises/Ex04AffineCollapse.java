@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Without a nonlinear activation, depth buys nothing: two affine layers collapse into one. With a single hidden
  * layer of ReLUs, a network can follow a curve such as {@code x^2} as closely as you like.
  *
- * <p>This exercise uses the column convention of the course notes: a layer maps a column vector {@code x} to
+ * <p>This exercise uses the column convention of most textbooks: a layer maps a column vector {@code x} to
  * {@code W x + b}, so {@code w1} is {@code [hidden][in]} and {@code w2} is {@code [out][hidden]}. (The rest of
  * the workbook stores weights as {@code [fanIn][fanOut]} and multiplies rows, {@code Y = X W}; here the matrices
  * are the transposes of those.)
@@ -40,8 +40,8 @@ import java.util.Arrays;
  * </ul>
  *
  * <h2>Where to look</h2>
- * Write-up {@code LinearCollapse} has the collapse, the ReLU construction and its error bound, and the best
- * line. Stuck? {@code java exercises/hints/Hint.java ex04} shows the next hint.
+ * The collapse, the ReLU construction and its error bound, and the best line are in
+ * {@writeup collapse}. Stuck? {@code java exercises/hints/Hint.java ex04} shows the next hint.
  */
 public final class Ex04AffineCollapse {
     /** The smallest tolerance {@link #reluApproximationOfSquare(double)} accepts. */

@@ -38,8 +38,8 @@ import java.util.Arrays;
  * {@code requireProbabilities} at the end of this file are given complete: they check exactly these rules.
  *
  * <h2>Where to look</h2>
- * Write-up {@code SoftmaxCalculus} (softmax, temperature, entropy) and {@code FloatingPoint} (overflow and
- * underflow of {@code exp}). Stuck? {@code java exercises/hints/Hint.java ex05} shows the next hint.
+ * Softmax, temperature and entropy: {@writeup softmax}; overflow and underflow of {@code exp}:
+ * {@writeup floats}. Stuck? {@code java exercises/hints/Hint.java ex05} shows the next hint.
  */
 public final class Ex05Softmax {
     /** How far from 1 the entries of a probability vector may sum; rounding in softmax stays far below it. */

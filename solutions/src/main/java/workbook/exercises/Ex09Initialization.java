@@ -13,19 +13,20 @@ import java.util.random.RandomGenerator;
  * {@code fanIn} counts its rows and {@code fanOut} its columns. Weights are drawn independently with mean 0;
  * what you choose, and derive, is their variance.
  * <ul>
- *   <li>Scales. Xavier (Glorot, 2010) asks for the weight variance that keeps the variance of the activations
+ *   <li>Scales. Xavier {@cite glorot2010} asks for the weight variance that keeps the variance of the activations
  *       constant going forward and that of the gradients constant going backward, for an activation that is
  *       odd with slope 1 at 0; the two demands disagree unless {@code fanIn = fanOut}, and Xavier settles for
- *       the average of the two fans. He (Kaiming, 2015, fan-in mode) asks for the forward demand alone, for a
- *       ReLU layer. The assignment's ReLU compromise applies He's correction for ReLU to Xavier's averaged
+ *       the average of the two fans. He {@cite he2015}, in fan-in mode, asks for the forward demand alone, for a
+ *       ReLU layer. The ReLU compromise of {@writeup kaiming} applies He's correction for ReLU to Xavier's averaged
  *       fans. Each has a normal std ({@code xavierStd}, {@code heStd}, {@code kaimingCompromiseStd}) and a
- *       uniform bound b for {@code U(-b, b)} with the same variance ({@code xavierUniformBound},
+ *       uniform bound \( b \) for \( U(-b, b) \) with the same variance ({@code xavierUniformBound},
  *       {@code heUniformBound}, {@code kaimingCompromiseBound}).</li>
- *   <li>Matrices. {@code naiveNormal} draws N(0, 1) (std 1, the lab's bad baseline); {@code xavierNormal} and
- *       {@code heNormal} draw N(0, std^2) with the std above; {@code xavierUniform} and {@code heUniform} draw
- *       U(-bound, bound) with the bound above. Draw a normal entry as {@code std * rng.nextGaussian()} and a
- *       uniform one as {@code rng.nextDouble(-bound, bound)}, and let the given {@code fill} helper place them
- *       row by row: then a seed gives one documented matrix, the same on every machine.</li>
+ *   <li>Matrices. {@code naiveNormal} draws \( N(0, 1) \) (std 1, the bad baseline of the MNIST lab);
+ *       {@code xavierNormal} and {@code heNormal} draw \( N(0, \sigma^2) \) with the std \( \sigma \) above;
+ *       {@code xavierUniform} and {@code heUniform} draw \( U(-b, b) \) with the bound \( b \) above. Draw a
+ *       normal entry as {@code std * rng.nextGaussian()} and a uniform one as {@code rng.nextDouble(-bound, bound)},
+ *       and let the given {@code fill} helper place them row by row: then a seed gives one documented matrix, the
+ *       same on every machine.</li>
  *   <li>{@code gain(nonlinearity, negativeSlope)}: the factor that PyTorch's {@code calculate_gain} recommends
  *       for a nonlinearity, by its PyTorch name: {@code linear} 1, {@code sigmoid} 1, {@code tanh} 5/3,
  *       {@code selu} 3/4; for {@code relu} and {@code leaky_relu} (with its {@code negativeSlope}) the gain g is
@@ -47,8 +48,8 @@ import java.util.random.RandomGenerator;
  * </ul>
  *
  * <h2>Where to look</h2>
- * Write-ups {@code XavierInitialization} (the two demands, normal against uniform) and
- * {@code KaimingInitialization} (ReLU's factor, the compromise, the gain). Stuck?
+ * The two demands, normal against uniform: {@writeup xavier}; ReLU's factor, the compromise, the gain:
+ * {@writeup kaiming}. Stuck?
  * {@code java exercises/hints/Hint.java ex09} shows the next hint.
  */
 public final class Ex09Initialization {
@@ -58,34 +59,40 @@ public final class Ex09Initialization {
     private static final List<String> NONLINEARITIES =
             List.of("linear", "sigmoid", "tanh", "relu", "leaky_relu", "selu");
 
-    /** Returns N(0, 1) weights of shape {@code [fanIn][fanOut]}: each entry is {@code rng.nextGaussian()}. */
+    /** Returns \( N(0, 1) \) weights of shape {@code [fanIn][fanOut]}: each entry is {@code rng.nextGaussian()}. */
     public static double[][] naiveNormal(int fanIn, int fanOut, RandomGenerator rng) {
         requireFans(fanIn, fanOut, rng);
         return fill(fanIn, fanOut, rng::nextGaussian);
     }
 
-    /** Returns N(0, xavierStd^2) weights of shape {@code [fanIn][fanOut]}: {@code std * rng.nextGaussian()}. */
+    /**
+     * Returns \( N(0, \sigma^2) \) weights of shape {@code [fanIn][fanOut]} with \( \sigma \) = {@link #xavierStd}:
+     * {@code std * rng.nextGaussian()}.
+     */
     public static double[][] xavierNormal(int fanIn, int fanOut, RandomGenerator rng) {
         requireFans(fanIn, fanOut, rng);
         double std = xavierStd(fanIn, fanOut);
         return fill(fanIn, fanOut, () -> std * rng.nextGaussian());
     }
 
-    /** Returns U(-b, b) weights with {@code b = xavierUniformBound}: {@code rng.nextDouble(-b, b)}. */
+    /** Returns \( U(-b, b) \) weights with {@code b = xavierUniformBound}: {@code rng.nextDouble(-b, b)}. */
     public static double[][] xavierUniform(int fanIn, int fanOut, RandomGenerator rng) {
         requireFans(fanIn, fanOut, rng);
         double bound = xavierUniformBound(fanIn, fanOut);
         return fill(fanIn, fanOut, () -> rng.nextDouble(-bound, bound));
     }
 
-    /** Returns N(0, heStd^2) weights of shape {@code [fanIn][fanOut]}: {@code std * rng.nextGaussian()}. */
+    /**
+     * Returns \( N(0, \sigma^2) \) weights of shape {@code [fanIn][fanOut]} with \( \sigma \) = {@link #heStd}:
+     * {@code std * rng.nextGaussian()}.
+     */
     public static double[][] heNormal(int fanIn, int fanOut, RandomGenerator rng) {
         requireFans(fanIn, fanOut, rng);
         double std = heStd(fanIn);
         return fill(fanIn, fanOut, () -> std * rng.nextGaussian());
     }
 
-    /** Returns U(-b, b) weights with {@code b = heUniformBound(fanIn)}: {@code rng.nextDouble(-b, b)}. */
+    /** Returns \( U(-b, b) \) weights with {@code b = heUniformBound(fanIn)}: {@code rng.nextDouble(-b, b)}. */
     public static double[][] heUniform(int fanIn, int fanOut, RandomGenerator rng) {
         requireFans(fanIn, fanOut, rng);
         double bound = heUniformBound(fanIn);
@@ -118,14 +125,14 @@ public final class Ex09Initialization {
         return Math.sqrt(6.0 / fanIn);
     }
 
-    /** Returns the normal std of the assignment's ReLU compromise: He's ReLU factor on Xavier's averaged fans. */
+    /** Returns the normal std of the ReLU compromise: He's ReLU factor on Xavier's averaged fans. */
     public static double kaimingCompromiseStd(int fanIn, int fanOut) {
         requireFan("fanIn", fanIn);
         requireFan("fanOut", fanOut);
         return Math.sqrt(4 / ((double) fanIn + fanOut));
     }
 
-    /** Returns the uniform bound of the assignment's ReLU compromise: the same variance as its normal std. */
+    /** Returns the uniform bound of the ReLU compromise: the same variance as its normal std. */
     public static double kaimingCompromiseBound(int fanIn, int fanOut) {
         requireFan("fanIn", fanIn);
         requireFan("fanOut", fanOut);

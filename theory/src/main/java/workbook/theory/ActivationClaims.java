@@ -12,9 +12,12 @@ import workbook.exercises.Ex05Softmax;
 import workbook.exercises.Ex07SmoothActivations;
 
 /**
- * {@summary <span class="book-lede">Three claims that course notes repeat about activations, each stated precisely
+ * {@summary <span class="book-lede">Three claims often repeated about activations, each stated precisely
  * and checked as far as cheap numerical checks can: why GELU replaced ReLU in transformers, what the "six times
  * faster" of ReLU compared, and when each activation is best avoided.</span>}{@writeup}
+ *
+ * <p>The claims come from {@citet hendrycks2016} (GELU), {@citet krizhevsky2012} (the "six times faster") and
+ * {@citet nair2010} (ReLU).
  *
  * <h2>Assumptions</h2>
  * <ul>
@@ -29,9 +32,9 @@ import workbook.exercises.Ex07SmoothActivations;
  * <h2>Derivation</h2>
  * <p><b>1. GELU is the expected output of a random gate.</b> Let \( \xi \sim N(0, 1) \) be independent of the
  * input \( x \), and let a gate pass \( x \) when \( x \) exceeds \( \xi \) and block it otherwise. Then
- * \[ E\left[x \cdot 1\{\xi \le x\}\right] = x\,P(\xi \le x) = x\,\Phi(x) = \mathrm{GELU}(x). \]
+ * {@eq gelu-gate E\left[x \cdot 1\{\xi \le x\}\right] = x\,P(\xi \le x) = x\,\Phi(x) = \mathrm{GELU}(x).}
  * ReLU is the same gate with the threshold fixed at 0: \( x \cdot 1\{0 \le x\} \). GELU keeps the gate but
- * averages over a random threshold, which is how its authors (Hendrycks and Gimpel, 2016) connect it to dropout:
+ * averages over a random threshold, which is how its authors {@citet hendrycks2016} connect it to dropout:
  * a unit is dropped with a probability that depends on its own input, and GELU is the deterministic average of
  * that noise. Two properties follow that ReLU lacks.
  *
@@ -41,7 +44,7 @@ import workbook.exercises.Ex07SmoothActivations;
  *
  * <p><em>A small negative region.</em> Below 0 the output is suppressed, not zeroed. The minimum is where
  * \( \Phi(x) + x\varphi(x) = 0 \):
- * \[ x^* \approx -0.7518, \qquad \mathrm{GELU}(x^*) \approx -0.1700, \]
+ * {@eq gelu-minimum x^* \approx -0.7518, \qquad \mathrm{GELU}(x^*) \approx -0.1700,}
  * and \( \mathrm{GELU}(x) \to 0 \) as \( x \to -\infty \), faster than any exponential. Negative inputs near
  * 0 therefore still carry a gradient (\( \mathrm{GELU}'(-0.5) = \Phi(-0.5) - 0.5\,\varphi(0.5) \approx 0.1325 \)),
  * so a unit does not die the way a ReLU unit does ({@writeup 15}).
@@ -114,6 +117,20 @@ import workbook.exercises.Ex07SmoothActivations;
  *       slope at \( N(0, 4) \) and its 20th power.</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=claims}.
+ *
+ * <h2>In short</h2>
+ * <ul>
+ *   <li>GELU is ReLU's gate with a random threshold, averaged {@eqref gelu-gate}: smooth, with a small negative dip
+ *       {@eqref gelu-minimum}. That is the case made for it; which one trains a transformer better is an
+ *       experiment, not a property the checks can show.</li>
+ *   <li>The "six times faster" compared ReLU with tanh in one four-layer convolutional network on CIFAR-10, to 25 %
+ *       training error: one measurement, not a law.</li>
+ *   <li>Each "avoid this activation when..." comes down to one property (saturation, a non-zero mean, dead units,
+ *       cost), and each is checked here.</li>
+ * </ul>
+ *
+ * {@references}
+ * {@writeup end}
  */
 public final class ActivationClaims {
     /** The seed of every random draw in {@link #checks()}. */

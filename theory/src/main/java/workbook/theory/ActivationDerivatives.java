@@ -12,6 +12,10 @@ import workbook.exercises.Ex07SmoothActivations;
  * {@summary <span class="book-lede">The derivatives of the common activations, derived by hand and measured by
  * finite differences.</span>}{@writeup}
  *
+ * <p>The units come from {@citet nair2010} (ReLU), {@citet maas2013} (leaky ReLU), {@citet clevert2016} (ELU),
+ * {@citet klambauer2017} (SELU), {@citet hendrycks2016} (GELU), {@citet ramachandran2017} (swish) and
+ * {@citet misra2019} (Mish).
+ *
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>Each activation is a scalar function applied entry by entry, so its Jacobian is the diagonal matrix
@@ -24,10 +28,10 @@ import workbook.exercises.Ex07SmoothActivations;
  * {@figure 1}
  * <h2>Derivation</h2>
  * <p><b>Sigmoid.</b> From \( \sigma(x) = (1 + e^{-x})^{-1} \),
- * \[ \sigma'(x) = \frac{e^{-x}}{(1 + e^{-x})^2} = \sigma(x)\,\frac{e^{-x}}{1 + e^{-x}} = \sigma(x)\,(1 - \sigma(x)). \]
+ * {@eq sigmoid-slope \sigma'(x) = \frac{e^{-x}}{(1 + e^{-x})^2} = \sigma(x)\,\frac{e^{-x}}{1 + e^{-x}} = \sigma(x)\,(1 - \sigma(x)).}
  *
  * <p><b>tanh.</b> By the quotient rule on \( (e^x - e^{-x}) / (e^x + e^{-x}) \),
- * \[ \tanh'(x) = \frac{(e^x + e^{-x})^2 - (e^x - e^{-x})^2}{(e^x + e^{-x})^2} = 1 - \tanh^2 x. \]
+ * {@eq tanh-slope \tanh'(x) = \frac{(e^x + e^{-x})^2 - (e^x - e^{-x})^2}{(e^x + e^{-x})^2} = 1 - \tanh^2 x.}
  *
  * <p><b>ReLU and leaky ReLU.</b> \( \mathrm{ReLU}(z) = \max(z, 0) \) has slope 1 for \( z > 0 \) and 0 for
  * \( z \lt 0 \); at 0 the left slope is 0 and the right slope is 1, and any number in [0, 1] is a subgradient.
@@ -35,7 +39,7 @@ import workbook.exercises.Ex07SmoothActivations;
  *
  * <p><b>Swish.</b> For \( f(z) = z\,\sigma(\beta z) \) the product and chain rules give, with
  * \( s = \sigma(\beta z) \),
- * \[ \frac{\partial f}{\partial z} = s + \beta z\, s(1 - s), \qquad \frac{\partial f}{\partial \beta} = z^2 s (1 - s). \]
+ * {@eq swish-slope \frac{\partial f}{\partial z} = s + \beta z\, s(1 - s), \qquad \frac{\partial f}{\partial \beta} = z^2 s (1 - s).}
  * At \( \beta = 0 \) the unit is the line \( z/2 \) (slope 1/2 everywhere, and \( \partial f / \partial\beta = z^2/4 \));
  * as \( \beta \to \infty \), \( s \) becomes a step and \( f \) becomes ReLU. SiLU is \( \beta = 1 \). The second
  * formula is what trains a learnable \( \beta \).
@@ -44,11 +48,11 @@ import workbook.exercises.Ex07SmoothActivations;
  * \( \mathrm{GELU}'(x) = \Phi(x) + x\,\varphi(x) \). Because \( \Phi(-x) = 1 - \Phi(x) \) and \( \varphi \) is
  * even, \( \mathrm{GELU}'(x) + \mathrm{GELU}'(-x) = 1 \). The tanh form
  * \( g(x) = \tfrac12 x (1 + \tanh u) \) with \( u = \sqrt{2/\pi}\,(x + 0.044715\,x^3) \) has
- * \[ g'(x) = \tfrac12 (1 + \tanh u) + \tfrac12 x\,(1 - \tanh^2 u)\,\sqrt{2/\pi}\,(1 + 3 \cdot 0.044715\,x^2), \]
+ * {@eq gelu-slope g'(x) = \tfrac12 (1 + \tanh u) + \tfrac12 x\,(1 - \tanh^2 u)\,\sqrt{2/\pi}\,(1 + 3 \cdot 0.044715\,x^2),}
  * which stays within \( 10^{-3} \) of the exact slope (the values agree within \( 5 \times 10^{-4} \)).
  *
  * <p><b>Mish.</b> For \( f(x) = x \tanh(\mathrm{softplus}(x)) \), and \( \mathrm{softplus}' = \sigma \),
- * \[ f'(x) = \tanh(\mathrm{sp}) + x\,(1 - \tanh^2(\mathrm{sp}))\,\sigma(x), \qquad \mathrm{sp} = \mathrm{softplus}(x). \]
+ * {@eq mish-slope f'(x) = \tanh(\mathrm{sp}) + x\,(1 - \tanh^2(\mathrm{sp}))\,\sigma(x), \qquad \mathrm{sp} = \mathrm{softplus}(x).}
  * At 0: \( \mathrm{sp}(0) = \ln 2 \) and \( \tanh(\ln 2) = (2 - \tfrac12)/(2 + \tfrac12) = 3/5 \).
  *
  * <p><b>SELU.</b> \( \lambda x \) for \( x > 0 \) and \( \lambda\alpha (e^x - 1) \) otherwise, so the slope is
@@ -59,6 +63,7 @@ import workbook.exercises.Ex07SmoothActivations;
  * {@figure 3}
  *
  * <h2>Result</h2>
+ * Together, from {@eqref sigmoid-slope} to {@eqref mish-slope}:
  * \[ \sigma' = \sigma(1 - \sigma), \quad \tanh' = 1 - \tanh^2, \quad \mathrm{ReLU}' = [z > 0], \quad
  *    \mathrm{swish}' = s + \beta z s(1 - s), \quad \mathrm{GELU}' = \Phi + x\varphi, \quad
  *    \mathrm{Mish}' = \tanh(\mathrm{sp}) + x(1 - \tanh^2 \mathrm{sp})\,\sigma. \]
@@ -78,6 +83,20 @@ import workbook.exercises.Ex07SmoothActivations;
  *       GELU forms.</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=derivatives}.
+ *
+ * <h2>In short</h2>
+ * <ul>
+ *   <li>The slopes of the sigmoid and of tanh are their own values in disguise, \( \sigma(1 - \sigma) \)
+ *       {@eqref sigmoid-slope} and \( 1 - \tanh^2 \) {@eqref tanh-slope}: once the forward value is known, the
+ *       slope costs one multiplication.</li>
+ *   <li>The smooth units have slopes {@eqref swish-slope}, {@eqref gelu-slope} and {@eqref mish-slope} that dip
+ *       below 0 for negative enough inputs and rise above 1 right of 0: they are not monotone, unlike ReLU.</li>
+ *   <li>At a kink the derivative does not exist; the code picks a convention (ReLU'(0) = 0), and a central
+ *       difference across the kink measures the mean of the two one-sided slopes instead.</li>
+ * </ul>
+ *
+ * {@references}
+ * {@writeup end}
  */
 public final class ActivationDerivatives {
     /** Nothing here is random; the seed exists for the common shape of write-ups. */

@@ -19,6 +19,9 @@ import workbook.theory.engine.Matrices;
  * {@summary <span class="book-lede">What an activation does to a standard normal input: the mean and variance of
  * tanh, ReLU, GELU and SiLU, and the fixed point that makes SELU self-normalizing.</span>}{@writeup}
  *
+ * <p>SELU and its fixed point are due to {@citet klambauer2017}; GELU to {@citet hendrycks2016}, SiLU (swish)
+ * to {@citet ramachandran2017}.
+ *
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>\( Z \sim N(0, 1) \), with density \( \varphi \) and distribution function \( \Phi \); this is the
@@ -31,16 +34,17 @@ import workbook.theory.engine.Matrices;
  *
  * <h2>Derivation</h2>
  * <p><b>ReLU.</b> Half of the mass is cut to 0 and the other half kept:
- * \[ E[\mathrm{ReLU}(Z)] = \int_0^\infty z\varphi(z)\,dz = \varphi(0) = \frac{1}{\sqrt{2\pi}} \approx 0.3989,
- *    \qquad E[\mathrm{ReLU}(Z)^2] = \tfrac12, \qquad \mathrm{Var} = \tfrac12 - \frac{1}{2\pi} \approx 0.3408. \]
+ * {@eq relu-moments \begin{gathered} E[\mathrm{ReLU}(Z)] = \int_0^\infty z\varphi(z)\,dz = \varphi(0)
+ *    = \frac{1}{\sqrt{2\pi}} \approx 0.3989, \\
+ *    E[\mathrm{ReLU}(Z)^2] = \tfrac12, \qquad \mathrm{Var} = \tfrac12 - \frac{1}{2\pi} \approx 0.3408. \end{gathered}}
  * ReLU's outputs are not centred: every unit passes a positive mean to the next layer.
  *
  * <p><b>GELU and SiLU through Stein's lemma.</b> For a smooth \( g \), \( E[Z g(Z)] = E[g'(Z)] \) (integrate by
  * parts, using \( \varphi'(z) = -z\varphi(z) \)). With \( g = \Phi \) this gives the GELU mean, and applying it
  * twice gives its second moment, using \( E[\Phi(Z)^2] = \tfrac13 \) (the chance that \( Z \) beats two
  * independent copies of itself) and \( E[\varphi(Z)^2] = 1/(2\pi\sqrt3) \):
- * \[ E[Z\Phi(Z)] = E[\varphi(Z)] = \frac{1}{2\sqrt\pi} \approx 0.2821, \qquad
- *    E[Z^2\Phi(Z)^2] = \frac13 + \frac{1}{2\pi\sqrt3} \approx 0.4252. \]
+ * {@eq gelu-moments E[Z\Phi(Z)] = E[\varphi(Z)] = \frac{1}{2\sqrt\pi} \approx 0.2821, \qquad
+ *    E[Z^2\Phi(Z)^2] = \frac13 + \frac{1}{2\pi\sqrt3} \approx 0.4252.}
  * For SiLU, \( x\sigma(x) \), the same lemma gives \( E[Z\sigma(Z)] = E[\sigma'(Z)] \approx 0.2066 \); its second
  * moment has no closed form and is integrated numerically. The tanh approximation of GELU,
  * \( \tfrac12 x\,(1 + \tanh(\sqrt{2/\pi}\,(x + 0.044715\,x^3))) \), moves both moments by less than \( 10^{-4} \).
@@ -51,15 +55,16 @@ import workbook.theory.engine.Matrices;
  * <p><b>SELU's fixed point.</b> With \( \mathrm{SELU}(z) = \lambda z \) for \( z > 0 \) and
  * \( \lambda\alpha(e^z - 1) \) otherwise, the moments follow from
  * \( E[e^{tZ} 1\{Z &lt; 0\}] = e^{t^2/2}\Phi(-t) \):
- * \[ E[\mathrm{SELU}(Z)] = \lambda\left(\frac{1}{\sqrt{2\pi}} + \alpha\left(e^{1/2}\Phi(-1) - \tfrac12\right)\right),
- *    \qquad E[\mathrm{SELU}(Z)^2] = \lambda^2\left(\tfrac12 + \alpha^2\left(e^2\Phi(-2) - 2e^{1/2}\Phi(-1) +
- *    \tfrac12\right)\right). \]
+ * {@eq selu-moments \begin{gathered}
+ *    E[\mathrm{SELU}(Z)] = \lambda\left(\frac{1}{\sqrt{2\pi}} + \alpha\left(e^{1/2}\Phi(-1) - \tfrac12\right)\right), \\
+ *    E[\mathrm{SELU}(Z)^2] = \lambda^2\left(\tfrac12 + \alpha^2\left(e^2\Phi(-2) - 2e^{1/2}\Phi(-1) +
+ *    \tfrac12\right)\right). \end{gathered}}
  * \( \alpha \) is the root that makes the mean 0, and then \( \lambda \) makes the second moment 1: SELU maps
  * mean 0, variance 1 to mean 0, variance 1. With \( nv = 1 \) the next layer's variance is
  * \( h(q) = E[\mathrm{SELU}(\sqrt q\, Z)^2] \), so \( q = 1 \) is a fixed point of the map \( h \). It attracts:
  * by Stein's lemma \( h'(q) = \tfrac12 E[(\mathrm{SELU}^2)''(\sqrt q Z)] \), which at \( q = 1 \) is
- * \[ h'(1) = \lambda^2\left(\tfrac12 + \alpha^2\left(2e^2\Phi(-2) - e^{1/2}\Phi(-1)\right)\right) \approx 0.783
- *    &lt; 1, \]
+ * {@eq selu-slope h'(1) = \lambda^2\left(\tfrac12 + \alpha^2\left(2e^2\Phi(-2) - e^{1/2}\Phi(-1)\right)\right) \approx 0.783
+ *    &lt; 1,}
  * so a deviation from variance 1 shrinks by about a fifth per layer. Compare ReLU with He weights, where
  * \( h(q) = 2E[\mathrm{ReLU}(\sqrt q Z)^2] = q \): every variance is kept, none is preferred, and a single
  * network wanders ({@writeup 11}); and tanh with Xavier, where \( h(q) = E[\tanh(\sqrt q Z)^2] &lt; q \) drifts
@@ -103,6 +108,17 @@ import workbook.theory.engine.Matrices;
  *       0.12.</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=activation-stats}.
+ *
+ * <h2>In short</h2>
+ * <ul>
+ *   <li>ReLU, GELU and SiLU pass a positive mean to the next layer ({@eqref relu-moments}, {@eqref gelu-moments});
+ *       tanh is centred; all four shrink the variance of a standard normal input.</li>
+ *   <li>SELU's constants make mean 0 and variance 1 a fixed point {@eqref selu-moments}, and an attracting one: a
+ *       deviation shrinks by the factor \( h'(1) \approx 0.783 \) per layer {@eqref selu-slope}.</li>
+ * </ul>
+ *
+ * {@references}
+ * {@writeup end}
  */
 public final class ActivationStatistics {
     /** The seed of every random draw in {@link #checks()}. */

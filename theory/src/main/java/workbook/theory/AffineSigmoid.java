@@ -14,7 +14,7 @@ import workbook.theory.engine.Matrices;
  *
  * <h2>Assumptions</h2>
  * <ul>
- *   <li>Xavier initialization ({@writeup 8}) assumes two things of the activation \( f \): it is odd,
+ *   <li>Xavier initialization ({@writeup 8}, {@cite glorot2010}) assumes two things of the activation \( f \): it is odd,
  *       \( f(-x) = -f(x) \), so that zero-mean pre-activations give zero-mean outputs; and \( f'(0) = 1 \), so that
  *       near 0 the unit passes its input on unchanged, \( f(x) \approx x \).</li>
  *   <li>The sigmoid \( \sigma(x) = 1/(1 + e^{-x}) \) has neither property: \( \sigma(0) = \tfrac12 \) and
@@ -31,7 +31,7 @@ import workbook.theory.engine.Matrices;
  * \[ g(-x) = 4(1 - \sigma(x)) - 2 = -(4\sigma(x) - 2) = -g(x). \]
  *
  * <p><b>It is a stretched tanh.</b> Since \( \sigma(x) = \tfrac12\left(1 + \tanh\tfrac{x}{2}\right) \),
- * \[ g(x) = 4\sigma(x) - 2 = 2\tanh\frac{x}{2}, \qquad g'(x) = 4\sigma'(x) = \operatorname{sech}^2\frac{x}{2} \le 1, \]
+ * {@eq xavier-ready g(x) = 4\sigma(x) - 2 = 2\tanh\frac{x}{2}, \qquad g'(x) = 4\sigma'(x) = \operatorname{sech}^2\frac{x}{2} \le 1,}
  * with range \( (-2, 2) \). Near 0, \( \tanh t = t - t^3/3 + \dots \) gives \( g(x) = x - x^3/12 + \dots \): the
  * unit is the identity to first order, which is all the linear variance argument of Xavier uses.
  *
@@ -42,8 +42,8 @@ import workbook.theory.engine.Matrices;
  * So a sigmoid layer followed by \( (W, b) \) computes exactly what a \( g \) layer followed by
  * \( (\tilde W, \tilde b) = (W/4,\ b + \tfrac12 \mathbf{1}^{\top} W) \) computes. Run backwards: to give the
  * \( g \) network Xavier weights \( \tilde W \) and zero biases, the sigmoid network takes
- * \[ W = 4\tilde W \quad (\text{standard deviation } 4\sqrt{2/(n_{\text{in}} + n_{\text{out}})}), \qquad
- *    b_j = -\frac12 \sum_i W_{ij} = -2 \sum_i \tilde W_{ij}. \]
+ * {@eq absorbed W = 4\tilde W \quad (\text{standard deviation } 4\sqrt{2/(n_{\text{in}} + n_{\text{out}})}), \qquad
+ *    b_j = -\frac12 \sum_i W_{ij} = -2 \sum_i \tilde W_{ij}.}
  * The factor 4 undoes the sigmoid's flat slope of \( \tfrac14 \); the bias subtracts the mean \( \tfrac12 \)
  * that every sigmoid output carries, which would otherwise enter every pre-activation of the next layer as a
  * common offset. Only layers that receive sigmoid outputs change: the first layer sees the data, not a
@@ -76,6 +76,20 @@ import workbook.theory.engine.Matrices;
  *       errors.</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=affine-sigmoid}.
+ *
+ * <h2>In short</h2>
+ * <ul>
+ *   <li>\( g(x) = 4\sigma(x) - 2 = 2\tanh(x/2) \) {@eqref xavier-ready} is the one affine map of the sigmoid that is
+ *       odd with slope 1 at 0, the two properties Xavier's argument asks of an activation.</li>
+ *   <li>No new activation is needed: the next layer absorbs the map, with weights 4 times Xavier's and biases
+ *       that cancel the sigmoid's mean of \( \tfrac12 \) {@eqref absorbed}.</li>
+ *   <li>The map fixes the first-order picture only: like tanh, the centred sigmoid slowly shrinks the signal's
+ *       variance.</li>
+ * </ul>
+ * <p>{@cite lecun1998} recommends the same cure: a symmetric sigmoid, scaled to slope about 1 at 0.
+ *
+ * {@references}
+ * {@writeup end}
  */
 public final class AffineSigmoid {
     /** The seed of every random draw in {@link #checks()}. */

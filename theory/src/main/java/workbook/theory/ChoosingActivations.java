@@ -15,6 +15,9 @@ import workbook.exercises.Ex07SmoothActivations;
  * the output layer wants the activation that turns scores into the kind of prediction the task needs, paired with
  * the loss that makes its gradient simply "prediction minus target".</span>}{@writeup}
  *
+ * <p>The pairing of output units with losses follows {@cite goodfellow2016}, section 6.2.2; the advice for hidden
+ * units, their section 6.3.
+ *
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>The last layer produces scores (logits) \( z \); the output activation turns them into a prediction \( p \),
@@ -43,8 +46,8 @@ import workbook.exercises.Ex07SmoothActivations;
  * </table>
  *
  * <p>For the binary case, with \( p = \sigma(z) \) and \( \log(1 - \sigma(z)) = \log\sigma(-z) \),
- * \[ \mathcal{L} = -y\log\sigma(z) - (1 - y)\log\sigma(-z), \qquad
- *    \frac{\partial\mathcal{L}}{\partial z} = -y\,(1 - \sigma(z)) + (1 - y)\,\sigma(z) = \sigma(z) - y, \]
+ * {@eq bce \mathcal{L} = -y\log\sigma(z) - (1 - y)\log\sigma(-z), \qquad
+ *    \frac{\partial\mathcal{L}}{\partial z} = -y\,(1 - \sigma(z)) + (1 - y)\,\sigma(z) = \sigma(z) - y,}
  * because \( \frac{d}{dz}\log\sigma(z) = 1 - \sigma(z) \). The logarithm of the loss undoes the exponential of the
  * activation, and what is left is the error itself. Softmax with cross-entropy does the same for many classes
  * ({@writeup 4}): \( \partial\mathcal{L}/\partial z = s - y \). The identity with \( \tfrac12(z - y)^2 \) is the
@@ -85,6 +88,7 @@ import workbook.exercises.Ex07SmoothActivations;
  * These are habits of practice, not theorems; what can be checked is the property each row relies on.
  *
  * <h2>Result</h2>
+ * {@eqref bce} and its cousins:
  * \[ \text{sigmoid + BCE: } \frac{\partial\mathcal{L}}{\partial z} = \sigma(z) - y, \qquad
  *    \text{softmax + CE: } s - y, \qquad \text{identity + MSE: } z - y, \qquad
  *    \text{sigmoid + MSE: } (\sigma(z) - y)\,\sigma'(z). \]
@@ -110,6 +114,20 @@ import workbook.exercises.Ex07SmoothActivations;
  *       0.</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=choosing}.
+ *
+ * <h2>In short</h2>
+ * <ul>
+ *   <li>Hidden layers want a unit whose slope keeps gradients alive: ReLU or one of its smooth cousins, not the
+ *       sigmoid.</li>
+ *   <li>The output activation follows the prediction (identity for a number, sigmoid for a probability, softmax for a
+ *       class), and each paired with its own loss (squared error, binary or categorical cross-entropy) has the
+ *       gradient "prediction minus target", as {@eqref bce} shows for the sigmoid.</li>
+ *   <li>The sigmoid with squared error multiplies that error by \( \sigma'(z) \le \tfrac14 \): a confidently wrong
+ *       output learns slowly.</li>
+ * </ul>
+ *
+ * {@references}
+ * {@writeup end}
  */
 public final class ChoosingActivations {
     /** Central differences with h = 1e-6: error h^2 |L'''| / 6 + 1e-16 |L| / h, below 1e-9 for these losses. */

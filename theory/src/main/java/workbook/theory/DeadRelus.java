@@ -14,6 +14,9 @@ import workbook.theory.engine.Matrices;
  * {@summary <span class="book-lede">Dead ReLUs: how a unit stops firing for good, how to see it (its active
  * fraction), and what brings it back.</span>}{@writeup}
  *
+ * <p>Dead units and their dependence on initialization are studied by {@citet lu2020}; the leaky cure is
+ * {@citet maas2013}'s, the initialization {@citet he2015}'s.
+ *
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>A ReLU unit \( j \) computes \( \mathrm{ReLU}(z_j) \) with \( z_j = x \cdot w_j + b_j \). Its <i>active
@@ -30,7 +33,7 @@ import workbook.theory.engine.Matrices;
  * {@figure 11}
  * <h2>Derivation</h2>
  * <p><b>The active fraction is a normal probability.</b> With \( z_j \sim N(b_j, \lVert w_j \rVert^2) \),
- * \[ P(z_j > 0) = \Phi\!\left(\frac{b_j}{\lVert w_j \rVert}\right), \]
+ * {@eq active-fraction P(z_j > 0) = \Phi\!\left(\frac{b_j}{\lVert w_j \rVert}\right),}
  * so a unit is dead once its bias is more than \( \Phi^{-1}(0.99) \approx 2.33 \) weight norms below 0. With zero
  * biases every unit fires half of the time, whatever the scale of the weights (this is the symmetry of
  * {@writeup 10}). A pathological layer with strongly negative biases has pre-activations
@@ -38,8 +41,8 @@ import workbook.theory.engine.Matrices;
  * probability \( \Phi(-6) \approx 10^{-9} \), so all 32 units are dead.
  *
  * <p><b>Dead units stay dead.</b> The gradient that reaches the unit's parameters is
- * \[ \frac{\partial\mathcal{L}}{\partial w_j} = \sum_r u_r\, \mathrm{ReLU}'(z_{rj})\, x_r, \qquad
- *    \frac{\partial\mathcal{L}}{\partial b_j} = \sum_r u_r\, \mathrm{ReLU}'(z_{rj}), \]
+ * {@eq dead-gradient \frac{\partial\mathcal{L}}{\partial w_j} = \sum_r u_r\, \mathrm{ReLU}'(z_{rj})\, x_r, \qquad
+ *    \frac{\partial\mathcal{L}}{\partial b_j} = \sum_r u_r\, \mathrm{ReLU}'(z_{rj}),}
  * with \( u_r \) the gradient arriving from above. If no input makes \( z_{rj} > 0 \), every term has the factor
  * \( \mathrm{ReLU}'(z_{rj}) = 0 \): the gradient is exactly zero whatever the loss wants, gradient descent never
  * moves \( w_j \) or \( b_j \) again, and the unit is a constant 0 that wastes its share of the layer.
@@ -86,6 +89,19 @@ import workbook.theory.engine.Matrices;
  *       fraction back to \( \tfrac12 \) within 4 standard errors.</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=dead-relus}.
+ *
+ * <h2>In short</h2>
+ * <ul>
+ *   <li>A ReLU unit fires on a fraction \( \Phi(b/\lVert w \rVert) \) of its inputs {@eqref active-fraction};
+ *       measure it over a batch and call the unit dead below 1 %.</li>
+ *   <li>A unit that fires on no input gets exactly zero gradient {@eqref dead-gradient}: gradient descent never
+ *       revives it.</li>
+ *   <li>The cure is a negative slope (leaky ReLU, PReLU, ELU), He weights with zero biases, a smaller rate or a
+ *       warm-up, or batch normalization before the ReLU.</li>
+ * </ul>
+ *
+ * {@references}
+ * {@writeup end}
  */
 public final class DeadRelus {
     /** The seed of every random draw in {@link #checks()}. */

@@ -37,7 +37,11 @@ import java.util.function.Supplier;
  *   <li>TeX goes between {@code \(} and {@code \)} or {@code \[} and {@code \]}. In Javadoc write
  *       {@code &lt;} for a less-than sign, {@code &amp;} for an ampersand, and never a backslash followed by
  *       the letter u (Java reads it as a unicode escape even inside a comment): so no TeX command may start
- *       with that letter. Refer to another write-up as {@code {@writeup N}}, never as plain text.</li>
+ *       with that letter. Refer to another write-up as {@code {@writeup N}}, never as plain text. Number a key
+ *       equation as {@code {@eq label TeX}} and refer to it as {@code {@eqref label}} (or {@code {@eqref N label}} on
+ *       write-up N); cite a work of {@link Bibliography} as {@code {@cite key}} or {@code {@citet key}}.</li>
+ *   <li>End the comment with a summary, {@code <h2>In short</h2>} and a short list, then {@code {@references}}
+ *       (the works the page cites) and {@code {@writeup end}} (the links to its neighbours).</li>
  *   <li>Add its row to the table below in learning order (the class, and lambdas that call its {@code checks()}
  *       and {@code main}), and to the README's theory table.</li>
  * </ol>

@@ -11,6 +11,8 @@ import workbook.exercises.Ex05Softmax;
  * overflows and underflows, and why the exercises insist on {@code log1p}, {@code expm1} and the
  * max-shift.</span>}{@writeup}
  *
+ * <p>The classic account of rounding, cancellation and stable rewritings is {@citet goldberg1991}.
+ *
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>IEEE 754 arithmetic, as Java's {@code double} (binary64, \( p = 53 \) significand bits) and
@@ -30,7 +32,7 @@ import workbook.exercises.Ex05Softmax;
  * \( 1.8 \times 10^{308} \) (double, \( e_{\max} = 1023 \)) and \( 3.4 \times 10^{38} \) (float,
  * \( e_{\max} = 127 \)). So \( e^{x} \) is infinite as soon as
  * \[ x > \ln(\text{max}) \approx (e_{\max} + 1)\ln 2 : \]
- * \[ x > 709.78 \text{ (double)}, \qquad x > 88.72 \text{ (float)}, \qquad x > 11.09 \text{ (half precision, max 65504)}. \]
+ * {@eq overflow x > 709.78 \text{ (double)}, \qquad x > 88.72 \text{ (float)}, \qquad x > 11.09 \text{ (half precision, max 65504)}.}
  * A logit of 100 is unremarkable, yet \( e^{100} \) does not fit in a float.
  *
  * <p><b>Underflow.</b> Below the smallest normal number, \( 2^{-1022} \approx 2.2 \times 10^{-308} \), come the
@@ -40,7 +42,7 @@ import workbook.exercises.Ex05Softmax;
  *
  * <p><b>Cancellation.</b> Subtracting two nearby numbers is exact, but it exposes the rounding errors they
  * already carried: if \( a \) and \( b \) each err by \( \varepsilon/2 \) relative, then
- * \[ \frac{|\mathrm{error}(a - b)|}{|a - b|} \le \varepsilon\, \frac{\max(|a|, |b|)}{|a - b|} . \]
+ * {@eq cancellation \frac{|\mathrm{error}(a - b)|}{|a - b|} \le \varepsilon\, \frac{\max(|a|, |b|)}{|a - b|} .}
  * Hence:
  * <ul>
  *   <li>\( e^{x} - 1 \) for \( x = 10^{-10} \): \( e^{x} = 1.0000000001 \) is stored with an absolute error near
@@ -56,8 +58,8 @@ import workbook.exercises.Ex05Softmax;
  * <p><b>The max-shift.</b> \( \mathrm{softmax}(z) = \mathrm{softmax}(z - \max z) \) ({@writeup 4}):
  * after the shift every exponent is at most 0 and the largest term is exactly 1. Without it
  * \( e^{1000}/\sum_k e^{z_k} \) is \( \infty/\infty = \) NaN. The same idea gives
- * \[ \mathrm{softplus}(x) = \max(x, 0) + \mathrm{log1p}(e^{-|x|}), \qquad
- *    \log\sigma(x) = -\mathrm{softplus}(-x) . \]
+ * {@eq softplus \mathrm{softplus}(x) = \max(x, 0) + \mathrm{log1p}(e^{-|x|}), \qquad
+ *    \log\sigma(x) = -\mathrm{softplus}(-x) .}
  *
  * <h2>Result</h2>
  * \[ \varepsilon_{64} = 2^{-52}, \quad \varepsilon_{32} = 2^{-23}, \quad
@@ -77,6 +79,19 @@ import workbook.exercises.Ex05Softmax;
  *       {@link Ex05Softmax#softmax Ex05Softmax.softmax} at logits near 1000.</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=floats}.
+ *
+ * <h2>In short</h2>
+ * <ul>
+ *   <li>A double keeps about 16 significant digits (\( \varepsilon = 2^{-52} \)), a float about 7
+ *       (\( 2^{-23} \)).</li>
+ *   <li>\( e^x \) overflows above \( x \approx 709.78 \) in double and 88.72 in float {@eqref overflow}: a
+ *       stable formula never exponentiates a large positive number.</li>
+ *   <li>Subtracting nearly equal numbers loses the digits they share {@eqref cancellation}; {@code expm1},
+ *       {@code log1p}, the max-shift and rewritings such as {@eqref softplus} avoid the subtraction.</li>
+ * </ul>
+ *
+ * {@references}
+ * {@writeup end}
  */
 public final class FloatingPoint {
     /** Nothing here is random; the seed exists for the common shape of write-ups. */

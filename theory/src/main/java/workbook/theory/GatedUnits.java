@@ -14,6 +14,8 @@ import workbook.exercises.Ex08GatedUnits;
  * {@summary <span class="book-lede">Gated units: GLU, GEGLU and SwiGLU multiply a content vector by a gate, and
  * back-propagation splits into two paths, one through the content and one through the gate.</span>}{@writeup}
  *
+ * <p>Gated linear units come from {@citet dauphin2017}; GEGLU and SwiGLU from {@citet shazeer2020}.
+ *
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>A gated unit computes, entry by entry, \( y = a \cdot g(b) \) from a content \( a \) and a gate input
@@ -25,8 +27,8 @@ import workbook.exercises.Ex08GatedUnits;
  *
  * <h2>Derivation</h2>
  * <p><b>Two paths.</b> \( y = a\,g(b) \) is a product, so the product rule splits the gradient:
- * \[ \frac{\partial \mathcal{L}}{\partial a} = u\, g(b), \qquad
- *    \frac{\partial \mathcal{L}}{\partial b} = u\, a\, g'(b). \]
+ * {@eq two-paths \frac{\partial \mathcal{L}}{\partial a} = u\, g(b), \qquad
+ *    \frac{\partial \mathcal{L}}{\partial b} = u\, a\, g'(b).}
  * The content receives the gate's value; the gate receives the content times the gate's slope. For the bilinear
  * gate \( y = a \cdot g \) (the gate taken as a variable in its own right) the two are symmetric:
  * \( \partial y/\partial a = g \) and \( \partial y/\partial g = a \), as in the small example
@@ -47,7 +49,8 @@ import workbook.exercises.Ex08GatedUnits;
  * \[ \mathrm{SiLU}'(x) = \sigma(x)\left(1 + x\sigma(-x)\right) = 0 \iff -x = 1 + e^{x}
  *    \iff w e^{w} = e^{-1} \quad \text{with } x = -1 - w , \]
  * so \( w \) is the Lambert function \( W(1/e) \approx 0.2785 \), the minimum sits at \( x^{*} = -1 - w \) and
- * \[ \mathrm{SiLU}(x^{*}) = x^{*}\sigma(x^{*}) = x^{*} + 1 = -w \approx -0.2785 . \] GELU's dip, where
+ * {@eq silu-min \mathrm{SiLU}(x^{*}) = x^{*}\sigma(x^{*}) = x^{*} + 1 = -w \approx -0.2785 .}
+ * GELU's dip, where
  * \( \Phi(x) + x\varphi(x) = 0 \), is about \( -0.170 \) at \( x \approx -0.752 \).
  *
  * <h2>Result</h2>
@@ -74,6 +77,19 @@ import workbook.exercises.Ex08GatedUnits;
  *       -0.170.</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=gated-units}.
+ *
+ * <h2>In short</h2>
+ * <ul>
+ *   <li>A gated unit \( a\,g(b) \) sends its gradient down two paths {@eqref two-paths}: to the content, scaled by
+ *       the gate, and to the gate, scaled by the content and the gate's slope.</li>
+ *   <li>A sigmoid gate (GLU) passes at most a quarter of \( |ua| \) to the gate, and an open GLU gate stops learning;
+ *       GELU and SiLU gates keep a slope near 1 when open.</li>
+ *   <li>SiLU, the gate of SwiGLU, dips to \( -W(1/e) \approx -0.2785 \) {@eqref silu-min}, where its slope
+ *       vanishes.</li>
+ * </ul>
+ *
+ * {@references}
+ * {@writeup end}
  */
 public final class GatedUnits {
     /** The seed of every random draw in {@link #checks()}. */

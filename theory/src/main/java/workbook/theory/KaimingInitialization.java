@@ -13,6 +13,9 @@ import workbook.theory.engine.Matrices;
  * weights must carry twice the variance that Xavier gives them; and no affine map can make ReLU symmetric
  * instead.</span>}{@writeup}
  *
+ * <p>The rule is due to {@citet he2015}, for the rectifiers of {@citet nair2010} and {@citet krizhevsky2012}; it corrects
+ * Xavier's rule {@eqref 8 xavier} {@cite glorot2010} by the factor 2 derived here.
+ *
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>Layer \( l \) computes \( z_l = a_{l-1} W_l \) and \( a_l = \mathrm{ReLU}(z_l) \), without
@@ -28,12 +31,12 @@ import workbook.theory.engine.Matrices;
  * <h2>Derivation</h2>
  * <p><b>One unit, forward.</b> For \( z_j = \sum_i a_i W_{ij} \), the cross terms of \( E[z_j^2] \) vanish because
  * the weights have mean 0 and are independent of the inputs, so
- * \[ \mathrm{Var}[z_j] = n_{\text{in}}\, v\, E[a_i^2]. \]
+ * {@eq forward-unit \mathrm{Var}[z_j] = n_{\text{in}}\, v\, E[a_i^2].}
  * It is the second moment \( E[a^2] \), not the variance of \( a \), that enters: ReLU outputs have a positive
  * mean. For a pre-activation symmetric about 0, the positive half carries half of the second moment:
- * \[ E[\mathrm{ReLU}(z)^2] = E[z^2\, 1\{z > 0\}] = \tfrac12 E[z^2] = \tfrac12 \mathrm{Var}[z]. \]
- * No Gaussian is needed for this, only symmetry. Chaining the two,
- * \[ \mathrm{Var}[z_l] = \tfrac12\, n_{\text{in}}\, v\, \mathrm{Var}[z_{l-1}], \]
+ * {@eq half-moment E[\mathrm{ReLU}(z)^2] = E[z^2\, 1\{z > 0\}] = \tfrac12 E[z^2] = \tfrac12 \mathrm{Var}[z].}
+ * No Gaussian is needed for this, only symmetry. Chaining {@eqref forward-unit} and {@eqref half-moment},
+ * {@eq forward \mathrm{Var}[z_l] = \tfrac12\, n_{\text{in}}\, v\, \mathrm{Var}[z_{l-1}],}
  * and the variance stays the same from layer to layer exactly when \( \tfrac12 n_{\text{in}} v = 1 \), that is
  * \( v = 2/n_{\text{in}} \). The first layer is the exception: its input is the data, not a ReLU output, so it keeps
  * \( \mathrm{Var}[z_1] = n_0\, v\, E[x^2] \).
@@ -41,16 +44,17 @@ import workbook.theory.engine.Matrices;
  * <p><b>Backward.</b> The gradient at a pre-activation is
  * \[ \delta_{l-1,i} = \mathrm{ReLU}'(z_{l-1,i}) \sum_j W_{l,ij}\, \delta_{l,j} , \]
  * and \( E[\mathrm{ReLU}'(z)^2] = P(z > 0) = \tfrac12 \), so
- * \[ \mathrm{Var}[\delta_{l-1}] = \tfrac12\, n_{\text{out}}\, v\, \mathrm{Var}[\delta_l] , \]
+ * {@eq backward \mathrm{Var}[\delta_{l-1}] = \tfrac12\, n_{\text{out}}\, v\, \mathrm{Var}[\delta_l] ,}
  * and the backward pass wants \( v = 2/n_{\text{out}} \).
  *
- * <p><b>The compromise.</b> As with Xavier, take the harmonic mean of the two demands,
+ * <p><b>The compromise.</b> As with Xavier, take the harmonic mean of the two demands of {@eqref forward} and
+ * {@eqref backward},
  * \( \frac{n_{\text{in}} + n_{\text{out}}}{4} v = 1 \):
- * \[ v = \frac{4}{n_{\text{in}} + n_{\text{out}}}, \qquad \gamma = \sqrt{\frac{4}{n_{\text{in}} + n_{\text{out}}}} \text{ for } N(0, \gamma^2),
- *    \qquad d = \sqrt{\frac{12}{n_{\text{in}} + n_{\text{out}}}} \text{ for } U(-d, d), \]
+ * {@eq compromise v = \frac{4}{n_{\text{in}} + n_{\text{out}}}, \qquad \gamma = \sqrt{\frac{4}{n_{\text{in}} + n_{\text{out}}}} \text{ for } N(0, \gamma^2),
+ *    \qquad d = \sqrt{\frac{12}{n_{\text{in}} + n_{\text{out}}}} \text{ for } U(-d, d),}
  * since \( U(-d, d) \) has variance \( d^2/3 \). It is exactly twice Xavier's variance: the factor 2 pays for the
- * half of the units that ReLU switches off. Frameworks usually pick one direction instead, the fan-in mode
- * \( v = 2/n_{\text{in}} \) ({@link Ex09Initialization#heStd Ex09Initialization.heStd}), which keeps the forward signal
+ * half of the units that ReLU switches off. Frameworks usually pick one direction instead, the fan-in mode of {@eqref forward},
+ * {@eq fan-in v = \frac{2}{n_{\text{in}}}} ({@link Ex09Initialization#heStd Ex09Initialization.heStd}), which keeps the forward signal
  * exactly. With unequal widths the compromise keeps neither direction exactly: each layer multiplies the forward
  * second moment by
  * \( 2n_{\text{in}}/(n_{\text{in}} + n_{\text{out}}) \) and the backward one by \( 2n_{\text{out}}/(n_{\text{in}} + n_{\text{out}}) \).
@@ -61,7 +65,8 @@ import workbook.theory.engine.Matrices;
  * factor has mean 1 and variance \( 5/n_{\text{out}} \) (from \( E[\mathrm{ReLU}(\xi)^4] = \tfrac32 \)): the mean is kept
  * exactly, and a single network wanders around it, the more the deeper and narrower it is.
  *
- * <p><b>Why not make ReLU symmetric instead.</b> For the sigmoid an affine map did the job ({@writeup 9}). Any
+ * <p><b>Why not make ReLU symmetric instead.</b> For the sigmoid an affine map did the job ({@writeup 9}, whose
+ * {@eqref 9 xavier-ready} makes it odd with slope 1). Any
  * affine variant of ReLU, \( f(x) = c_1 \mathrm{ReLU}(px + q) + c_0 \) with \( c_1 p \ne 0 \), is constant on the
  * half-line where \( px + q \le 0 \) and a line of slope \( c_1 p \) on the other. An odd function that is
  * constant on one side is constant on the other side too, so \( f \) cannot be odd. Concretely, from
@@ -100,6 +105,20 @@ import workbook.theory.engine.Matrices;
  *       \( f(x) + f(-x) \) changes by exactly \( 10 c_1 |p| \) from \( x = 10 \) to \( x = 20 \).</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=kaiming}.
+ *
+ * <h2>In short</h2>
+ * <ul>
+ *   <li>ReLU keeps half of the second moment of a symmetric pre-activation {@eqref half-moment}, so a ReLU layer
+ *       halves the variance that Xavier's rule would keep.</li>
+ *   <li>He's fan-in rule \( v = 2/n_{\text{in}} \) {@eqref fan-in} keeps the forward signal exactly, at any width
+ *       with Gaussian weights; the compromise \( 4/(n_{\text{in}} + n_{\text{out}}) \) {@eqref compromise} is
+ *       twice Xavier's and keeps neither direction exactly when the widths differ.</li>
+ *   <li>No affine map makes ReLU odd: Kaiming asks for symmetric pre-activations instead of a symmetric
+ *       activation.</li>
+ * </ul>
+ *
+ * {@references}
+ * {@writeup end}
  */
 public final class KaimingInitialization {
     /** The seed of every random draw in {@link #checks()}. */

@@ -15,6 +15,9 @@ import workbook.theory.engine.PytorchDefault;
  * {@summary <span class="book-lede">What the MNIST lab should show before it runs: which activations crawl at a
  * small rate, which die at a large one, and what a learned Swish can do.</span>}{@writeup}
  *
+ * <p>The data are a subset of MNIST {@cite lecun1998mnist}; the learned Swish is {@citet ramachandran2017}'s, the dying
+ * ReLU {@citet lu2020}'s subject.
+ *
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>The MNIST experiment of the charts module ({@code workbook.charts.mnist.Lab}) trains an MLP 784-200-64-10 with the
@@ -51,15 +54,16 @@ import workbook.theory.engine.PytorchDefault;
  *
  * <p><b>Dead units at large rates.</b> A ReLU unit with \( z_j = x \cdot w_j + b_j \le 0 \) on every input has
  * zero gradient and never recovers. One SGD step changes \( z_j \) on input \( x_i \) by
- * \[ \Delta z_{ij} = -\eta \sum_k \left( x_i \cdot x_k + 1 \right) \delta_{kj}, \]
+ * {@eq relu-step \Delta z_{ij} = -\eta \sum_k \left( x_i \cdot x_k + 1 \right) \delta_{kj},}
  * and since pixels are non-negative, \( x_i \cdot x_k + 1 > 0 \) for every pair: each image's shift is a positively
  * weighted sum of the same errors \( \delta_{kj} \). The weights differ from image to image (an image weighs the
  * images like it more), so the shifts share one sign only approximately: for most units the sign of
  * \( \sum_k \delta_{kj} \) on nearly every image, while a unit whose errors almost cancel can move different
  * images different ways. At a large \( \eta \) the shift dwarfs the spread of \( z_j \) across images, so most
- * units pushed down by their first step are dead on (nearly) every image: about half of them. (The same non-negativity already leaves a
- * few units off on every image at the start: \( x \cdot w_j \) has mean \( \tfrac12 \sum_k w_{kj} \), which
- * varies between units far more than \( x \cdot w_j \) varies between images.) Leaky ReLU keeps a slope of 0.01
+ * units pushed down by their first step are dead on (nearly) every image: about half of them. (The same
+ * non-negativity already leaves a few units off on every image at the start: \( x \cdot w_j \) has mean
+ * \( \tfrac12 \sum_k w_{kj} \), which varies between units far more than \( x \cdot w_j \) varies between
+ * images.) Leaky ReLU keeps a slope of 0.01
  * below 0, so its units can come back. Mish and Swish keep a slope below 0 only near 0: it decays like
  * \( |z| e^{-|z|} \) (Swish's slope at \( -10 \) is about \( -4 \times 10^{-4} \)), so a unit pushed far down is as
  * stuck as a dead ReLU. Sigmoid and tanh saturate instead of dying.
@@ -114,6 +118,21 @@ import workbook.theory.engine.PytorchDefault;
  *       \( -10 \) is below \( 10^{-3} \) in size.</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=mnist-lab}.
+ *
+ * <h2>In short</h2>
+ * <ul>
+ *   <li>At \( \eta = 0.005 \), 1,000 full-batch steps are too short a flow for any activation to converge: tanh
+ *       leads, the sigmoid comes last.</li>
+ *   <li>Each activation's best rate is far larger, the sigmoid's largest of all (its slopes are at most
+ *       \( \tfrac14 \)).</li>
+ *   <li>At a large rate one step moves a unit's pre-activations on nearly every image the same way
+ *       {@eqref relu-step}, so ReLU loses about half of its units for good. Yet at rate 1 ReLU trained well while
+ *       Mish diverged and Swish collapsed: a smooth unit's slope below 0 fades far from 0, and only Leaky ReLU's
+ *       reaches everywhere.</li>
+ * </ul>
+ *
+ * {@references}
+ * {@writeup end}
  */
 public final class MnistLabExpectations {
     /** The seed of every random draw in {@link #checks()}. */

@@ -13,6 +13,9 @@ import workbook.theory.engine.Matrices;
  * {@summary <span class="book-lede">How the norm of a product of random matrices grows or shrinks with the scale of
  * the factors and with depth.</span>}{@writeup}
  *
+ * <p>Products of random matrices are the model of {@citet saxe2014} for deep linear networks and of
+ * {@citet poole2016} for deep nonlinear ones at initialization.
+ *
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>A vector \( x \in \mathbb{R}^n \) passes through \( L \) independent \( n \times n \) matrices with
@@ -25,21 +28,21 @@ import workbook.theory.engine.Matrices;
  * <h2>Derivation</h2>
  * <p><b>One factor.</b> Each entry \( (xW)_j = \sum_i x_i W_{ij} \) is a sum of independent normals, hence
  * \( N(0, s^2 \lVert x \rVert^2) \), and different columns are independent. So
- * \[ \lVert x W \rVert^2 = s^2 \lVert x \rVert^2\, \chi^2_n, \qquad E\lVert xW \rVert^2 = n s^2 \lVert x \rVert^2. \]
+ * {@eq one-factor \lVert x W \rVert^2 = s^2 \lVert x \rVert^2\, \chi^2_n, \qquad E\lVert xW \rVert^2 = n s^2 \lVert x \rVert^2.}
  *
  * <p><b>Many factors.</b> The law of \( x_{k-1} W_k \) depends on \( x_{k-1} \) only through its norm (a normal
  * matrix looks the same in every rotated basis), so the ratios \( \lVert x_k \rVert^2 / \lVert x_{k-1} \rVert^2 \)
  * are independent copies of \( s^2 \chi^2_n \), and
- * \[ \frac{\lVert x_L \rVert^2}{\lVert x \rVert^2} = \prod_{k=1}^{L} s^2 \chi^2_{n,k}, \qquad
- *    E\,\frac{\lVert x_L \rVert^2}{\lVert x \rVert^2} = (n s^2)^{L}. \]
+ * {@eq product \frac{\lVert x_L \rVert^2}{\lVert x \rVert^2} = \prod_{k=1}^{L} s^2 \chi^2_{n,k}, \qquad
+ *    E\,\frac{\lVert x_L \rVert^2}{\lVert x \rVert^2} = (n s^2)^{L}.}
  * The scale decides everything: the product explodes geometrically when \( s > 1/\sqrt n \) and vanishes when
  * \( s \lt 1/\sqrt n \). With the naive \( s = 1 \) and \( n = 256 \), each layer multiplies the mean square by 256.
  *
  * <p><b>The typical size is not the mean.</b> Taking logarithms turns the product into a sum of independent terms.
  * With \( E \ln \chi^2_n = \psi(n/2) + \ln 2 \) and \( \mathrm{Var} \ln \chi^2_n = \psi'(n/2) \) (digamma and
  * trigamma),
- * \[ E \ln \frac{\lVert x_L \rVert}{\lVert x \rVert} = \frac{L}{2}\left(\ln(n s^2) + \psi(n/2) - \ln(n/2)\right),
- *    \qquad \mathrm{Var} \ln \frac{\lVert x_L \rVert}{\lVert x \rVert} = \frac{L}{4}\,\psi'(n/2). \]
+ * {@eq log-norm E \ln \frac{\lVert x_L \rVert}{\lVert x \rVert} = \frac{L}{2}\left(\ln(n s^2) + \psi(n/2) - \ln(n/2)\right),
+ *    \qquad \mathrm{Var} \ln \frac{\lVert x_L \rVert}{\lVert x \rVert} = \frac{L}{4}\,\psi'(n/2).}
  * Since \( \psi(n/2) - \ln(n/2) \approx -1/n \), even the critical scale \( s = 1/\sqrt n \), which keeps the mean
  * square at exactly 1, lets the typical norm drift down like \( e^{-L/(2n)} \), while the spread of the log norm
  * grows like \( \sqrt{L/(2n)} \): the mean is carried by rare, huge products. For \( n = 4 \) and \( L = 50 \) the
@@ -62,6 +65,19 @@ import workbook.theory.engine.Matrices;
  * critical scale the typical norm at depth 50 is far below 1 although the mean square is 1; He weights with
  * {@link Ex03ReluFamily#relu Ex03ReluFamily.relu} keep the mean square at 1.
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=products}.
+ *
+ * <h2>In short</h2>
+ * <ul>
+ *   <li>One Gaussian layer multiplies the squared norm by \( s^2 \chi^2_n \), whose mean is \( n s^2 \)
+ *       {@eqref one-factor}; \( L \) layers multiply \( L \) independent such factors {@eqref product}.</li>
+ *   <li>The mean grows or shrinks like \( (n s^2)^L \): only \( s = 1/\sqrt n \) keeps it.</li>
+ *   <li>The typical size follows the mean of the logarithm {@eqref log-norm}, about \( L/(2n) \) below the mean's:
+ *       even at the critical scale a deep, narrow product typically shrinks, and its mean is carried by rare huge
+ *       products.</li>
+ * </ul>
+ *
+ * {@references}
+ * {@writeup end}
  */
 public final class RandomMatrixProducts {
     /** The seed of every random draw in {@link #checks()}. */

@@ -23,6 +23,9 @@ import workbook.theory.engine.Scheme;
  * for three initializers and two activations, and the one-layer variance argument that predicts every number it
  * prints.</span>}{@writeup}
  *
+ * <p>The experiment follows {@citet glorot2010} (tanh, naive against normalized weights) and {@citet he2015}
+ * (ReLU); the one-layer argument is the mean-field view of {@citet poole2016}.
+ *
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>The network, in the front page's convention (rows are samples): \( A_l = f(A_{l-1} W_l) \)
@@ -43,7 +46,7 @@ import workbook.theory.engine.Scheme;
  * <h2>Derivation</h2>
  * <p><b>One layer, exactly.</b> Fix everything up to layer \( l - 1 \). Column \( j \) of \( W_l \), the weights
  * \( w_j \) into unit \( j \), is fresh, so for a row \( a \) of \( A_{l-1} \) the pre-activation is exactly
- * \[ z_j = a\, w_j \sim N\left(0,\ v\lVert a \rVert^2\right), \]
+ * {@eq pre-activation z_j = a\, w_j \sim N\left(0,\ v\lVert a \rVert^2\right),}
  * and the \( n \) units of the layer are independent given the past. That is the
  * variance argument of {@writeup 8 write-up 8} and {@writeup 10} without any
  * approximation, and it predicts the expected value of every
@@ -59,7 +62,7 @@ import workbook.theory.engine.Scheme;
  * initializer; the mean local derivative is the fraction of units that are not zero, \( 1 - \) the zero
  * fraction. The scale goes entirely into the size of the signal: the mean square \( m_l \) of layer \( l \)
  * satisfies
- * \[ E[m_l] = \tfrac12 n v\, m_{l-1} , \]
+ * {@eq relu-moment E[m_l] = \tfrac12 n v\, m_{l-1} ,}
  * a factor of 32 per layer for the naive weights
  * (\( n/2 \)), \( \tfrac12 \) for Xavier and 1 for He. After 50 layers the standard deviation has grown or shrunk
  * by about \( 32^{25} \approx 10^{37.6} \) (naive) and \( 2^{-25} \approx 3 \times 10^{-8} \) (Xavier), while He
@@ -96,6 +99,7 @@ import workbook.theory.engine.Scheme;
  * {@figure 9}
  *
  * <h2>Result</h2>
+ * From {@eqref pre-activation} and {@eqref relu-moment}:
  * \[ \text{ReLU: } P(\mathrm{ReLU}(z) = 0) = \tfrac12 \text{ at every layer}, \qquad
  *    E[m_l] = \tfrac12 n v\, m_{l-1} \in \{32, \tfrac12, 1\} \cdot m_{l-1}. \]
  * tanh: naive weights saturate about 81 % of the units, Xavier weights fade towards a linear network, He weights
@@ -122,6 +126,19 @@ import workbook.theory.engine.Scheme;
  *       slope above 0.95, He between 0.5 % and 10 % saturated.</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=signal-depth}.
+ *
+ * <h2>In short</h2>
+ * <ul>
+ *   <li>Given the previous layer, each pre-activation is exactly normal {@eqref pre-activation}: one layer predicts
+ *       the expected statistics of the next, with no approximation.</li>
+ *   <li>ReLU zeroes half of the units at every scale, and multiplies the mean square by \( \tfrac12 n v \) per layer
+ *       {@eqref relu-moment}: 32 for naive weights at width 64, \( \tfrac12 \) for Xavier, 1 for He.</li>
+ *   <li>tanh with naive weights saturates about 81 % of its units; with Xavier weights it fades towards a linear
+ *       network; He weights settle in between.</li>
+ * </ul>
+ *
+ * {@references}
+ * {@writeup end}
  */
 public final class SignalPropagation {
     /** The seed of every random draw in {@link #checks()}. */

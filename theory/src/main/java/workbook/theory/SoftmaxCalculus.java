@@ -12,6 +12,9 @@ import workbook.exercises.Ex06SoftmaxJacobian;
  * {@summary <span class="book-lede">Softmax, its temperature and entropy, its Jacobian, and the gradient of
  * cross-entropy.</span>}{@writeup}
  *
+ * <p>Softmax, its temperature and the cross-entropy gradient are treated in {@cite goodfellow2016}, section
+ * 6.2.2.3, and {@cite zhang2023}, section 4.1.
+ *
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>Logits \( z \in \mathbb{R}^n \) become probabilities \( s_i = e^{z_i} / \sum_k e^{z_k} \); with a
@@ -25,7 +28,7 @@ import workbook.exercises.Ex06SoftmaxJacobian;
  * \( e^{c} \), so \( \mathrm{softmax}(z + c\mathbf{1}) = \mathrm{softmax}(z) \). Choosing
  * \( c = -m \), \( m = \max_k z_k \), makes every exponent at most 0 (nothing overflows) and one term exactly 1
  * (the denominator is at least 1). For logarithms,
- * \[ \log \sum_k e^{z_k} = m + \log \sum_k e^{z_k - m}, \qquad \log s_i = z_i - \log \sum_k e^{z_k}, \]
+ * {@eq logsumexp \log \sum_k e^{z_k} = m + \log \sum_k e^{z_k - m}, \qquad \log s_i = z_i - \log \sum_k e^{z_k},}
  * which stay finite where \( s_i \) itself underflows to 0 and \( \log s_i \) would be \( -\infty \).
  *
  * <p><b>Temperature and entropy.</b> The ratio \( s_j / s_{\max} = e^{(z_j - z_{\max})/T} \) tends to 0 as
@@ -33,12 +36,12 @@ import workbook.exercises.Ex06SoftmaxJacobian;
  * \( \beta = 1/T \) and \( Z = \sum_k e^{\beta z_k} \); the entropy is
  * \( H = -\sum_i s_i \log s_i = \log Z - \beta\,E_s[z] \). Since \( d \log Z / d\beta = E_s[z] \) and
  * \( dE_s[z]/d\beta = \mathrm{Var}_s(z) \),
- * \[ \frac{dH}{d\beta} = -\beta\,\mathrm{Var}_s(z), \qquad \frac{dH}{dT} = \frac{\mathrm{Var}_s(z)}{T^3} \ge 0, \]
+ * {@eq entropy-slope \frac{dH}{d\beta} = -\beta\,\mathrm{Var}_s(z), \qquad \frac{dH}{dT} = \frac{\mathrm{Var}_s(z)}{T^3} \ge 0,}
  * so entropy grows with temperature, from 0 to \( \log n \).
  *
  * <p><b>The Jacobian.</b> Differentiating \( s_i = e^{z_i} / Z \) gives \( \partial s_i / \partial z_j =
  * s_i (\delta_{ij} - s_j) \), that is
- * \[ J = \mathrm{diag}(s) - s s^{T}. \]
+ * {@eq jacobian J = \mathrm{diag}(s) - s s^{T}.}
  * It is symmetric. Its rows sum to 0: \( J\mathbf{1} = s - s\,(s^T \mathbf{1}) = 0 \), the infinitesimal form
  * of shift invariance. For any \( v \),
  * \[ v^T J v = \sum_i s_i v_i^2 - \Big(\sum_i s_i v_i\Big)^2 = \mathrm{Var}_{i \sim s}(v_i) \ge 0, \]
@@ -48,11 +51,12 @@ import workbook.exercises.Ex06SoftmaxJacobian;
  * \( O(n) \).
  *
  * <p><b>Cross-entropy.</b> \( L = \log \sum_k e^{z_k} - z_y \), and the gradient of the first term is \( s \):
- * \[ \nabla_z L = s - e_y. \]
+ * {@eq ce-gradient \nabla_z L = s - e_y.}
  * Its entries sum to 0, only the true class's entry is negative, each lies in \( (-1, 1) \), and the Hessian of
  * \( L \) is \( J \), positive semi-definite: cross-entropy is convex in the logits.
  *
  * <h2>Result</h2>
+ * {@eqref logsumexp}, {@eqref entropy-slope}, {@eqref jacobian} and {@eqref ce-gradient} in one line:
  * \[ \mathrm{softmax}(z) = \mathrm{softmax}(z - \max z), \quad \frac{dH}{dT} = \frac{\mathrm{Var}_s(z)}{T^3}, \quad
  *    J = \mathrm{diag}(s) - ss^T \succeq 0,\ J\mathbf{1} = 0,\ \mathrm{rank}\,J = n - 1, \quad
  *    \nabla_z L = s - e_y. \]
@@ -69,6 +73,17 @@ import workbook.exercises.Ex06SoftmaxJacobian;
  *       \( s - e_y \), stable at \( \pm 1000 \), with the Jacobian as its own derivative (the Hessian).</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=softmax}.
+ *
+ * <h2>In short</h2>
+ * <ul>
+ *   <li>Subtracting the maximum changes nothing mathematically and everything numerically {@eqref logsumexp}.</li>
+ *   <li>Raising the temperature never lowers the entropy {@eqref entropy-slope}.</li>
+ *   <li>The Jacobian \( \mathrm{diag}(s) - ss^T \) {@eqref jacobian} is positive semi-definite with rank
+ *       \( n - 1 \); through cross-entropy the gradient is simply \( s - e_y \) {@eqref ce-gradient}.</li>
+ * </ul>
+ *
+ * {@references}
+ * {@writeup end}
  */
 public final class SoftmaxCalculus {
     /** The seed of the random vectors in {@link #checks()}. */

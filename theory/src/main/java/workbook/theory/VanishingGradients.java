@@ -12,6 +12,9 @@ import workbook.exercises.Ex03ReluFamily;
  * {@summary <span class="book-lede">Why sigmoid-like units make gradients vanish, and why ReLU fails
  * differently.</span>}{@writeup}
  *
+ * <p>The vanishing gradient was first analysed by {@citet hochreiter1991} and {@citet bengio1994};
+ * {@citet glorot2010} watched sigmoid units saturate in deep networks.
+ *
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>A deep network computes \( z_l = a_{l-1} W_l \) and \( a_l = \sigma(z_l) \) (a sample is a row). By
@@ -26,7 +29,7 @@ import workbook.exercises.Ex03ReluFamily;
  * {@figure 2}
  * <h2>Derivation</h2>
  * <p><b>The sigmoid's slope is at most 1/4.</b> With \( s = \sigma(x) \in (0, 1) \),
- * \[ \sigma'(x) = s(1 - s) = \tfrac14 - \left(s - \tfrac12\right)^2 \le \tfrac14, \]
+ * {@eq sigmoid-bound \sigma'(x) = s(1 - s) = \tfrac14 - \left(s - \tfrac12\right)^2 \le \tfrac14,}
  * with equality only at \( s = \tfrac12 \), that is at \( x = 0 \). Away from 0 the slope decays
  * exponentially: \( \sigma'(x) = e^{-|x|} / (1 + e^{-|x|})^2 \approx e^{-|x|} \), so
  * \( \sigma'(10) \approx 4.5 \times 10^{-5} \).
@@ -55,6 +58,7 @@ import workbook.exercises.Ex03ReluFamily;
  * whether the sum over paths explodes or fades.
  *
  * <h2>Result</h2>
+ * From {@eqref sigmoid-bound} and the same bound for tanh:
  * \[ \sigma'(x) \le \tfrac14, \qquad \prod_{k=1}^{40} \sigma'(z_k) \le 2^{-80} \approx 8.3 \times 10^{-25},
  *    \qquad \tanh'(x) = 4\sigma'(2x) \le \min\left(1, 4e^{-2|x|}\right),
  *    \qquad P(\text{a ReLU path survives } L \text{ layers}) = 2^{-L}. \]
@@ -73,6 +77,18 @@ import workbook.exercises.Ex03ReluFamily;
  *       \( 2^{-10} \) (within 4 standard errors) and otherwise exactly 0.</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=vanishing}.
+ *
+ * <h2>In short</h2>
+ * <ul>
+ *   <li>The sigmoid's slope is at most \( \tfrac14 \) {@eqref sigmoid-bound}, so the slopes alone shrink a gradient
+ *       through 40 sigmoid layers by at least \( 2^{-80} \).</li>
+ *   <li>tanh's slope reaches 1 at 0 but falls like \( 4e^{-2|x|} \): a saturated unit passes almost nothing back.</li>
+ *   <li>ReLU's slope is 0 or 1: a gradient path passes unchanged or dies, and with independent signs it survives
+ *       \( L \) layers with probability \( 2^{-L} \).</li>
+ * </ul>
+ *
+ * {@references}
+ * {@writeup end}
  */
 public final class VanishingGradients {
     /** The seed of every random draw in {@link #checks()}. */

@@ -12,6 +12,9 @@ import workbook.theory.engine.Matrices;
  * {@summary <span class="book-lede">The gradient of a weight matrix is an outer product, \( a^T \delta \); under
  * independence its mean and variance are products of the given variances.</span>}{@writeup}
  *
+ * <p>The variance bookkeeping follows {@citet glorot2010}, who tracked the variance of the back-propagated
+ * gradients layer by layer; {@citet lecun1998} give the forward half.
+ *
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>A network in the workbook's convention (a sample is a row): \( z_l = a_{l-1} W_l \),
@@ -26,14 +29,14 @@ import workbook.theory.engine.Matrices;
  * <h2>Derivation</h2>
  * <p><b>The outer product.</b> Write \( \delta_l = \partial \mathcal{L}/\partial z_l \), a row like \( z_l \).
  * The chain rule through \( a_l = \sigma(z_l) \) and \( z_{l+1} = a_l W_{l+1} \) gives the backward recursion
- * \[ \delta_L = \frac{\partial \mathcal{L}}{\partial y} \odot \sigma'(z_L), \qquad
- *    \delta_l = \left(\delta_{l+1} W_{l+1}^T\right) \odot \sigma'(z_l), \]
+ * {@eq backward \delta_L = \frac{\partial \mathcal{L}}{\partial y} \odot \sigma'(z_L), \qquad
+ *    \delta_l = \left(\delta_{l+1} W_{l+1}^T\right) \odot \sigma'(z_l),}
  * and since \( z_{l,j} = \sum_i a_{l-1,i} W_{l,ij} \), the weight \( W_{l,ij} \) reaches the loss only
  * through \( z_{l,j} \), with slope \( a_{l-1,i} \):
- * \[ \frac{\partial \mathcal{L}}{\partial W_{l,ij}} = a_{l-1,i}\, \delta_{l,j}, \qquad
- *    \nabla_{W_l} \mathcal{L} = a_{l-1}^T \delta_l , \]
- * an \( n_{l-1} \times n_l \) matrix, the shape of \( W_l \). Over a batch the outer products add up:
- * \[ \nabla_{W_l} \mathcal{L} = A_{l-1}^T \Delta_l , \]
+ * {@eq outer \frac{\partial \mathcal{L}}{\partial W_{l,ij}} = a_{l-1,i}\, \delta_{l,j}, \qquad
+ *    \nabla_{W_l} \mathcal{L} = a_{l-1}^T \delta_l ,}
+ * an \( n_{l-1} \times n_l \) matrix, the shape of \( W_l \). Over a batch the outer products {@eqref outer} add up:
+ * {@eq weight-gradient \nabla_{W_l} \mathcal{L} = A_{l-1}^T \Delta_l ,}
  * which is what {@link Ex10Propagation#gradientNorms Ex10Propagation.gradientNorms} computes.
  *
  * <p><b>The mean is 0.</b> \( a_{l-1} \) is independent of \( \delta_l \), so
@@ -44,12 +47,12 @@ import workbook.theory.engine.Matrices;
  * \( (\delta_{l+1} W_{l+1}^T)_i = \sum_m \delta_{l+1,m} W_{l+1,im} \) are uncorrelated, because
  * \( E[W_{im} W_{im'}] = 0 \) for \( m \ne m' \); so their variances add, \( n_{l+1} \) of them. Hence
  * \( \mathrm{Var}[\delta_{L,i}] = v_{\sigma,L}\, v_g \) and
- * \[ \mathrm{Var}[\delta_{l,i}] = v_{\sigma,l}\, n_{l+1} v_{W,l+1}\, \mathrm{Var}[\delta_{l+1,i}] . \].
+ * {@eq delta-variance \mathrm{Var}[\delta_{l,i}] = v_{\sigma,l}\, n_{l+1} v_{W,l+1}\, \mathrm{Var}[\delta_{l+1,i}] .}
  *
  * <h2>Result</h2>
- * \[ E\left[(\nabla_{W_l} \mathcal{L})_{ij}\right] = 0, \qquad
+ * {@eq gradient-variance E\left[(\nabla_{W_l} \mathcal{L})_{ij}\right] = 0, \qquad
  *    \mathrm{Var}\left[(\nabla_{W_l} \mathcal{L})_{ij}\right]
- *    = v_{a,l-1}\; v_g \prod_{k=l}^{L} v_{\sigma,k} \prod_{k=l+1}^{L} n_k v_{W,k}. \]
+ *    = v_{a,l-1}\; v_g \prod_{k=l}^{L} v_{\sigma,k} \prod_{k=l+1}^{L} n_k v_{W,k}.}
  * Each layer between \( l \) and the output multiplies the variance by \( n_k v_{W,k} v_{\sigma,k} \):
  * greater than 1 and the gradients of early layers explode with depth, smaller and they vanish. Keeping
  * \( n\,v_W \) near 1 is the job of the initializers (Xavier, He), keeping \( v_\sigma \) near 1 that of the
@@ -66,6 +69,19 @@ import workbook.theory.engine.Matrices;
  *       4 standard errors of the product formula.</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=weight-gradient}.
+ *
+ * <h2>In short</h2>
+ * <ul>
+ *   <li>The gradient of a weight matrix is an outer product, summed over the batch: \( A_{l-1}^T \Delta_l \)
+ *       {@eqref weight-gradient}, with \( \Delta_l \) from the backward recursion {@eqref backward}.</li>
+ *   <li>Under independence its mean is 0 and its variance a product {@eqref gradient-variance}: every layer between
+ *       it and the output contributes a factor \( n_k v_{W,k} v_{\sigma,k} \) {@eqref delta-variance}.</li>
+ *   <li>Initialization keeps \( n v_W \) near 1 and the activation keeps \( v_\sigma \) near 1; together they keep
+ *       that factor near 1.</li>
+ * </ul>
+ *
+ * {@references}
+ * {@writeup end}
  */
 public final class WeightGradient {
     /** The seed of every random draw in {@link #checks()}. */

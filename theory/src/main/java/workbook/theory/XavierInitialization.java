@@ -16,6 +16,9 @@ import workbook.theory.engine.Scheme;
  * {@summary <span class="book-lede">Xavier (Glorot) initialization: the weight variance that keeps activations and
  * gradients at one scale.</span>}{@writeup}
  *
+ * <p>The rule is due to {@citet glorot2010}; its forward half, \( \mathrm{Var}[W] = 1/n_{\text{in}} \), is older
+ * {@cite lecun1998}.
+ *
  * <h2>Assumptions</h2>
  * <ul>
  *   <li>The random-matrix model: layer \( l \) computes \( z_l = a_{l-1} W_l \) (a sample is a row; \( W_l \)
@@ -39,16 +42,17 @@ import workbook.theory.engine.Scheme;
  * the units are equal again, and by induction after every step: a layer of \( n \) units trains as a layer of
  * one, whatever the data. (Identical units compute with identical floating-point operations, so even the rounding
  * keeps them equal.) Random weights make the units differ from the start, and the gradients then drive them apart;
- * the rest of this write-up chooses the scale of that randomness.
+ * the rest of this write-up chooses the scale of that randomness ({@cite goodfellow2016} section 8.4 and
+ * {@cite zhang2023} section 5.4 tell the same story).
  *
  * <p><b>Forward.</b> A pre-activation
  * \[ z_j = \sum_{i=1}^{n_{l-1}} a_i W_{ij} \]
  * has mean \( \sum_i E[a_i]\,E[W_{ij}] = 0 \), and its \( n_{l-1} \) terms are uncorrelated products of independent
  * zero-mean factors, each of variance \( \mathrm{Var}[W]\,\mathrm{Var}[a] \):
- * \[ \mathrm{Var}[z_l] = n_{l-1}\,\mathrm{Var}[W_l]\,\mathrm{Var}[a_{l-1}]. \]
+ * {@eq forward \mathrm{Var}[z_l] = n_{l-1}\,\mathrm{Var}[W_l]\,\mathrm{Var}[a_{l-1}].}
  * Near 0 the activation is the identity, so \( \mathrm{Var}[a_l] \approx \mathrm{Var}[z_l] \), and asking for
- * \( \mathrm{Var}[a_l] = \mathrm{Var}[a_{l-1}] \) gives
- * \[ n_{l-1}\,\mathrm{Var}[W_l] = 1. \]
+ * \( \mathrm{Var}[a_l] = \mathrm{Var}[a_{l-1}] \) in {@eqref forward} gives
+ * {@eq forward-rule n_{l-1}\,\mathrm{Var}[W_l] = 1.}
  * The rule binds hidden layers only: the input of the first layer is the data, whose variance is given rather
  * than produced by an activation, and the output of the last layer answers to the loss.
  *
@@ -56,18 +60,19 @@ import workbook.theory.engine.Scheme;
  * \[ \frac{\partial \mathcal{L}}{\partial a_{l-1}} = \delta_l W_l^T, \qquad \delta_l = \frac{\partial
  *    \mathcal{L}}{\partial z_l}, \]
  * each entry a sum over \( n_l \) terms, and \( \sigma' \approx 1 \) near 0, so the same
- * argument gives \( n_l\,\mathrm{Var}[W_l] = 1 \).
+ * argument gives
+ * {@eq backward-rule n_l\,\mathrm{Var}[W_l] = 1.}
  *
- * <p><b>The compromise.</b> Both hold only when \( n_{l-1} = n_l \). Xavier takes the harmonic mean of the
- * two variances \( 1/n_{l-1} \) and \( 1/n_l \):
- * \[ \mathrm{Var}[W_l] = \frac{2}{n_{l-1} + n_l}. \]
+ * <p><b>The compromise.</b> {@eqref forward-rule} and {@eqref backward-rule} both hold only when
+ * \( n_{l-1} = n_l \). Xavier takes the harmonic mean of the two variances \( 1/n_{l-1} \) and \( 1/n_l \):
+ * {@eq xavier \mathrm{Var}[W_l] = \frac{2}{n_{l-1} + n_l}.}
  * Then a layer multiplies the forward variance by \( 2n_{\text{in}}/(n_{\text{in}} + n_{\text{out}}) \) and the
  * backward variance by \( 2n_{\text{out}}/(n_{\text{in}} + n_{\text{out}}) \): 4/3 and 2/3 for a layer
  * from 64 to 32 units, both 1 for a square layer.
  *
  * <p><b>Normal and uniform.</b> For \( N(0, \gamma^2) \) the variance is \( \gamma^2 \); for \( U(-d, d) \) it is
  * \( \frac{1}{2d}\int_{-d}^{d} w^2\,dw = d^2/3 \). Setting each equal to \( 2/(n_{\text{in}} + n_{\text{out}}) \):
- * \[ \gamma = \sqrt{\frac{2}{n_{\text{in}} + n_{\text{out}}}}, \qquad d = \sqrt{\frac{6}{n_{\text{in}} + n_{\text{out}}}}. \]
+ * {@eq xavier-draws \gamma = \sqrt{\frac{2}{n_{\text{in}} + n_{\text{out}}}}, \qquad d = \sqrt{\frac{6}{n_{\text{in}} + n_{\text{out}}}}.}
  *
  * <p><b>How far "near 0" carries.</b> The argument is first order. tanh is odd with slope 1, but
  * \( \tanh^2 z \lt z^2 \), so with \( n\,\mathrm{Var}[W] = 1 \) the variance \( q_l \) of a wide tanh network
@@ -79,6 +84,7 @@ import workbook.theory.engine.Scheme;
  * variance at a non-zero fixed point instead.
  *
  * <h2>Result</h2>
+ * The variance {@eqref xavier}, drawn as {@eqref xavier-draws}:
  * \[ \mathrm{Var}[W] = \frac{2}{n_{\text{in}} + n_{\text{out}}}: \]
  * \[ W \sim N(0, \gamma^2), \quad \gamma = \sqrt{\frac{2}{n_{\text{in}} + n_{\text{out}}}}, \qquad \text{or} \qquad
  *    W \sim U(-d, d), \quad d = \sqrt{\frac{6}{n_{\text{in}} + n_{\text{out}}}}. \]
@@ -100,6 +106,21 @@ import workbook.theory.engine.Scheme;
  *       recursion above, and only the first layer, fed with unit-variance data, saturates noticeably.</li>
  * </ul>
  * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=xavier}.
+ *
+ * <h2>In short</h2>
+ * <ul>
+ *   <li>Constant weights keep every unit of a layer identical through training; the weights are random to break
+ *       that symmetry.</li>
+ *   <li>A layer multiplies the forward variance by \( n_{\text{in}} \mathrm{Var}[W] \) {@eqref forward} and the
+ *       backward one by \( n_{\text{out}} \mathrm{Var}[W] \); Xavier's \( 2/(n_{\text{in}} + n_{\text{out}}) \)
+ *       {@eqref xavier} splits the difference and keeps both exactly for a square layer.</li>
+ *   <li>Normal or uniform only changes the constant: \( \gamma^2 = d^2/3 \) {@eqref xavier-draws}.</li>
+ *   <li>The argument is first order: it suits odd activations with slope 1 at 0 such as tanh, whose variance then
+ *       shrinks slowly, about \( 1/(2l) \), instead of exploding or saturating.</li>
+ * </ul>
+ *
+ * {@references}
+ * {@writeup end}
  */
 public final class XavierInitialization {
     /** The seed of every random draw in {@link #checks()}. */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,13 @@ import java.util.stream.Stream;
 
 /**
  * Checks the built theory site: no raw TeX delimiter that KaTeX's auto-render would leave as text, no broken local
- * link or image, every write-up page numbered and linked to its neighbours as the front page orders them, every
- * figure a write-up shows present, and no write-up named in plain text.
+ * link or image, every write-up page numbered and linked to its neighbours as the front page orders them (at its top
+ * and at its end), every figure a write-up shows present, and no write-up named in plain text; the book's apparatus:
+ * every write-up ends with a summary ("In short") and its references, every citation, equation reference and
+ * reference entry leads to an anchor that exists, the bibliography page exists and every entry of it is cited; the
+ * pages carry no Javadoc navbar or search box and the front page no "Packages" table; the exercise pages write
+ * their math in TeX, not ASCII, assume no course the reader has not taken, and are shown without Javadoc's summary
+ * tables and class signature.
  *
  * <p>Uses only the JDK, so CI runs it on the built site without Maven:
  * {@code java theory/src/test/java/workbook/theory/SiteCheck.java theory/target/reports/apidocs}.
@@ -45,6 +51,26 @@ public final class SiteCheck {
     private static final Pattern LESSON = Pattern.compile("<tr class=\"book-lesson\" data-number=\"(\\d+)\"><td>\\d+</td><td><a href=\"([^\"]+)\"");
     private static final Pattern FIGURE = Pattern.compile("<figure class=\"book-figure( book-figure-missing)?\" data-figure=\"(\\d+)\">(.*?)</figure>", Pattern.DOTALL);
     private static final Pattern PLAIN_REFERENCE = Pattern.compile("\\bwrite-ups? \\d");
+    /** A write-up named by its class in code ("write-up {@code FloatingPoint}") instead of linked. */
+    private static final Pattern CODE_REFERENCE = Pattern.compile("\\bwrite-ups?:? <code>");
+    private static final String BOTTOM_NAV = "<nav class=\"book-nav book-nav-bottom\">";
+    private static final Pattern SUMMARY = Pattern.compile("<h2[^>]*>In short</h2>\\s*<(ul|ol|p)[ >]");
+    private static final Pattern REFERENCES = Pattern.compile("<section class=\"book-references\">.*?<li id=\"ref-", Pattern.DOTALL);
+    /** The book's own links that point at an anchor: citations, equation references, reference entries. */
+    private static final Pattern ANCHORED = Pattern.compile("<a class=\"(book-cite|book-eqref|book-bib)\" href=\"([^\"]*)\"");
+    private static final Pattern EQUATION = Pattern.compile("<span class=\"book-eq\" id=\"([^\"]+)\">");
+    private static final Pattern ENTRY = Pattern.compile("<li id=\"([^\"]+)\">(.*?)</li>", Pattern.DOTALL);
+    static final String BIBLIOGRAPHY = "workbook/theory/Bibliography.html";
+    /** The selector of an exercise page in book.css: its description names the package. */
+    static final String EXERCISE_PAGE = "html:has(meta[name=\"description\"][content*=\"package: workbook.exercises,\"])";
+    /** Javadoc's navigation bar and its search box, which the book replaces with its running head. */
+    private static final Pattern NAVBAR = Pattern.compile("id=\"navbar-top\"|class=\"top-nav\"|id=\"search-input\"");
+    private static final Pattern PACKAGES_TABLE = Pattern.compile("<div class=\"caption\"><span>(All )?Packages</span>");
+    /** ASCII math a reader should see rendered: N(0, 1), U(-b, b), std^2, e^x, sqrt(2), +-1000 (outside code and TeX). */
+    private static final Pattern ASCII_MATH = Pattern.compile("\\b[NU]\\((0, |-)|\\w\\^[\\w(]|\\bsqrt\\(|\\+-\\d|\\bexp\\(");
+    /** Wording that assumes a course the reader has not taken. */
+    private static final Pattern COURSE = Pattern.compile("(?i)\\bthe (assignment|course|lecture|notebook)('s|s)?\\b(?! target)|\\bcourse notes\\b");
+    private static final Pattern TEX = Pattern.compile("\\\\\\(.*?\\\\\\)|\\\\\\[.*?\\\\\\]", Pattern.DOTALL);
 
     private SiteCheck() {}
 
@@ -60,8 +86,10 @@ public final class SiteCheck {
             System.out.println("site: " + problems.size() + " problems in " + site);
             System.exit(1);
         }
-        System.out.println("site: no raw TeX, no broken local link, every write-up numbered with its neighbours, "
-                + "every figure present (" + site + ")");
+        System.out.println("site: no raw TeX, no broken local link, every write-up numbered with its neighbours at "
+                + "both ends, a summary and references, every citation and equation reference resolved, the "
+                + "bibliography complete, no Javadoc navbar, search or Packages table, exercise pages in TeX ("
+                + site + ")");
     }
 
     /** Returns every problem of the site in {@code site}, one sentence each naming the page. */
@@ -77,8 +105,128 @@ public final class SiteCheck {
             String name = site.relativize(page).toString().replace('\\', '/');
             problems.addAll(texProblems(name, html));
             problems.addAll(linkProblems(name, page, html));
+            problems.addAll(javadocProblems(name, html));
+            if (isExercisePage(name)) {
+                problems.addAll(exerciseProblems(name, html));
+            }
         }
         problems.addAll(bookProblems(site, pages));
+        problems.addAll(anchorProblems(site, pages));
+        problems.addAll(bibliographyProblems(site, pages));
+        problems.addAll(stylesheetProblems(site));
+        return problems;
+    }
+
+    /** The exercise pages' summary tables and class signature are Javadoc's boilerplate: book.css hides them. */
+    static List<String> stylesheetProblems(Path site) {
+        Path css = site.resolve("book.css");
+        String rules = Files.isRegularFile(css) ? read(css).replaceAll("\\s+", " ") : "";
+        List<String> problems = new ArrayList<>();
+        for (String hidden : List.of("section.summary", ".type-signature", ".inheritance")) {
+            if (!rules.matches("(?s).*" + Pattern.quote(EXERCISE_PAGE + " " + hidden) + "[^{]*\\{ display: none; }.*")) {
+                problems.add("book.css: the exercise pages should hide Javadoc's " + hidden + " ("
+                        + EXERCISE_PAGE + " " + hidden + " { display: none; })");
+            }
+        }
+        return problems;
+    }
+
+    /** No Javadoc navbar or search box on any page, and no "Packages" table on the front page. */
+    static List<String> javadocProblems(String page, String html) {
+        List<String> problems = new ArrayList<>();
+        if (NAVBAR.matcher(html).find()) {
+            problems.add(page + ": Javadoc's navbar or search box (build the site with the javadoc option nonavbar)");
+        }
+        if (page.equals("index.html") && PACKAGES_TABLE.matcher(html).find()) {
+            problems.add(page + ": the front page shows Javadoc's 'Packages' table: retitle it for the book (a group)");
+        }
+        return problems;
+    }
+
+    /** The pages of the exercises' package (not its class-use pages, which Javadoc writes alone). */
+    private static boolean isExercisePage(String name) {
+        return name.matches("workbook/exercises/[^/]+\\.html");
+    }
+
+    /** An exercise page reads as a book page: TeX, not ASCII math; write-ups linked; no course assumed. */
+    static List<String> exerciseProblems(String page, String html) {
+        List<String> problems = new ArrayList<>();
+        for (TextRun run : textRuns(html)) {
+            String text = TEX.matcher(run.text()).replaceAll(" ");
+            Matcher ascii = ASCII_MATH.matcher(text);
+            if (ascii.find()) {
+                problems.add(page + ": ASCII math outside code, write it in TeX: " + excerpt(text, ascii.start()));
+            }
+            Matcher course = COURSE.matcher(text);
+            if (course.find()) {
+                problems.add(page + ": wording that assumes a course: " + excerpt(text, course.start()));
+            }
+        }
+        String body = COMMENT.matcher(html).replaceAll("");
+        Matcher code = CODE_REFERENCE.matcher(body);
+        if (code.find()) {
+            problems.add(page + ": a write-up named by its class in code, not linked ({@writeup name}): "
+                    + excerpt(body, code.start()));
+        }
+        return problems;
+    }
+
+    /**
+     * Every citation, equation reference and reference entry leads to an anchor that exists, and every numbered
+     * equation is referred to somewhere (a number nobody uses is noise).
+     */
+    static List<String> anchorProblems(Path site, Map<Path, String> pages) {
+        List<String> problems = new ArrayList<>();
+        Set<String> referred = new HashSet<>();
+        for (Map.Entry<Path, String> page : pages.entrySet()) {
+            String name = site.relativize(page.getKey()).toString().replace('\\', '/');
+            Matcher link = ANCHORED.matcher(page.getValue());
+            while (link.find()) {
+                String href = link.group(2);
+                int hash = href.indexOf('#');
+                if (hash < 0) {
+                    problems.add(name + ": a " + link.group(1) + " link without an anchor: " + href);
+                    continue;
+                }
+                Path target = hash == 0 ? page.getKey() : resolve(page.getKey(), href);
+                String html = pages.get(target);
+                String id = href.substring(hash + 1);
+                referred.add(target + "#" + id);
+                if (html == null || !html.contains("id=\"" + id + "\"")) {
+                    problems.add(name + ": " + link.group(1) + " link to " + href + ", which has no anchor '" + id + "'");
+                }
+            }
+        }
+        for (Map.Entry<Path, String> page : pages.entrySet()) {
+            Matcher equation = EQUATION.matcher(page.getValue());
+            while (equation.find()) {
+                if (!referred.contains(page.getKey() + "#" + equation.group(1))) {
+                    problems.add(site.relativize(page.getKey()).toString().replace('\\', '/') + ": equation '"
+                            + equation.group(1) + "' is numbered but never referred to ({@eqref})");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The bibliography page exists and lists entries, each cited by some write-up. */
+    static List<String> bibliographyProblems(Path site, Map<Path, String> pages) {
+        String html = pages.get(site.resolve(BIBLIOGRAPHY).normalize());
+        if (html == null || !html.contains("<ol class=\"book-bibliography\">")) {
+            return List.of(BIBLIOGRAPHY + ": no bibliography page (an ol of class book-bibliography)");
+        }
+        List<String> problems = new ArrayList<>();
+        Matcher entry = ENTRY.matcher(html.substring(html.indexOf("<ol class=\"book-bibliography\">")));
+        int entries = 0;
+        while (entry.find()) {
+            entries++;
+            if (!entry.group(2).contains("class=\"book-cited-by\"")) {
+                problems.add(BIBLIOGRAPHY + ": entry '" + entry.group(1) + "' is cited by no write-up");
+            }
+        }
+        if (entries == 0) {
+            problems.add(BIBLIOGRAPHY + ": the bibliography has no entries");
+        }
         return problems;
     }
 
@@ -249,7 +397,7 @@ public final class SiteCheck {
             if (isWriteUp) {
                 problems.addAll(writeUpProblems(name, entry.getKey(), html, contents));
             }
-            if (isWriteUp || entry.getKey().equals(front)) {
+            if (isWriteUp || entry.getKey().equals(front) || isExercisePage(name)) {
                 for (TextRun run : textRuns(html)) {
                     if (!run.inLink() && PLAIN_REFERENCE.matcher(run.text()).find()) {
                         problems.add(name + ": a write-up named in plain text, not linked: " + excerpt(run.text(),
@@ -279,13 +427,27 @@ public final class SiteCheck {
         if (!file.normalize().equals(contents.get(number))) {
             problems.add(name + ": titled write-up " + number + " but the contents list another page as " + number);
         }
-        Map<String, Path> neighbours = new LinkedHashMap<>();
-        Matcher link = NEIGHBOUR.matcher(html);
-        while (link.find()) {
-            neighbours.put(link.group(1), resolve(file, link.group(2)));
+        int bottom = html.indexOf(BOTTOM_NAV);
+        String top = bottom < 0 ? html : html.substring(0, bottom);
+        checkNeighbours(problems, name, "", file, top, contents, number);
+        if (bottom < 0) {
+            problems.add(name + ": no previous/next links at the end of the page (nav class book-nav-bottom: {@writeup end})");
+        } else {
+            checkNeighbours(problems, name, " at the end", file, html.substring(bottom), contents, number);
         }
-        checkNeighbour(problems, name, "prev", neighbours.get("prev"), contents.get(number - 1));
-        checkNeighbour(problems, name, "next", neighbours.get("next"), contents.get(number + 1));
+        Matcher summary = SUMMARY.matcher(html);
+        Matcher references = REFERENCES.matcher(html);
+        boolean summarized = summary.find();
+        boolean referenced = references.find();
+        if (!summarized) {
+            problems.add(name + ": no summary at the end (a heading 'In short' and a list)");
+        }
+        if (!referenced) {
+            problems.add(name + ": no references (section book-references with at least one entry: {@references})");
+        }
+        if (summarized && referenced && (summary.start() > references.start() || (bottom >= 0 && references.start() > bottom))) {
+            problems.add(name + ": the page should end with 'In short', then its references, then the links");
+        }
         Matcher figure = FIGURE.matcher(html);
         while (figure.find()) {
             if (figure.group(1) != null || !figure.group(3).contains("<img ")) {
@@ -293,6 +455,17 @@ public final class SiteCheck {
             }
         }
         return problems;
+    }
+
+    private static void checkNeighbours(List<String> problems, String page, String where, Path file, String html,
+                                        Map<Integer, Path> contents, int number) {
+        Map<String, Path> neighbours = new LinkedHashMap<>();
+        Matcher link = NEIGHBOUR.matcher(html);
+        while (link.find()) {
+            neighbours.putIfAbsent(link.group(1), resolve(file, link.group(2)));
+        }
+        checkNeighbour(problems, page + where, "prev", neighbours.get("prev"), contents.get(number - 1));
+        checkNeighbour(problems, page + where, "next", neighbours.get("next"), contents.get(number + 1));
     }
 
     private static void checkNeighbour(List<String> problems, String page, String role, Path actual, Path expected) {

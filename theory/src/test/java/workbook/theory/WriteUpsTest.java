@@ -40,7 +40,7 @@ class WriteUpsTest {
     private static final Pattern FIGURE = Pattern.compile("\\{@figure (\\d+)\\}");
     /** Material the reader of the site does not have. */
     private static final Pattern COURSE_MATERIAL =
-            Pattern.compile("(?i)\\b(notebook|lecture|assignment|the lab\\b|the lab's|part \\d)");
+            Pattern.compile("(?i)\\b(notebook|lecture|assignment|course notes|the course\\b|the lab\\b|the lab's|part \\d)");
 
     /** Each write-up's checks, computed once for all the tests that read them. */
     private static final Map<String, List<Check>> CHECKS = new ConcurrentHashMap<>();
@@ -153,6 +153,11 @@ class WriteUpsTest {
                     .startsWith("{@summary <span class=\"book-lede\">").contains("</span>}{@writeup}");
             assertThat(comment).as("%s should name other write-ups with {@writeup N}, which links them",
                     demo.writeUp().getSimpleName()).doesNotContainPattern(PLAIN_REFERENCE);
+            assertThat(comment).as("%s should end with a summary (<h2>In short</h2>), then {@references} (the works it "
+                    + "cites with {@cite key}) and {@writeup end} (the links to its neighbours at the end of the page)",
+                    demo.writeUp().getSimpleName())
+                    .containsPattern("(?s)<h2>In short</h2>.*\\{@references}\\s*\\{@writeup end}\\s*(\\*/)?\\s*$")
+                    .containsPattern("\\{@citet? [a-z]");
             Matcher figure = FIGURE.matcher(comment);
             List<Integer> shown = new ArrayList<>();
             while (figure.find()) {

@@ -9,7 +9,7 @@ import workbook.exercises.Ex10Propagation.Initializer;
  * Xavier's for a square layer. The MNIST lab starts from it so that its results compare with the seed's framework.
  */
 public final class PytorchDefault {
-    /** The weights: {@code [fanIn][fanOut]} draws of U(-1/sqrt(fanIn), 1/sqrt(fanIn)), row by row. */
+    /** The weights: {@code [fanIn][fanOut]} draws of \( U(-1/\sqrt{n_{\text{in}}}, 1/\sqrt{n_{\text{in}}}) \), row by row. */
     public static final Initializer WEIGHTS = (fanIn, fanOut, rng) -> {
         double bound = 1 / Math.sqrt(fanIn);
         double[][] w = new double[fanIn][fanOut];

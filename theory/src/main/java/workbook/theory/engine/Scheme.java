@@ -40,8 +40,8 @@ public enum Scheme implements Initializer {
     }
 
     /**
-     * Every weight {@code value}, drawn from nothing: the initialization that keeps every unit of a layer the same
-     * through training (write-up 8's symmetry, the explorer's "constant 0.3").
+     * Every weight {@code value}, drawn from nothing. It is the initialization that keeps every unit of a layer the
+     * same through training (the symmetry of {@writeup 8}, the explorer's "constant 0.3").
      */
     public static Initializer constant(double value) {
         return (fanIn, fanOut, rng) -> {

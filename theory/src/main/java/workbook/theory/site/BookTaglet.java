@@ -1,8 +1,10 @@
 package workbook.theory.site;
 
+import com.sun.source.doctree.DocCommentTree;
 import com.sun.source.doctree.DocTree;
 import com.sun.source.doctree.TextTree;
 import com.sun.source.doctree.UnknownInlineTagTree;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +33,8 @@ abstract class BookTaglet implements Taglet {
 
     @Override
     public Set<Location> getAllowedLocations() {
-        return EnumSet.of(Location.OVERVIEW, Location.PACKAGE, Location.TYPE);
+        return EnumSet.of(Location.OVERVIEW, Location.PACKAGE, Location.TYPE, Location.CONSTRUCTOR, Location.METHOD,
+                Location.FIELD);
     }
 
     @Override
@@ -93,6 +96,49 @@ abstract class BookTaglet implements Taglet {
             }
         }
         return null;
+    }
+
+    /** The page of the bibliography, relative to the site root. */
+    static final String BIBLIOGRAPHY = "workbook/theory/Bibliography.html";
+
+    /** The class whose comment holds a tag: the element itself, or the class around a member. */
+    static TypeElement typeOf(Element element) {
+        for (Element e = element; e != null; e = e.getEnclosingElement()) {
+            if (e instanceof TypeElement type) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    /** The write-up whose page this class is, or null. */
+    static Demos.Demo demoOf(TypeElement type) {
+        if (type == null) {
+            return null;
+        }
+        String name = type.getQualifiedName().toString();
+        return Demos.all().stream().filter(d -> d.writeUp().getName().equals(name)).findFirst().orElse(null);
+    }
+
+    /** The class of a write-up in the environment javadoc runs in. */
+    TypeElement typeOf(Demos.Demo demo) {
+        return environment.getElementUtils().getTypeElement(demo.writeUp().getCanonicalName());
+    }
+
+    /** The contents of the inline tags {@code {@name ...}} (any of the names) of an element's comment, in order. */
+    List<String> tags(Element element, String... names) {
+        List<String> wanted = List.of(names);
+        List<String> found = new ArrayList<>();
+        DocCommentTree comment = element == null || environment == null ? null
+                : environment.getDocTrees().getDocCommentTree(element);
+        if (comment != null) {
+            for (DocTree tree : comment.getFullBody()) {
+                if (tree instanceof UnknownInlineTagTree inline && wanted.contains(inline.getTagName())) {
+                    found.add(inline.getContent().stream().map(BookTaglet::text).collect(Collectors.joining()).strip());
+                }
+            }
+        }
+        return found;
     }
 
     /** Escapes text for HTML (titles and captions carry no markup of their own). */

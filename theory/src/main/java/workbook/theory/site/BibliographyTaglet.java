@@ -1,0 +1,47 @@
+package workbook.theory.site;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Element;
+import workbook.theory.Bibliography;
+import workbook.theory.Demos;
+
+/**
+ * {@code {@bibliography}} is the bibliography page: every entry of {@link Bibliography}, with links to the
+ * write-ups that cite it (found by reading their comments for {@code {@cite}}).
+ */
+public final class BibliographyTaglet extends BookTaglet {
+
+    @Override
+    public String getName() {
+        return "bibliography";
+    }
+
+    @Override
+    String html(String content, String root, Element element) {
+        StringBuilder html = new StringBuilder("<nav class=\"book-nav book-nav-plain\"><span class=\"book-prev\"></span>"
+                + "<a class=\"book-contents\" href=\"" + root + "index.html\">Contents</a>"
+                + "<span class=\"book-next\"></span></nav>\n<h1 class=\"book-title\" id=\"bibliography\">Bibliography</h1>\n"
+                + "<p class=\"book-abstract\">The papers and books the write-ups follow, with the write-ups that cite "
+                + "each one.</p>\n<ol class=\"book-bibliography\">\n");
+        for (Bibliography.Entry entry : Bibliography.all()) {
+            List<String> citedBy = new ArrayList<>();
+            for (Demos.Demo demo : Demos.all()) {
+                boolean cites = tags(typeOf(demo), CiteTaglet.NAMES).stream()
+                        .anyMatch(cite -> CiteTaglet.keys(cite).contains(entry.key()));
+                if (cites) {
+                    citedBy.add("<a class=\"book-ref\" href=\"" + root + page(demo) + "\" title=\"" + demo.number()
+                            + ". " + escape(demo.title()) + "\">" + demo.number() + "</a>");
+                }
+            }
+            html.append("<li id=\"").append(entry.key()).append("\">").append(entry.html());
+            if (!citedBy.isEmpty()) {
+                html.append(" <span class=\"book-cited-by\">Cited in ")
+                        .append(citedBy.size() == 1 ? "write-up " : "write-ups ").append(String.join(", ", citedBy))
+                        .append(".</span>");
+            }
+            html.append("</li>\n");
+        }
+        return html.append("</ol>\n").toString();
+    }
+}
