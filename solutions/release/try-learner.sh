@@ -91,16 +91,16 @@ for way in syntax missing signature initializer memory recursion; do
   fi
 
   # theory: every write-up, one that needs Ex02 names it, the others hold
-  if "${MVN[@]}" -pl theory -am compile exec:java -Ddemo=all > "$log" 2>&1 && grep -q 'waits for your code: Ex02Tanh' "$log" \
+  if "${MVN[@]}" -pl theory -am compile exec:java -Dwriteup=all > "$log" 2>&1 && grep -q 'waits for your code: Ex02Tanh' "$log" \
      && grep -q 'checks hold$' "$log" && ! grep -qE 'Exception in|\[ERROR\]|^\s+at ' "$log"; then
-    ok "$way" "theory -Ddemo=all: $(grep -c 'checks hold$' "$log") write-ups hold, $(grep -c 'waits for your code' "$log") wait, Ex02 named"
+    ok "$way" "theory -Dwriteup=all: $(grep -c 'checks hold$' "$log") write-ups hold, $(grep -c 'waits for your code' "$log") wait, Ex02 named"
   else
-    bad "$way" "theory -Ddemo=all" "$log"
+    bad "$way" "theory -Dwriteup=all" "$log"
   fi
-  if "${MVN[@]}" -pl theory -am compile exec:java -Ddemo=xavier > "$log" 2>&1 && ! grep -q '\[ERROR\]' "$log"; then
-    ok "$way" "theory -Ddemo=xavier runs"
+  if "${MVN[@]}" -pl theory -am compile exec:java -Dwriteup=xavier > "$log" 2>&1 && ! grep -q '\[ERROR\]' "$log"; then
+    ok "$way" "theory -Dwriteup=xavier runs"
   else
-    bad "$way" "theory -Ddemo=xavier" "$log"
+    bad "$way" "theory -Dwriteup=xavier" "$log"
   fi
 
   # figures: those that need Ex02 are skipped with a line that names it, the others drawn

@@ -157,8 +157,8 @@ public final class DecisionExplorerApp {
 
     /** The stubs' "not implemented yet", another failure of the exercises' code, or any failure, in one line. */
     static String problem(Throwable e) {
-        return workbook.theory.LearnerCode.failure(e).map(failure -> {
-            String toDo = workbook.theory.LearnerCode.toDo(failure);
+        return workbook.theory.tools.LearnerCode.failure(e).map(failure -> {
+            String toDo = workbook.theory.tools.LearnerCode.toDo(failure);
             return "  " + failure + ": " + (toDo == null ? "fix that exercise" : toDo) + " to train this network";
         }).orElse("  " + (e instanceof IllegalArgumentException ? e.getMessage() : e));
     }

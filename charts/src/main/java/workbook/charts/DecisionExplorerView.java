@@ -127,7 +127,7 @@ public final class DecisionExplorerView {
         try {
             view = trained(settings, steps);
         } catch (RuntimeException | Error e) { // -Plearner: a stub, or code that throws; one line, no stack trace
-            String failure = workbook.theory.LearnerCode.failure(e).orElse(null);
+            String failure = workbook.theory.tools.LearnerCode.failure(e).orElse(null);
             if (failure == null) {
                 throw e;
             }

@@ -13,8 +13,8 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import workbook.charts.mnist.report.LabFigures;
-import workbook.theory.LearnerCode;
 import workbook.theory.site.FigureCaptions;
+import workbook.theory.tools.LearnerCode;
 
 /**
  * Renders the whole figure set into one folder and writes an {@code index.html} that shows every

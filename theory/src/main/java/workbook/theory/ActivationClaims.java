@@ -10,6 +10,9 @@ import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex03ReluFamily;
 import workbook.exercises.Ex05Softmax;
 import workbook.exercises.Ex07SmoothActivations;
+import workbook.theory.tools.Claim;
+import workbook.theory.tools.MonteCarlo;
+import workbook.theory.tools.WriteUpReport;
 
 /**
  * {@summary <span class="book-lede">Three claims often repeated about activations, each stated precisely
@@ -116,7 +119,7 @@ import workbook.exercises.Ex07SmoothActivations;
  *       sigmoid's mean output \( \tfrac12 \) on \( N(0, 1) \); softmax's sum and shift invariance; tanh's mean
  *       slope at \( N(0, 4) \) and its 20th power.</li>
  * </ul>
- * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=claims}.
+ * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Dwriteup=claims}.
  *
  * <h2>In short</h2>
  * <ul>
@@ -144,14 +147,14 @@ public final class ActivationClaims {
     private ActivationClaims() {}
 
     /** Returns the checks for the fixed {@link #SEED}. */
-    public static List<Check> checks() {
+    public static List<Claim> checks() {
         return checks(SEED);
     }
 
     /** Returns the checks of this write-up; the same seed always gives the same numbers. */
-    public static List<Check> checks(long seed) {
+    public static List<Claim> checks(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Check> checks = new ArrayList<>();
+        List<Claim> checks = new ArrayList<>();
         geluGate(checks, random);
         geluShape(checks);
         saturation(checks);
@@ -159,41 +162,41 @@ public final class ActivationClaims {
         return checks;
     }
 
-    private static void geluGate(List<Check> checks, SplittableRandom random) {
+    private static void geluGate(List<Claim> checks, SplittableRandom random) {
         for (double x : new double[] {-1, 0.5, 2}) {
             double[] gated = new double[GATE_DRAWS];
             for (int i = 0; i < GATE_DRAWS; i++) {
                 gated[i] = random.nextGaussian() <= x ? x : 0;
             }
             MonteCarlo.Estimate mean = MonteCarlo.estimate(gated);
-            checks.add(Check.withinStandardErrors("GELU(" + LabReport.format(x) + ") is the mean of x 1{xi <= x}, "
+            checks.add(Claim.withinStandardErrors("GELU(" + WriteUpReport.format(x) + ") is the mean of x 1{xi <= x}, "
                     + "xi ~ N(0, 1): a gate that passes x when it exceeds a random threshold",
                     Ex07SmoothActivations.gelu(x), mean.mean(), mean.standardError(), K));
         }
     }
 
-    private static void geluShape(List<Check> checks) {
-        checks.add(new Check("GELU'(0) = Phi(0) = 1/2", 0.5, Ex07SmoothActivations.geluDerivative(0), 1e-15));
+    private static void geluShape(List<Claim> checks) {
+        checks.add(new Claim("GELU'(0) = Phi(0) = 1/2", 0.5, Ex07SmoothActivations.geluDerivative(0), 1e-15));
         double h = 1e-6;
         // GELU'' (0) = 2 phi(0); the change across [-h, h] is 2h GELU''(0) up to O(h^3), far inside 1e-12
-        checks.add(new Check("GELU' is continuous: GELU'(h) - GELU'(-h) = 2h * 2 phi(0) for h = 1e-6",
+        checks.add(new Claim("GELU' is continuous: GELU'(h) - GELU'(-h) = 2h * 2 phi(0) for h = 1e-6",
                 2 * h * 2 * NORMAL.density(0),
                 Ex07SmoothActivations.geluDerivative(h) - Ex07SmoothActivations.geluDerivative(-h), 1e-12));
-        checks.add(new Check("ReLU' jumps: ReLU'(h) - ReLU'(-h) = 1 for h = 1e-6", 1,
+        checks.add(new Claim("ReLU' jumps: ReLU'(h) - ReLU'(-h) = 1 for h = 1e-6", 1,
                 Ex03ReluFamily.reluDerivative(h) - Ex03ReluFamily.reluDerivative(-h), 0));
         double root = bisect(Ex07SmoothActivations::geluDerivative, -2, -0.1);
         double closedFormRoot = bisect(x -> NORMAL.cumulativeProbability(x) + x * NORMAL.density(x), -2, -0.1);
         // bisection stops at an interval of 1e-13; both derivatives are accurate to ~1e-16 near a simple root
-        checks.add(new Check("GELU's minimum is where Phi(x) + x phi(x) = 0, x* = -0.7518", closedFormRoot, root, 1e-9));
+        checks.add(new Claim("GELU's minimum is where Phi(x) + x phi(x) = 0, x* = -0.7518", closedFormRoot, root, 1e-9));
         double minimum = closedFormRoot * NORMAL.cumulativeProbability(closedFormRoot);
-        checks.add(new Check("... and GELU(x*) = x* Phi(x*) = -0.1700: the negative region is shallow", minimum,
+        checks.add(new Claim("... and GELU(x*) = x* Phi(x*) = -0.1700: the negative region is shallow", minimum,
                 Ex07SmoothActivations.gelu(root), 1e-12));
-        checks.add(Check.inRange("... and fades: |GELU(-5)| = 5 Phi(-5) is below 1e-5", 0, 1e-5,
+        checks.add(Claim.inRange("... and fades: |GELU(-5)| = 5 Phi(-5) is below 1e-5", 0, 1e-5,
                 Math.abs(Ex07SmoothActivations.gelu(-5))));
-        checks.add(new Check("a negative input near 0 keeps a gradient: GELU'(-0.5) = Phi(-0.5) - 0.5 phi(0.5)",
+        checks.add(new Claim("a negative input near 0 keeps a gradient: GELU'(-0.5) = Phi(-0.5) - 0.5 phi(0.5)",
                 NORMAL.cumulativeProbability(-0.5) - 0.5 * NORMAL.density(0.5),
                 Ex07SmoothActivations.geluDerivative(-0.5), 1e-12));
-        checks.add(Check.inRange("... which is 0.1325 to four places", 0.13245, 0.13255,
+        checks.add(Claim.inRange("... which is 0.1325 to four places", 0.13245, 0.13255,
                 Ex07SmoothActivations.geluDerivative(-0.5)));
         double gap = 0;
         for (int i = -6000; i <= 6000; i++) {
@@ -201,24 +204,24 @@ public final class ActivationClaims {
             gap = Math.max(gap, Math.abs(Ex07SmoothActivations.gelu(x) - Ex03ReluFamily.relu(x)));
         }
         // the grid misses the maximum by at most 0.0005 in x, where the gap is flat: f'' h^2 / 2 < 1e-6
-        checks.add(new Check("max |GELU - ReLU| = |x*| Phi(x*) on a grid of [-6, 6], step 0.001", -minimum, gap, 1e-6));
+        checks.add(new Claim("max |GELU - ReLU| = |x*| Phi(x*) on a grid of [-6, 6], step 0.001", -minimum, gap, 1e-6));
     }
 
-    private static void saturation(List<Check> checks) {
-        checks.add(new Check("tanh'(0) = 1", 1, Ex02Tanh.tanhDerivative(0), 0));
-        checks.add(new Check("... which is 4 sigma'(0): against the sigmoid the gap starts 4 times wider", 1,
+    private static void saturation(List<Claim> checks) {
+        checks.add(new Claim("tanh'(0) = 1", 1, Ex02Tanh.tanhDerivative(0), 0));
+        checks.add(new Claim("... which is 4 sigma'(0): against the sigmoid the gap starts 4 times wider", 1,
                 4 * Ex01Sigmoid.sigmoidDerivative(0), 0));
-        checks.add(Check.inRange("a tanh unit at |z| = 2 passes less than 0.071 of the gradient: tanh'(2) = 0.0707",
+        checks.add(Claim.inRange("a tanh unit at |z| = 2 passes less than 0.071 of the gradient: tanh'(2) = 0.0707",
                 0, 0.071, Ex02Tanh.tanhDerivative(2)));
         boolean activeReluPassesAll = true;
         for (double z : new double[] {1e-3, 1, 2, 10, 1e6}) {
             activeReluPassesAll &= Ex03ReluFamily.reluDerivative(z) == 1;
         }
-        checks.add(Check.isTrue("an active ReLU unit passes all of it, ReLU'(z) = 1 for z = 0.001 ... 1e6",
+        checks.add(Claim.isTrue("an active ReLU unit passes all of it, ReLU'(z) = 1 for z = 0.001 ... 1e6",
                 activeReluPassesAll));
     }
 
-    private static void avoid(List<Check> checks, SplittableRandom random) {
+    private static void avoid(List<Claim> checks, SplittableRandom random) {
         double reluSlopes = 0;
         double leakySlopes = 0;
         for (int i = 0; i < DEAD_INPUTS; i++) {
@@ -227,8 +230,8 @@ public final class ActivationClaims {
             leakySlopes += Ex03ReluFamily.leakyReluDerivative(z, Ex03ReluFamily.DEFAULT_LEAKY_SLOPE);
         }
         // P(z > 0) = Phi(-6) = 1e-9, so 100 000 draws see a positive one with probability 1e-4
-        checks.add(new Check("ReLU: a unit fed N(-3, 0.5^2) has slope 0 on all 100 000 inputs (dead)", 0, reluSlopes, 0));
-        checks.add(Check.relative("Leaky ReLU: the same unit has slope 0.01 on every input", 0.01 * DEAD_INPUTS,
+        checks.add(new Claim("ReLU: a unit fed N(-3, 0.5^2) has slope 0 on all 100 000 inputs (dead)", 0, reluSlopes, 0));
+        checks.add(Claim.relative("Leaky ReLU: the same unit has slope 0.01 on every input", 0.01 * DEAD_INPUTS,
                 leakySlopes, 1e-12));
         double tail = 0;
         for (int i = 3000; i <= 10_000; i++) {
@@ -237,17 +240,17 @@ public final class ActivationClaims {
                     Math.abs(Ex07SmoothActivations.gelu(-x) - Ex03ReluFamily.relu(-x))));
         }
         // the gap |x| Phi(-|x|) falls beyond |x| = 0.75, so its largest value past 3 is 3 Phi(-3) = 0.004050
-        checks.add(Check.inRange("GELU: beyond |x| = 3 it is within 0.0041 of ReLU (3 Phi(-3) = 0.00405)", 0, 0.0041,
+        checks.add(Claim.inRange("GELU: beyond |x| = 3 it is within 0.0041 of ReLU (3 Phi(-3) = 0.00405)", 0, 0.0041,
                 tail));
         double siluRoot = bisect(x -> {
             double s = 1 / (1 + Math.exp(-x));
             return s * (1 + x * (1 - s));
         }, -3, -0.1);
-        checks.add(new Check("SiLU: at x* = -1.278, the root of SiLU' = sigma(x)(1 + x(1 - sigma(x))), SiLU is x* sigma(x*)",
+        checks.add(new Claim("SiLU: at x* = -1.278, the root of SiLU' = sigma(x)(1 + x(1 - sigma(x))), SiLU is x* sigma(x*)",
                 siluRoot / (1 + Math.exp(-siluRoot)), Ex07SmoothActivations.silu(siluRoot), 1e-15));
-        checks.add(Check.inRange("... which is its minimum, -0.2785: a small negative dip like GELU's", -0.2786, -0.2784,
+        checks.add(Claim.inRange("... which is its minimum, -0.2785: a small negative dip like GELU's", -0.2786, -0.2784,
                 Ex07SmoothActivations.silu(siluRoot)));
-        checks.add(new Check("sigmoid: its mean output on N(0, 1) input is 1/2, not 0", 0.5,
+        checks.add(new Claim("sigmoid: its mean output on N(0, 1) input is 1/2, not 0", 0.5,
                 MonteCarlo.normalExpectation(Ex01Sigmoid::sigmoid, 1), 1e-12));
         double[] logits = {2, 1, -1, 0.5};
         double[] shifted = {7, 6, 4, 5.5};
@@ -259,12 +262,12 @@ public final class ActivationClaims {
             sum += s[i];
             shift = Math.max(shift, Math.abs(s[i] - t[i]));
         }
-        checks.add(new Check("softmax: its outputs sum to 1 whatever the logits", 1, sum, 1e-15));
-        checks.add(new Check("... and a shift of every logit by 5 changes no output", 0, shift, 1e-15));
+        checks.add(new Claim("softmax: its outputs sum to 1 whatever the logits", 1, sum, 1e-15));
+        checks.add(new Claim("... and a shift of every logit by 5 changes no output", 0, shift, 1e-15));
         double tanhSlope = MonteCarlo.normalExpectation(Ex02Tanh::tanhDerivative, 2);
-        checks.add(Check.inRange("tanh: a unit fed N(0, 2^2) passes E[tanh'(z)] = 0.365 of the gradient on average",
+        checks.add(Claim.inRange("tanh: a unit fed N(0, 2^2) passes E[tanh'(z)] = 0.365 of the gradient on average",
                 0.36, 0.37, tanhSlope));
-        checks.add(Check.inRange("... and 20 such layers keep less than 2e-9 of it", 0, 2e-9, Math.pow(tanhSlope, 20)));
+        checks.add(Claim.inRange("... and 20 such layers keep less than 2e-9 of it", 0, 2e-9, Math.pow(tanhSlope, 20)));
     }
 
     /** The root of a function that changes sign on [low, high], to an interval of 1e-13. */
@@ -295,7 +298,7 @@ public final class ActivationClaims {
             rows[i] = new double[] {x, Ex03ReluFamily.relu(x), Ex07SmoothActivations.gelu(x),
                     Ex07SmoothActivations.geluDerivative(x), Ex07SmoothActivations.silu(x)};
         }
-        LabReport.of(ActivationClaims.class)
+        WriteUps.of(ActivationClaims.class).report()
                 .table("ReLU, GELU (its slope) and SiLU near 0", List.of("x", "ReLU", "GELU", "GELU'", "SiLU"), rows)
                 .note("The six-times claim (AlexNet, 2012): ReLU against tanh, CIFAR-10, 25 % training error; not "
                         + "re-run here.")

@@ -7,6 +7,9 @@ import workbook.exercises.Ex01Sigmoid;
 import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex03ReluFamily;
 import workbook.exercises.Ex07SmoothActivations;
+import workbook.theory.tools.Claim;
+import workbook.theory.tools.FiniteDifferences;
+import workbook.theory.tools.WriteUpReport;
 
 /**
  * {@summary <span class="book-lede">The derivatives of the common activations, derived by hand and measured by
@@ -82,7 +85,7 @@ import workbook.exercises.Ex07SmoothActivations;
  *   <li>The GELU symmetry \( \mathrm{GELU}'(x) + \mathrm{GELU}'(-x) = 1 \) and the distance between the two
  *       GELU forms.</li>
  * </ul>
- * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=derivatives}.
+ * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Dwriteup=derivatives}.
  *
  * <h2>In short</h2>
  * <ul>
@@ -113,15 +116,15 @@ public final class ActivationDerivatives {
     private ActivationDerivatives() {}
 
     /** Returns the checks; nothing here depends on the seed. */
-    public static List<Check> checks() {
+    public static List<Claim> checks() {
         return checks(SEED);
     }
 
     /** Returns the checks of this write-up (deterministic: the seed is not used). */
-    public static List<Check> checks(long seed) {
-        List<Check> checks = new ArrayList<>();
+    public static List<Claim> checks(long seed) {
+        List<Claim> checks = new ArrayList<>();
         for (Pair pair : pairs()) {
-            checks.add(new Check(pair.name() + ": the derived slope matches finite differences on [-6, 6]",
+            checks.add(new Claim(pair.name() + ": the derived slope matches finite differences on [-6, 6]",
                     0, largestFiniteDifferenceGap(pair), FiniteDifferences.TOLERANCE));
         }
         swishInBeta(checks);
@@ -163,55 +166,55 @@ public final class ActivationDerivatives {
         return largest;
     }
 
-    private static void swishInBeta(List<Check> checks) {
+    private static void swishInBeta(List<Claim> checks) {
         double largest = 0;
         for (double x : new double[] {-4, -1.2785, -0.3, 0.5, 2, 5}) {
             double numeric = FiniteDifferences.derivative(b -> Ex07SmoothActivations.swish(x, b), BETA);
             largest = Math.max(largest, Math.abs(Ex07SmoothActivations.swishBetaGradient(x, BETA) - numeric));
         }
-        checks.add(new Check("swish: d/dbeta = z^2 s (1 - s) matches finite differences in beta", 0, largest,
+        checks.add(new Claim("swish: d/dbeta = z^2 s (1 - s) matches finite differences in beta", 0, largest,
                 FiniteDifferences.TOLERANCE));
-        checks.add(new Check("swish at beta = 0 is z/2: its slope is 1/2 at z = 3", 0.5,
+        checks.add(new Claim("swish at beta = 0 is z/2: its slope is 1/2 at z = 3", 0.5,
                 Ex07SmoothActivations.swishDerivative(3, 0), 1e-15));
-        checks.add(new Check("swish at beta = 0: d/dbeta = z^2 / 4, 2.25 at z = 3", 2.25,
+        checks.add(new Claim("swish at beta = 0: d/dbeta = z^2 / 4, 2.25 at z = 3", 2.25,
                 Ex07SmoothActivations.swishBetaGradient(3, 0), 1e-15));
         // sigma(50) = 1 - 1.9e-22: the slopes sit within 1e-20 of ReLU's 1 and 0
-        checks.add(new Check("swish at beta = 50 has ReLU's slope 1 at z = 1", 1,
+        checks.add(new Claim("swish at beta = 50 has ReLU's slope 1 at z = 1", 1,
                 Ex07SmoothActivations.swishDerivative(1, 50), 1e-15));
-        checks.add(new Check("swish at beta = 50 has ReLU's slope 0 at z = -1", 0,
+        checks.add(new Claim("swish at beta = 50 has ReLU's slope 0 at z = -1", 0,
                 Ex07SmoothActivations.swishDerivative(-1, 50), 1e-15));
     }
 
-    private static void slopesAtZero(List<Check> checks) {
-        checks.add(new Check("sigma'(0) = 1/4", 0.25, Ex01Sigmoid.sigmoidDerivative(0), 0));
-        checks.add(new Check("tanh'(0) = 1", 1, Ex02Tanh.tanhDerivative(0), 0));
-        checks.add(new Check("swish'(0) = 1/2 for beta = 1.5 (for every beta)", 0.5,
+    private static void slopesAtZero(List<Claim> checks) {
+        checks.add(new Claim("sigma'(0) = 1/4", 0.25, Ex01Sigmoid.sigmoidDerivative(0), 0));
+        checks.add(new Claim("tanh'(0) = 1", 1, Ex02Tanh.tanhDerivative(0), 0));
+        checks.add(new Claim("swish'(0) = 1/2 for beta = 1.5 (for every beta)", 0.5,
                 Ex07SmoothActivations.swishDerivative(0, BETA), 0));
-        checks.add(new Check("GELU'(0) = Phi(0) = 1/2", 0.5, Ex07SmoothActivations.geluDerivative(0), 1e-16));
-        checks.add(new Check("Mish'(0) = tanh(ln 2) = 3/5", 0.6, Ex07SmoothActivations.mishDerivative(0), 1e-15));
+        checks.add(new Claim("GELU'(0) = Phi(0) = 1/2", 0.5, Ex07SmoothActivations.geluDerivative(0), 1e-16));
+        checks.add(new Claim("Mish'(0) = tanh(ln 2) = 3/5", 0.6, Ex07SmoothActivations.mishDerivative(0), 1e-15));
     }
 
-    private static void kinks(List<Check> checks) {
+    private static void kinks(List<Claim> checks) {
         double h = ONE_SIDED_STEP;
         double reluLeft = (Ex03ReluFamily.relu(0) - Ex03ReluFamily.relu(-h)) / h;
         double reluRight = (Ex03ReluFamily.relu(h) - Ex03ReluFamily.relu(0)) / h;
-        checks.add(new Check("ReLU at 0: the left slope is 0", 0, reluLeft, 0));
-        checks.add(new Check("ReLU at 0: the right slope is 1", 1, reluRight, 1e-9));
-        checks.add(new Check("ReLU'(0) takes the left branch: 0", reluLeft, Ex03ReluFamily.reluDerivative(0), 0));
+        checks.add(new Claim("ReLU at 0: the left slope is 0", 0, reluLeft, 0));
+        checks.add(new Claim("ReLU at 0: the right slope is 1", 1, reluRight, 1e-9));
+        checks.add(new Claim("ReLU'(0) takes the left branch: 0", reluLeft, Ex03ReluFamily.reluDerivative(0), 0));
         double seluLeft = (Ex03ReluFamily.selu(0) - Ex03ReluFamily.selu(-h)) / h;
         double seluRight = (Ex03ReluFamily.selu(h) - Ex03ReluFamily.selu(0)) / h;
         double lambdaAlpha = Ex03ReluFamily.SELU_LAMBDA * Ex03ReluFamily.SELU_ALPHA;
         // the left difference is lambda alpha (1 - e^-h) / h = lambda alpha (1 - h/2 + ...): off by ~1e-7
-        checks.add(new Check("SELU at 0: the left slope is lambda alpha = 1.7581", lambdaAlpha, seluLeft, 1e-6));
-        checks.add(new Check("SELU at 0: the right slope is lambda = 1.0507", Ex03ReluFamily.SELU_LAMBDA, seluRight,
+        checks.add(new Claim("SELU at 0: the left slope is lambda alpha = 1.7581", lambdaAlpha, seluLeft, 1e-6));
+        checks.add(new Claim("SELU at 0: the right slope is lambda = 1.0507", Ex03ReluFamily.SELU_LAMBDA, seluRight,
                 1e-8));
-        checks.add(new Check("SELU'(0) takes the left branch: lambda alpha", lambdaAlpha,
+        checks.add(new Claim("SELU'(0) takes the left branch: lambda alpha", lambdaAlpha,
                 Ex03ReluFamily.seluDerivative(0), 1e-15));
-        checks.add(new Check("LeakyReLU'(0) takes the left branch: the slope a = 0.01", 0.01,
+        checks.add(new Claim("LeakyReLU'(0) takes the left branch: the slope a = 0.01", 0.01,
                 Ex03ReluFamily.leakyReluDerivative(0, 0.01), 0));
     }
 
-    private static void gelu(List<Check> checks) {
+    private static void gelu(List<Claim> checks) {
         double symmetry = 0;
         double valueGap = 0;
         double slopeGap = 0;
@@ -222,9 +225,9 @@ public final class ActivationDerivatives {
             valueGap = Math.max(valueGap, Math.abs(Ex07SmoothActivations.geluTanh(x) - Ex07SmoothActivations.gelu(x)));
             slopeGap = Math.max(slopeGap, Math.abs(geluTanhDerivative(x) - Ex07SmoothActivations.geluDerivative(x)));
         }
-        checks.add(new Check("GELU'(x) + GELU'(-x) = 1 on [-10, 10]", 0, symmetry, 1e-15));
-        checks.add(Check.inRange("the tanh form of GELU stays within 5e-4 of x Phi(x) on [-10, 10]", 0, 5e-4, valueGap));
-        checks.add(Check.inRange("... and its slope within 1e-3 of Phi(x) + x phi(x)", 0, 1e-3, slopeGap));
+        checks.add(new Claim("GELU'(x) + GELU'(-x) = 1 on [-10, 10]", 0, symmetry, 1e-15));
+        checks.add(Claim.inRange("the tanh form of GELU stays within 5e-4 of x Phi(x) on [-10, 10]", 0, 5e-4, valueGap));
+        checks.add(Claim.inRange("... and its slope within 1e-3 of Phi(x) + x phi(x)", 0, 1e-3, slopeGap));
     }
 
     /** The slope of the tanh-form GELU, derived in the class comment (no exercise implements it). */
@@ -238,7 +241,7 @@ public final class ActivationDerivatives {
         double[] xs = {-3, -1, 0, 1, 3};
         List<String> columns = new ArrayList<>(List.of("function"));
         for (double x : xs) {
-            columns.add("f'(" + LabReport.format(x) + ")");
+            columns.add("f'(" + WriteUpReport.format(x) + ")");
         }
         List<Pair> pairs = pairs();
         List<String> names = new ArrayList<>();
@@ -249,7 +252,7 @@ public final class ActivationDerivatives {
                 rows[p][i] = pairs.get(p).derivative().applyAsDouble(xs[i]);
             }
         }
-        LabReport.of(ActivationDerivatives.class)
+        WriteUps.of(ActivationDerivatives.class).report()
                 .table("Slopes of the activations (the value at 0 follows the kink convention)", columns, names, rows)
                 .checks(checks())
                 .print();

@@ -14,6 +14,10 @@ import workbook.exercises.Ex10Propagation.LayerStats;
 import workbook.exercises.Ex10Propagation;
 import workbook.theory.engine.Activations;
 import workbook.theory.engine.Matrices;
+import workbook.theory.tools.Claim;
+import workbook.theory.tools.MonteCarlo;
+import workbook.theory.tools.NormalIntegrals;
+import workbook.theory.tools.WriteUpReport;
 
 /**
  * {@summary <span class="book-lede">What an activation does to a standard normal input: the mean and variance of
@@ -107,7 +111,7 @@ import workbook.theory.engine.Matrices;
  *       every layer. This is not a standard error claim: over seeds 1 to 20 the extremes were 0.85, 1.17 and
  *       0.12.</li>
  * </ul>
- * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=activation-stats}.
+ * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Dwriteup=activation-stats}.
  *
  * <h2>In short</h2>
  * <ul>
@@ -179,14 +183,14 @@ public final class ActivationStatistics {
     }
 
     /** Returns the checks for the fixed {@link #SEED}. */
-    public static List<Check> checks() {
+    public static List<Claim> checks() {
         return checks(SEED);
     }
 
     /** Returns the checks of this write-up; the same seed always gives the same numbers. */
-    public static List<Check> checks(long seed) {
+    public static List<Claim> checks(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Check> checks = new ArrayList<>();
+        List<Claim> checks = new ArrayList<>();
         closedForms(checks);
         monteCarlo(checks, random);
         fixedPoint(checks);
@@ -194,36 +198,36 @@ public final class ActivationStatistics {
         return checks;
     }
 
-    private static void closedForms(List<Check> checks) {
-        checks.add(Check.relative("E[ReLU(Z)] = 1/sqrt(2 pi) (integral of relu)", 1 / Math.sqrt(2 * Math.PI),
+    private static void closedForms(List<Claim> checks) {
+        checks.add(Claim.relative("E[ReLU(Z)] = 1/sqrt(2 pi) (integral of relu)", 1 / Math.sqrt(2 * Math.PI),
                 NormalIntegrals.standard(Ex03ReluFamily::relu), INTEGRAL_TOLERANCE));
-        checks.add(Check.relative("E[ReLU(Z)^2] = 1/2", 0.5,
+        checks.add(Claim.relative("E[ReLU(Z)^2] = 1/2", 0.5,
                 NormalIntegrals.standard(z -> Math.pow(Ex03ReluFamily.relu(z), 2)), INTEGRAL_TOLERANCE));
-        checks.add(Check.relative("E[GELU(Z)] = 1/(2 sqrt(pi)) (Stein)", 1 / (2 * Math.sqrt(Math.PI)),
+        checks.add(Claim.relative("E[GELU(Z)] = 1/(2 sqrt(pi)) (Stein)", 1 / (2 * Math.sqrt(Math.PI)),
                 NormalIntegrals.standard(Ex07SmoothActivations::gelu), INTEGRAL_TOLERANCE));
-        checks.add(Check.relative("E[GELU(Z)^2] = 1/3 + 1/(2 pi sqrt 3) (Stein twice)",
+        checks.add(Claim.relative("E[GELU(Z)^2] = 1/3 + 1/(2 pi sqrt 3) (Stein twice)",
                 1.0 / 3 + 1 / (2 * Math.PI * Math.sqrt(3)),
                 NormalIntegrals.standard(z -> Math.pow(Ex07SmoothActivations.gelu(z), 2)), INTEGRAL_TOLERANCE));
-        checks.add(Check.relative("E[SiLU(Z)] = E[sigma'(Z)] (Stein)",
+        checks.add(Claim.relative("E[SiLU(Z)] = E[sigma'(Z)] (Stein)",
                 NormalIntegrals.standard(Ex01Sigmoid::sigmoidDerivative),
                 NormalIntegrals.standard(Ex07SmoothActivations::silu), INTEGRAL_TOLERANCE));
         double geluMean = NormalIntegrals.standard(Ex07SmoothActivations::gelu);
         double geluSecond = NormalIntegrals.standard(z -> Math.pow(Ex07SmoothActivations.gelu(z), 2));
         double gap = Math.max(Math.abs(NormalIntegrals.standard(Ex07SmoothActivations::geluTanh) - geluMean),
                 Math.abs(NormalIntegrals.standard(z -> Math.pow(Ex07SmoothActivations.geluTanh(z), 2)) - geluSecond));
-        checks.add(Check.inRange("the tanh approximation of GELU moves its mean and second moment by less than 1e-4",
+        checks.add(Claim.inRange("the tanh approximation of GELU moves its mean and second moment by less than 1e-4",
                 0, 1e-4, gap));
         // alpha and lambda are given to 32 digits; a double keeps 16, so the closed forms are exact to ~1e-16
-        checks.add(new Check("closed form with Ex03's alpha and lambda: E[SELU(Z)] = 0", 0, seluMean(), 1e-15));
-        checks.add(new Check("closed form with Ex03's alpha and lambda: E[SELU(Z)^2] = 1", 1, seluSecondMoment(),
+        checks.add(new Claim("closed form with Ex03's alpha and lambda: E[SELU(Z)] = 0", 0, seluMean(), 1e-15));
+        checks.add(new Claim("closed form with Ex03's alpha and lambda: E[SELU(Z)^2] = 1", 1, seluSecondMoment(),
                 1e-15));
-        checks.add(new Check("E[SELU(Z)] = its closed form (integral of selu)", seluMean(),
+        checks.add(new Claim("E[SELU(Z)] = its closed form (integral of selu)", seluMean(),
                 NormalIntegrals.standard(Ex03ReluFamily::selu), INTEGRAL_TOLERANCE));
-        checks.add(Check.relative("E[SELU(Z)^2] = its closed form (integral of selu)", seluSecondMoment(),
+        checks.add(Claim.relative("E[SELU(Z)^2] = its closed form (integral of selu)", seluSecondMoment(),
                 seluMap(1), INTEGRAL_TOLERANCE));
     }
 
-    private static void monteCarlo(List<Check> checks, SplittableRandom random) {
+    private static void monteCarlo(List<Claim> checks, SplittableRandom random) {
         double[] z = new double[SAMPLES];
         for (int i = 0; i < SAMPLES; i++) {
             z[i] = random.nextGaussian();
@@ -240,19 +244,19 @@ public final class ActivationStatistics {
             MonteCarlo.Estimate mean = MonteCarlo.estimate(values);
             MonteCarlo.Estimate variance = MonteCarlo.estimate(deviations);
             double shownMean = Math.abs(unit.mean()) < 1e-12 ? 0 : unit.mean(); // SELU's closed form is -6e-17
-            checks.add(Check.withinStandardErrors(unit.name() + ": sample mean = " + LabReport.format(shownMean),
+            checks.add(Claim.withinStandardErrors(unit.name() + ": sample mean = " + WriteUpReport.format(shownMean),
                     unit.mean(), mean.mean(), mean.standardError(), K));
-            checks.add(Check.withinStandardErrors(unit.name() + ": sample variance = "
-                    + LabReport.format(unit.variance()), unit.variance(), variance.mean(), variance.standardError(),
+            checks.add(Claim.withinStandardErrors(unit.name() + ": sample variance = "
+                    + WriteUpReport.format(unit.variance()), unit.variance(), variance.mean(), variance.standardError(),
                     K));
         }
     }
 
-    private static void fixedPoint(List<Check> checks) {
+    private static void fixedPoint(List<Claim> checks) {
         double h = 1e-4;
         double slope = (seluMap(1 + h) - seluMap(1 - h)) / (2 * h);
         // central difference error h^2 |h'''| / 6 is about 1e-9 here; quadrature noise 1e-15 / h = 1e-11
-        checks.add(Check.relative("SELU variance map: h'(1) by central differences = the closed form 0.783 < 1",
+        checks.add(Claim.relative("SELU variance map: h'(1) by central differences = the closed form 0.783 < 1",
                 seluMapSlopeAtOne(), slope, 1e-7));
         for (double start : new double[] {4, 0.25}) {
             double q = start;
@@ -260,12 +264,12 @@ public final class ActivationStatistics {
                 q = seluMap(q);
             }
             // |q - 1| shrinks by about h'(1) = 0.78 per layer: 0.78^30 = 6e-4 times the first gap of 3 or 0.75
-            checks.add(new Check("SELU: 30 layers of h from q = " + LabReport.format(start) + " end within 0.01 of 1",
+            checks.add(new Claim("SELU: 30 layers of h from q = " + WriteUpReport.format(start) + " end within 0.01 of 1",
                     1, q, 0.01));
         }
-        checks.add(Check.relative("ReLU + He: 2 E[ReLU(2Z)^2] = 4, every variance is a fixed point", 4,
+        checks.add(Claim.relative("ReLU + He: 2 E[ReLU(2Z)^2] = 4, every variance is a fixed point", 4,
                 2 * NormalIntegrals.expectation(z -> Math.pow(Ex03ReluFamily.relu(z), 2), 2), INTEGRAL_TOLERANCE));
-        checks.add(Check.inRange("tanh + Xavier: E[tanh(Z)^2] = 0.394 < 1, the variance drifts to 0", 0.39, 0.40,
+        checks.add(Claim.inRange("tanh + Xavier: E[tanh(Z)^2] = 0.394 < 1, the variance drifts to 0", 0.39, 0.40,
                 NormalIntegrals.standard(z -> Math.pow(Ex02Tanh.tanh(z), 2))));
     }
 
@@ -275,7 +279,7 @@ public final class ActivationStatistics {
         return Ex10Propagation.forwardStats(x0, DEPTH, WIDTH, Ex09Initialization::xavierNormal, Activations.SELU, random);
     }
 
-    private static void deepSelu(List<Check> checks, List<LayerStats> stats) {
+    private static void deepSelu(List<Claim> checks, List<LayerStats> stats) {
         double lowest = Double.POSITIVE_INFINITY;
         double highest = 0;
         double farthestMean = 0;
@@ -284,11 +288,11 @@ public final class ActivationStatistics {
             highest = Math.max(highest, s.std());
             farthestMean = Math.max(farthestMean, Math.abs(s.mean()));
         }
-        checks.add(Check.inRange("SELU, 50 layers, v = 1/n: lowest std of layers 10-50 is at least 0.8", 0.8, 1,
+        checks.add(Claim.inRange("SELU, 50 layers, v = 1/n: lowest std of layers 10-50 is at least 0.8", 0.8, 1,
                 lowest));
-        checks.add(Check.inRange("SELU, 50 layers, v = 1/n: highest std of layers 10-50 is at most 1.25", 1, 1.25,
+        checks.add(Claim.inRange("SELU, 50 layers, v = 1/n: highest std of layers 10-50 is at most 1.25", 1, 1.25,
                 highest));
-        checks.add(Check.inRange("SELU, 50 layers, v = 1/n: every mean of layers 10-50 is within 0.2 of 0", 0, 0.2,
+        checks.add(Claim.inRange("SELU, 50 layers, v = 1/n: every mean of layers 10-50 is within 0.2 of 0", 0, 0.2,
                 farthestMean));
     }
 
@@ -320,7 +324,7 @@ public final class ActivationStatistics {
             LayerStats s = stats.get(shown[i] - 1);
             deep[i] = new double[] {shown[i], s.mean(), s.std()};
         }
-        LabReport.of(ActivationStatistics.class)
+        WriteUps.of(ActivationStatistics.class).report()
                 .table("Z ~ N(0, 1), exact values; rows: tanh, ReLU, GELU, SiLU, SELU",
                         List.of("activation", "mean", "variance", "E[f(Z)^2]"), moments)
                 .table("Variance maps q -> E[f(sqrt(q) Z)^2] with n v = 1: SELU from 4 and from 0.25, tanh from 1",

@@ -7,6 +7,9 @@ import workbook.exercises.Ex01Sigmoid;
 import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex09Initialization;
 import workbook.theory.engine.Matrices;
+import workbook.theory.tools.Claim;
+import workbook.theory.tools.MonteCarlo;
+import workbook.theory.tools.NormalIntegrals;
 
 /**
  * {@summary <span class="book-lede">Making the sigmoid Xavier-ready: an affine map of its output turns it into an
@@ -75,7 +78,7 @@ import workbook.theory.engine.Matrices;
  *       is 0, and the mean of \( g(Z)^2 \) agrees with its numerical integral (below 1), each within 4 standard
  *       errors.</li>
  * </ul>
- * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=affine-sigmoid}.
+ * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Dwriteup=affine-sigmoid}.
  *
  * <h2>In short</h2>
  * <ul>
@@ -105,14 +108,14 @@ public final class AffineSigmoid {
     private AffineSigmoid() {}
 
     /** Returns the checks for the fixed {@link #SEED}. */
-    public static List<Check> checks() {
+    public static List<Claim> checks() {
         return checks(SEED);
     }
 
     /** Returns the checks of this write-up; the same seed always gives the same numbers. */
-    public static List<Check> checks(long seed) {
+    public static List<Claim> checks(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Check> checks = new ArrayList<>();
+        List<Claim> checks = new ArrayList<>();
         identities(checks);
         shape(checks);
         nextLayer(checks, random);
@@ -120,7 +123,7 @@ public final class AffineSigmoid {
         return checks;
     }
 
-    private static void identities(List<Check> checks) {
+    private static void identities(List<Claim> checks) {
         double viaSigmoid = 0;
         double viaTanh = 0;
         for (double x : GRID) {
@@ -129,14 +132,14 @@ public final class AffineSigmoid {
             viaTanh = Math.max(viaTanh, Math.abs(g - 2 * Math.tanh(x / 2)) / Math.abs(g));
         }
         // 4 sigmoid(x) - 2 is off by a few ulps of 2 (about 4e-16 each); 1e-15 allows for two roundings
-        checks.add(new Check("centeredSigmoid(x) = 4 sigmoid(x) - 2 on [-30, 30] (largest absolute gap)", 0,
+        checks.add(new Claim("centeredSigmoid(x) = 4 sigmoid(x) - 2 on [-30, 30] (largest absolute gap)", 0,
                 viaSigmoid, 1e-15));
         // both sides are accurate to a few ulps relative to their size, also at x = 1e-8
-        checks.add(new Check("centeredSigmoid(x) = 2 tanh(x/2) on [-30, 30] (largest relative gap)", 0, viaTanh,
+        checks.add(new Claim("centeredSigmoid(x) = 2 tanh(x/2) on [-30, 30] (largest relative gap)", 0, viaTanh,
                 1e-15));
     }
 
-    private static void shape(List<Check> checks) {
+    private static void shape(List<Claim> checks) {
         double oddness = 0;
         double sigmoidSymmetry = 0;
         for (double x : GRID) {
@@ -144,26 +147,26 @@ public final class AffineSigmoid {
             sigmoidSymmetry = Math.max(sigmoidSymmetry,
                     Math.abs(Ex01Sigmoid.sigmoid(x) + Ex01Sigmoid.sigmoid(-x) - 1));
         }
-        checks.add(new Check("g(-x) = -g(x) exactly on the grid (g is odd)", 0, oddness, 0));
+        checks.add(new Claim("g(-x) = -g(x) exactly on the grid (g is odd)", 0, oddness, 0));
         // sigma(x), sigma(-x) and their sum are each rounded once, by at most half an ulp of 1 (1.1e-16)
-        checks.add(new Check("sigma(x) + sigma(-x) = 1, so sigma - 1/2 is odd (largest gap)", 0, sigmoidSymmetry,
+        checks.add(new Claim("sigma(x) + sigma(-x) = 1, so sigma - 1/2 is odd (largest gap)", 0, sigmoidSymmetry,
                 3.4e-16));
         double h = 1e-4;
         double slope = (Ex02Tanh.centeredSigmoid(h) - Ex02Tanh.centeredSigmoid(-h)) / (2 * h);
         // central difference error h^2 |g'''(0)| / 6 = 1e-8 / 12 plus rounding 1e-16 / h
-        checks.add(new Check("g'(0) = 1 by central differences (h = 1e-4)", 1, slope, 1e-9));
+        checks.add(new Claim("g'(0) = 1 by central differences (h = 1e-4)", 1, slope, 1e-9));
         double x = 0.01;
         double cubic = (Ex02Tanh.centeredSigmoid(x) - x) / (x * x * x);
         // the next term of 2 tanh(x/2) is x^5 / 120, so the ratio is -1/12 + x^2 / 120 = -1/12 (1 - 1e-5)
-        checks.add(Check.relative("(g(x) - x) / x^3 = -1/12 at x = 0.01: g is the identity to first order",
+        checks.add(Claim.relative("(g(x) - x) / x^3 = -1/12 at x = 0.01: g is the identity to first order",
                 -1.0 / 12, cubic, 2e-5));
         double c1 = 1 / Ex01Sigmoid.sigmoidDerivative(0);
         double c0 = -c1 * Ex01Sigmoid.sigmoid(0);
-        checks.add(new Check("slope 1 at 0 forces the scale c1 = 1 / sigma'(0) = 4", 4, c1, 0));
-        checks.add(new Check("oddness forces the shift c0 = -c1 sigma(0) = -2", -2, c0, 0));
+        checks.add(new Claim("slope 1 at 0 forces the scale c1 = 1 / sigma'(0) = 4", 4, c1, 0));
+        checks.add(new Claim("oddness forces the shift c0 = -c1 sigma(0) = -2", -2, c0, 0));
     }
 
-    private static void nextLayer(List<Check> checks, SplittableRandom random) {
+    private static void nextLayer(List<Claim> checks, SplittableRandom random) {
         double[][] z = Matrices.gaussian(ROWS, FAN_IN, random);
         double[][] centredWeights = Ex09Initialization.xavierNormal(FAN_IN, FAN_OUT, random);
         double[][] sigmoidWeights = new double[FAN_IN][FAN_OUT];
@@ -182,7 +185,7 @@ public final class AffineSigmoid {
             }
         }
         // each side sums 64 terms of size up to about 2 * 0.6: rounding stays below 64 * 1.2 * 2.2e-16 = 2e-14
-        checks.add(new Check("sigmoid layer + (4W, -2 colsum W) = centred layer + W: largest gap of the next "
+        checks.add(new Claim("sigmoid layer + (4W, -2 colsum W) = centred layer + W: largest gap of the next "
                 + "pre-activations on a 32 x 64 batch", 0, gap, 1e-13));
     }
 
@@ -196,7 +199,7 @@ public final class AffineSigmoid {
         return sum;
     }
 
-    private static void moments(List<Check> checks, SplittableRandom random) {
+    private static void moments(List<Claim> checks, SplittableRandom random) {
         double[] sigmoid = new double[SAMPLES];
         double[] centred = new double[SAMPLES];
         double[] centredSquared = new double[SAMPLES];
@@ -210,14 +213,14 @@ public final class AffineSigmoid {
         MonteCarlo.Estimate sigmoidMean = MonteCarlo.estimate(sigmoid);
         MonteCarlo.Estimate centredMean = MonteCarlo.estimate(centred);
         MonteCarlo.Estimate centredSecond = MonteCarlo.estimate(centredSquared);
-        checks.add(Check.withinStandardErrors("Z ~ N(0, 1): E[sigma(Z)] = 1/2, the offset the bias must remove",
+        checks.add(Claim.withinStandardErrors("Z ~ N(0, 1): E[sigma(Z)] = 1/2, the offset the bias must remove",
                 0.5, sigmoidMean.mean(), sigmoidMean.standardError(), K));
-        checks.add(Check.withinStandardErrors("Z ~ N(0, 1): E[g(Z)] = 0", 0, centredMean.mean(),
+        checks.add(Claim.withinStandardErrors("Z ~ N(0, 1): E[g(Z)] = 0", 0, centredMean.mean(),
                 centredMean.standardError(), K));
         double exact = NormalIntegrals.standard(x -> Math.pow(2 * Math.tanh(x / 2), 2));
-        checks.add(Check.withinStandardErrors("Z ~ N(0, 1): E[g(Z)^2] = its integral, about 0.694",
+        checks.add(Claim.withinStandardErrors("Z ~ N(0, 1): E[g(Z)^2] = its integral, about 0.694",
                 exact, centredSecond.mean(), centredSecond.standardError(), K));
-        checks.add(Check.inRange("... which is below E[Z^2] = 1: g shrinks the signal a little", 0, 1, exact));
+        checks.add(Claim.inRange("... which is below E[Z^2] = 1: g shrinks the signal a little", 0, 1, exact));
     }
 
     /** Prints the lab report: sigmoid and its centred form side by side, then every check. */
@@ -230,7 +233,7 @@ public final class AffineSigmoid {
                     Ex02Tanh.centeredSigmoid(x), 4 * Ex01Sigmoid.sigmoidDerivative(x)};
         }
         double xavier = Ex09Initialization.xavierStd(FAN_IN, FAN_OUT);
-        LabReport.of(AffineSigmoid.class)
+        WriteUps.of(AffineSigmoid.class).report()
                 .table("The sigmoid and g = 4 sigmoid - 2 = 2 tanh(x/2)",
                         List.of("x", "sigmoid(x)", "sigmoid'(x)", "g(x)", "g'(x)"), rows)
                 .table("Xavier for the centred unit, written as weights of a sigmoid network (n_in = "

@@ -9,6 +9,8 @@ import workbook.exercises.Ex03ReluFamily;
 import workbook.exercises.Ex05Softmax;
 import workbook.exercises.Ex06SoftmaxJacobian;
 import workbook.exercises.Ex07SmoothActivations;
+import workbook.theory.tools.Claim;
+import workbook.theory.tools.NormalIntegrals;
 
 /**
  * {@summary <span class="book-lede">Choosing an activation: hidden layers want a unit that keeps gradients alive;
@@ -113,7 +115,7 @@ import workbook.exercises.Ex07SmoothActivations;
  *       \( \tfrac12 \); Leaky ReLU keeps slope 0.01 below 0; ELU with \( \alpha = 1 \) has slope 1 on both sides of
  *       0.</li>
  * </ul>
- * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=choosing}.
+ * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Dwriteup=choosing}.
  *
  * <h2>In short</h2>
  * <ul>
@@ -139,8 +141,8 @@ public final class ChoosingActivations {
     private ChoosingActivations() {}
 
     /** Returns the checks; this page draws no random numbers, so there is no seed. */
-    public static List<Check> checks() {
-        List<Check> checks = new ArrayList<>();
+    public static List<Claim> checks() {
+        List<Claim> checks = new ArrayList<>();
         binary(checks);
         multiClass(checks);
         squaredError(checks);
@@ -157,17 +159,17 @@ public final class ChoosingActivations {
         return (f.applyAsDouble(x + H) - f.applyAsDouble(x - H)) / (2 * H);
     }
 
-    private static void binary(List<Check> checks) {
+    private static void binary(List<Claim> checks) {
         double gap = 0;
         for (double z : LOGITS) {
             for (double y : TARGETS) {
                 gap = Math.max(gap, Math.abs(slope(v -> bce(v, y), z) - (Ex01Sigmoid.sigmoid(z) - y)));
             }
         }
-        checks.add(new Check("sigmoid + BCE: dL/dz = sigma(z) - y (central differences, z in [-8, 8], y = 0, 0.3, 1)",
+        checks.add(new Claim("sigmoid + BCE: dL/dz = sigma(z) - y (central differences, z in [-8, 8], y = 0, 0.3, 1)",
                 0, gap, FD_TOLERANCE));
-        checks.add(new Check("BCE from the logit at z = -1000, y = 1: the loss is 1000", 1000, bce(-1000, 1), 0));
-        checks.add(new Check("... while log(sigmoid(-1000)) is -Infinity", Double.NEGATIVE_INFINITY,
+        checks.add(new Claim("BCE from the logit at z = -1000, y = 1: the loss is 1000", 1000, bce(-1000, 1), 0));
+        checks.add(new Claim("... while log(sigmoid(-1000)) is -Infinity", Double.NEGATIVE_INFINITY,
                 Math.log(Ex01Sigmoid.sigmoid(-1000)), 0));
         double worst = 0;
         for (double z1 : LOGITS) {
@@ -177,7 +179,7 @@ public final class ChoosingActivations {
             }
         }
         // both sides are probabilities computed with a few roundings each: a few ulps of 1 at most
-        checks.add(new Check("two-class softmax = sigmoid of the difference: softmax(z1, z2)_1 = sigma(z1 - z2)", 0,
+        checks.add(new Claim("two-class softmax = sigmoid of the difference: softmax(z1, z2)_1 = sigma(z1 - z2)", 0,
                 worst, 1e-15));
         double[] scores = {2, 1, -1};
         double sigmoids = 0;
@@ -187,12 +189,12 @@ public final class ChoosingActivations {
             softmax += Ex05Softmax.softmax(scores)[i];
         }
         // sigma(2) + sigma(1) + sigma(-1) = sigma(2) + 1 = 1.880797 (sigma(1) + sigma(-1) = 1)
-        checks.add(Check.relative("multi-label: independent sigmoids of (2, 1, -1) sum to 1 + sigma(2) = 1.8808",
+        checks.add(Claim.relative("multi-label: independent sigmoids of (2, 1, -1) sum to 1 + sigma(2) = 1.8808",
                 1 + 1 / (1 + Math.exp(-2)), sigmoids, 1e-15));
-        checks.add(new Check("... while the softmax of the same scores sums to 1", 1, softmax, 1e-15));
+        checks.add(new Claim("... while the softmax of the same scores sums to 1", 1, softmax, 1e-15));
     }
 
-    private static void multiClass(List<Check> checks) {
+    private static void multiClass(List<Claim> checks) {
         double[] logits = {2, 1, -1, 0.5};
         int label = 2;
         double[] gradient = Ex06SoftmaxJacobian.crossEntropyGradient(logits, label);
@@ -209,42 +211,42 @@ public final class ChoosingActivations {
             fd = Math.max(fd, Math.abs(gradient[i] - slope(loss, logits[i])));
             algebra = Math.max(algebra, Math.abs(gradient[i] - (s[i] - (i == label ? 1 : 0))));
         }
-        checks.add(new Check("softmax + CE: crossEntropyGradient = central differences of crossEntropyLoss", 0, fd,
+        checks.add(new Claim("softmax + CE: crossEntropyGradient = central differences of crossEntropyLoss", 0, fd,
                 FD_TOLERANCE));
-        checks.add(new Check("... = s - y with s = softmax(z) and y one-hot", 0, algebra, 1e-15));
+        checks.add(new Claim("... = s - y with s = softmax(z) and y one-hot", 0, algebra, 1e-15));
         double z = 1.7;
         double y = -0.4;
-        checks.add(new Check("identity + MSE: d/dz (z - y)^2 / 2 = z - y", z - y,
+        checks.add(new Claim("identity + MSE: d/dz (z - y)^2 / 2 = z - y", z - y,
                 slope(v -> 0.5 * (v - y) * (v - y), z), FD_TOLERANCE));
     }
 
-    private static void squaredError(List<Check> checks) {
+    private static void squaredError(List<Claim> checks) {
         double z = -10;
         double y = 1;
         double mse = slope(v -> 0.5 * Math.pow(Ex01Sigmoid.sigmoid(v) - y, 2), z);
         double crossEntropy = slope(v -> bce(v, y), z);
-        checks.add(Check.relative("sigmoid + MSE at z = -10, y = 1: gradient = sigma'(-10) x the BCE gradient "
+        checks.add(Claim.relative("sigmoid + MSE at z = -10, y = 1: gradient = sigma'(-10) x the BCE gradient "
                 + "(4.5e-5 x)", Ex01Sigmoid.sigmoidDerivative(z), mse / crossEntropy, 1e-5));
     }
 
-    private static void hidden(List<Check> checks) {
-        checks.add(new Check("sigmoid: steepest slope sigma'(0) = 1/4", 0.25, Ex01Sigmoid.sigmoidDerivative(0), 0));
-        checks.add(Check.relative("sigmoid: E[sigma(Z)] = 1/2, outputs not centred (integral)", 0.5,
+    private static void hidden(List<Claim> checks) {
+        checks.add(new Claim("sigmoid: steepest slope sigma'(0) = 1/4", 0.25, Ex01Sigmoid.sigmoidDerivative(0), 0));
+        checks.add(Claim.relative("sigmoid: E[sigma(Z)] = 1/2, outputs not centred (integral)", 0.5,
                 NormalIntegrals.standard(Ex01Sigmoid::sigmoid), 1e-14));
-        checks.add(new Check("tanh: slope tanh'(0) = 1", 1, Ex02Tanh.tanhDerivative(0), 0));
-        checks.add(new Check("tanh: E[tanh Z] = 0, centred (integral)", 0, NormalIntegrals.standard(Ex02Tanh::tanh),
+        checks.add(new Claim("tanh: slope tanh'(0) = 1", 1, Ex02Tanh.tanhDerivative(0), 0));
+        checks.add(new Claim("tanh: E[tanh Z] = 0, centred (integral)", 0, NormalIntegrals.standard(Ex02Tanh::tanh),
                 1e-15));
         double tiny = 1e-9;
-        checks.add(new Check("ReLU: the slope jumps from 0 to 1 across 0", 1,
+        checks.add(new Claim("ReLU: the slope jumps from 0 to 1 across 0", 1,
                 Ex03ReluFamily.reluDerivative(tiny) - Ex03ReluFamily.reluDerivative(-tiny), 0));
         // GELU'' (0) = 2 phi(0) = 0.8: across [-1e-9, 1e-9] the slope moves by 1.6e-9
-        checks.add(new Check("GELU: the slope is continuous across 0 (gap over [-1e-9, 1e-9])", 0,
+        checks.add(new Claim("GELU: the slope is continuous across 0 (gap over [-1e-9, 1e-9])", 0,
                 Ex07SmoothActivations.geluDerivative(tiny) - Ex07SmoothActivations.geluDerivative(-tiny), 1e-8));
-        checks.add(new Check("GELU: slope 1/2 at 0", 0.5, Ex07SmoothActivations.geluDerivative(0), 1e-15));
-        checks.add(new Check("Leaky ReLU: slope 0.01 below 0, so a unit that is off still learns", 0.01,
+        checks.add(new Claim("GELU: slope 1/2 at 0", 0.5, Ex07SmoothActivations.geluDerivative(0), 1e-15));
+        checks.add(new Claim("Leaky ReLU: slope 0.01 below 0, so a unit that is off still learns", 0.01,
                 Ex03ReluFamily.leakyReluDerivative(-5, Ex03ReluFamily.DEFAULT_LEAKY_SLOPE), 0));
         // ELU's slope below 0 is alpha e^x = 1 - 1e-9 at x = -1e-9
-        checks.add(new Check("ELU (alpha = 1): slope 1 on both sides of 0", 0,
+        checks.add(new Claim("ELU (alpha = 1): slope 1 on both sides of 0", 0,
                 Ex03ReluFamily.eluDerivative(tiny, 1) - Ex03ReluFamily.eluDerivative(-tiny, 1), 1e-8));
     }
 
@@ -257,7 +259,7 @@ public final class ChoosingActivations {
             double p = Ex01Sigmoid.sigmoid(z);
             rows[i] = new double[] {z, p, p - 1, (p - 1) * Ex01Sigmoid.sigmoidDerivative(z)};
         }
-        LabReport.of(ChoosingActivations.class)
+        WriteUps.of(ChoosingActivations.class).report()
                 .table("Target y = 1: the gradient with respect to the logit z",
                         List.of("z", "sigmoid(z)", "BCE: p - y", "MSE: (p - y) p'"), rows)
                 .checks(checks())

@@ -9,6 +9,7 @@ import workbook.exercises.Ex03ReluFamily;
 import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation;
 import workbook.theory.engine.Matrices;
+import workbook.theory.tools.Claim;
 
 /**
  * {@summary <span class="book-lede">Dead ReLUs: how a unit stops firing for good, how to see it (its active
@@ -88,7 +89,7 @@ import workbook.theory.engine.Matrices;
  *   <li>Centring the dead layer's pre-activations per unit (batch normalization's first step) brings the mean active
  *       fraction back to \( \tfrac12 \) within 4 standard errors.</li>
  * </ul>
- * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=dead-relus}.
+ * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Dwriteup=dead-relus}.
  *
  * <h2>In short</h2>
  * <ul>
@@ -125,14 +126,14 @@ public final class DeadRelus {
     private DeadRelus() {}
 
     /** Returns the checks for the fixed {@link #SEED}. */
-    public static List<Check> checks() {
+    public static List<Claim> checks() {
         return checks(SEED);
     }
 
     /** Returns the checks of this write-up; the same seed always gives the same numbers. */
-    public static List<Check> checks(long seed) {
+    public static List<Claim> checks(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Check> checks = new ArrayList<>();
+        List<Claim> checks = new ArrayList<>();
         double[][] dead = notebookLayer(random);
         detection(checks, dead);
         heLayer(checks, random);
@@ -153,18 +154,18 @@ public final class DeadRelus {
         return z;
     }
 
-    private static void detection(List<Check> checks, double[][] z) {
+    private static void detection(List<Claim> checks, double[][] z) {
         double highest = 0;
         for (double f : Ex10Propagation.activeFraction(z)) {
             highest = Math.max(highest, f);
         }
         // each of the 32 000 entries is positive with probability Phi(-6) = 1e-9: a positive one has odds 3e-5
-        checks.add(new Check("N(-3, 0.5^2) layer: the highest active fraction of the 32 units is 0", 0, highest, 0));
-        checks.add(new Check("... and deadUnits(z, 0.01) flags all 32", NOTEBOOK_UNITS,
+        checks.add(new Claim("N(-3, 0.5^2) layer: the highest active fraction of the 32 units is 0", 0, highest, 0));
+        checks.add(new Claim("... and deadUnits(z, 0.01) flags all 32", NOTEBOOK_UNITS,
                 count(Ex10Propagation.deadUnits(z, DEAD)), 0));
     }
 
-    private static void heLayer(List<Check> checks, SplittableRandom random) {
+    private static void heLayer(List<Claim> checks, SplittableRandom random) {
         double[][] x = Matrices.gaussian(ROWS, FAN_IN, random);
         double[][] w = Ex09Initialization.heNormal(FAN_IN, UNITS, random);
         double[] zeroBias = new double[UNITS];
@@ -178,13 +179,13 @@ public final class DeadRelus {
             mean += f / UNITS;
         }
         // each fraction is Binomial(2000, 1/2) / 2000 given the weights, standard deviation 0.011: 0.1 is 9 of them
-        checks.add(Check.inRange("He weights, zero bias: every unit is 40 % to 60 % active (lowest)", 0.4, 0.6,
+        checks.add(Claim.inRange("He weights, zero bias: every unit is 40 % to 60 % active (lowest)", 0.4, 0.6,
                 lowest));
-        checks.add(Check.inRange("He weights, zero bias: every unit is 40 % to 60 % active (highest)", 0.4, 0.6,
+        checks.add(Claim.inRange("He weights, zero bias: every unit is 40 % to 60 % active (highest)", 0.4, 0.6,
                 highest));
         // the units share their inputs, so their fractions are correlated; the standard deviation of their mean
         // is at most that of one of them, sqrt(1/4 / 2000)
-        checks.add(Check.withinStandardErrors("He weights, zero bias: mean active fraction = 1/2", 0.5, mean,
+        checks.add(Claim.withinStandardErrors("He weights, zero bias: mean active fraction = 1/2", 0.5, mean,
                 Math.sqrt(0.25 / ROWS), K));
         NormalDistribution normal = new NormalDistribution(0, 1);
         double[] bias = new double[UNITS];
@@ -205,7 +206,7 @@ public final class DeadRelus {
             // standard deviation of a sum is at most the sum of the standard deviations
             bound += Math.sqrt(predicted[j] * (1 - predicted[j]) / ROWS) / UNITS;
         }
-        checks.add(Check.withinStandardErrors("biases b_j = t_j ||w_j||, t from -4.5 to 1: mean active fraction = "
+        checks.add(Claim.withinStandardErrors("biases b_j = t_j ||w_j||, t from -4.5 to 1: mean active fraction = "
                 + "mean of Phi(t_j)", 0, gap, bound, K));
         boolean[] flagged = Ex10Propagation.deadUnits(z, DEAD);
         int agree = 0;
@@ -214,11 +215,11 @@ public final class DeadRelus {
         }
         // t <= -3: p <= 0.00135, 20 or more of 2000 inputs active has odds below 1e-8; t >= -1.8: p >= 0.036,
         // fewer than 20 active has odds below 1e-14
-        checks.add(new Check("deadUnits flags exactly the 8 units with t <= -3 and none with t >= -1.8 "
+        checks.add(new Claim("deadUnits flags exactly the 8 units with t <= -3 and none with t >= -1.8 "
                 + "(units classified as predicted)", UNITS, agree, 0));
     }
 
-    private static void gradients(List<Check> checks, double[][] z, SplittableRandom random) {
+    private static void gradients(List<Claim> checks, double[][] z, SplittableRandom random) {
         double reluLargest = 0;
         double leakyLargest = 0;
         for (int j = 0; j < NOTEBOOK_UNITS; j++) {
@@ -232,10 +233,10 @@ public final class DeadRelus {
             reluLargest = Math.max(reluLargest, Math.abs(relu));
             leakyLargest = Math.max(leakyLargest, Math.abs(leaky));
         }
-        checks.add(new Check("dead layer, random upstream gradients: dL/db_j is exactly 0 for every ReLU unit", 0,
+        checks.add(new Claim("dead layer, random upstream gradients: dL/db_j is exactly 0 for every ReLU unit", 0,
                 reluLargest, 0));
         // 0.01 times a sum of 1000 N(0, 1) terms: typically 0.3, and its largest over 32 units is about 0.6
-        checks.add(Check.inRange("... but not for Leaky ReLU (slope 0.01): the largest |dL/db_j| is above 0.05",
+        checks.add(Claim.inRange("... but not for Leaky ReLU (slope 0.01): the largest |dL/db_j| is above 0.05",
                 0.05, 2, leakyLargest));
     }
 
@@ -265,11 +266,11 @@ public final class DeadRelus {
         }
     }
 
-    private static void training(List<Check> checks, Training run) {
+    private static void training(List<Claim> checks, Training run) {
         // at b = -5 an input is active with probability Phi(-5) = 2.9e-7: none of 256 is, with odds 1 - 7e-5
-        checks.add(new Check("400 gradient steps on a dead ReLU unit (b = -5, targets 1): b has not moved",
+        checks.add(new Claim("400 gradient steps on a dead ReLU unit (b = -5, targets 1): b has not moved",
                 START_BIAS, run.reluBias(), 0));
-        checks.add(Check.inRange("... the same with Leaky ReLU: the unit fires on more than half of the batch",
+        checks.add(Claim.inRange("... the same with Leaky ReLU: the unit fires on more than half of the batch",
                 0.5, 1, run.leakyShare()));
     }
 
@@ -304,7 +305,7 @@ public final class DeadRelus {
         return Ex10Propagation.activeFraction(z)[0];
     }
 
-    private static void centring(List<Check> checks, double[][] z) {
+    private static void centring(List<Claim> checks, double[][] z) {
         double[][] centred = new double[z.length][NOTEBOOK_UNITS];
         for (int j = 0; j < NOTEBOOK_UNITS; j++) {
             double mean = 0;
@@ -320,7 +321,7 @@ public final class DeadRelus {
             mean += f / NOTEBOOK_UNITS;
         }
         // the 32 000 entries are independent, so the standard error is sqrt(1/4 / 32 000)
-        checks.add(Check.withinStandardErrors("dead layer centred per unit (batch normalization): mean active "
+        checks.add(Claim.withinStandardErrors("dead layer centred per unit (batch normalization): mean active "
                 + "fraction = 1/2", 0.5, mean, Math.sqrt(0.25 / (NOTEBOOK_ROWS * NOTEBOOK_UNITS)), K));
     }
 
@@ -360,7 +361,7 @@ public final class DeadRelus {
             rows[i] = new double[] {ts[i], p, p < DEAD ? 1 : 0};
         }
         Training run = Training.run(SEED + 1); // the run the checks judge
-        LabReport.of(DeadRelus.class)
+        WriteUps.of(DeadRelus.class).report()
                 .table("Active fraction of a unit with z ~ N(b, ||w||^2), and whether it counts as dead (< 1 %)",
                         List.of("b / ||w||", "active", "dead"), rows)
                 .table("A dead unit (b = -5) after 400 steps of gradient descent towards targets 1; rows: ReLU, Leaky",

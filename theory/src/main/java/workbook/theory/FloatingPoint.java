@@ -5,6 +5,7 @@ import java.util.List;
 import workbook.exercises.Ex01Sigmoid;
 import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex05Softmax;
+import workbook.theory.tools.Claim;
 
 /**
  * {@summary <span class="book-lede">Floating point for deep learning: how many digits a number keeps, where exp
@@ -78,7 +79,7 @@ import workbook.exercises.Ex05Softmax;
  *       {@link Ex01Sigmoid#logSigmoid Ex01Sigmoid.logSigmoid}, {@link Ex01Sigmoid#sigmoidDerivative Ex01Sigmoid.sigmoidDerivative}, {@link Ex02Tanh#tanh Ex02Tanh.tanh} near 0 and
  *       {@link Ex05Softmax#softmax Ex05Softmax.softmax} at logits near 1000.</li>
  * </ul>
- * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=floats}.
+ * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Dwriteup=floats}.
  *
  * <h2>In short</h2>
  * <ul>
@@ -103,13 +104,13 @@ public final class FloatingPoint {
     private FloatingPoint() {}
 
     /** Returns the checks; nothing here depends on the seed. */
-    public static List<Check> checks() {
+    public static List<Claim> checks() {
         return checks(SEED);
     }
 
     /** Returns the checks of this write-up (deterministic: the seed is not used). */
-    public static List<Check> checks(long seed) {
-        List<Check> checks = new ArrayList<>();
+    public static List<Claim> checks(long seed) {
+        List<Claim> checks = new ArrayList<>();
         precision(checks);
         range(checks);
         cancellation(checks);
@@ -117,79 +118,79 @@ public final class FloatingPoint {
         return checks;
     }
 
-    private static void precision(List<Check> checks) {
-        checks.add(new Check("double: the gap above 1 is 2^-52 = 2.22e-16", Math.scalb(1.0, -52), Math.ulp(1.0), 0));
-        checks.add(new Check("float: the gap above 1 is 2^-23 = 1.19e-7", Math.scalb(1.0, -23), Math.ulp(1.0f), 0));
-        checks.add(new Check("double: 1 + 2^-53 rounds to 1 (ties to even)", 1, 1.0 + Math.scalb(1.0, -53), 0));
+    private static void precision(List<Claim> checks) {
+        checks.add(new Claim("double: the gap above 1 is 2^-52 = 2.22e-16", Math.scalb(1.0, -52), Math.ulp(1.0), 0));
+        checks.add(new Claim("float: the gap above 1 is 2^-23 = 1.19e-7", Math.scalb(1.0, -23), Math.ulp(1.0f), 0));
+        checks.add(new Claim("double: 1 + 2^-53 rounds to 1 (ties to even)", 1, 1.0 + Math.scalb(1.0, -53), 0));
         float counter = 16_777_216f;
         counter += 1f;
-        checks.add(new Check("float: 2^24 + 1 rounds to 2^24, a float counter stops at 16 777 216", 16_777_216,
+        checks.add(new Claim("float: 2^24 + 1 rounds to 2^24, a float counter stops at 16 777 216", 16_777_216,
                 counter, 0));
     }
 
-    private static void range(List<Check> checks) {
-        checks.add(new Check("double: ln(MAX_VALUE) = 1024 ln 2 = 709.78", 1024 * LN2, Math.log(Double.MAX_VALUE),
+    private static void range(List<Claim> checks) {
+        checks.add(new Claim("double: ln(MAX_VALUE) = 1024 ln 2 = 709.78", 1024 * LN2, Math.log(Double.MAX_VALUE),
                 NEAR_700));
         // e^x = 2^1023 e^(x - 1023 ln 2): the scaled form cannot overflow, so it is an independent witness
-        checks.add(Check.relative("double: exp(709.78) = 2^1023 e^(709.78 - 1023 ln 2) = 1.79e308, still finite",
+        checks.add(Claim.relative("double: exp(709.78) = 2^1023 e^(709.78 - 1023 ln 2) = 1.79e308, still finite",
                 Math.scalb(Math.exp(709.78 - 1023 * LN2), 1023), Math.exp(709.78), 1e-12));
-        checks.add(new Check("double: exp(709.79) overflows to Infinity", Double.POSITIVE_INFINITY, Math.exp(709.79), 0));
-        checks.add(new Check("float: ln(Float.MAX_VALUE) = 128 ln 2 = 88.72", 128 * LN2, Math.log(Float.MAX_VALUE),
+        checks.add(new Claim("double: exp(709.79) overflows to Infinity", Double.POSITIVE_INFINITY, Math.exp(709.79), 0));
+        checks.add(new Claim("float: ln(Float.MAX_VALUE) = 128 ln 2 = 88.72", 128 * LN2, Math.log(Float.MAX_VALUE),
                 1e-6));
-        checks.add(Check.relative("float: exp(88.72) = 2^127 e^(88.72 - 127 ln 2) = 3.39e38, still finite",
+        checks.add(Claim.relative("float: exp(88.72) = 2^127 e^(88.72 - 127 ln 2) = 3.39e38, still finite",
                 Math.scalb(Math.exp(88.72 - 127 * LN2), 127), (float) Math.exp(88.72), 1e-7));
-        checks.add(new Check("float: exp(88.73) overflows to Infinity", Double.POSITIVE_INFINITY,
+        checks.add(new Claim("float: exp(88.73) overflows to Infinity", Double.POSITIVE_INFINITY,
                 (float) Math.exp(88.73), 0));
-        checks.add(new Check("double: ln of the smallest subnormal is -1074 ln 2 = -744.44", -1074 * LN2,
+        checks.add(new Claim("double: ln of the smallest subnormal is -1074 ln 2 = -744.44", -1074 * LN2,
                 Math.log(Double.MIN_VALUE), NEAR_700));
         double underflow = -1075 * LN2; // below half the smallest subnormal, exp rounds to 0
-        checks.add(new Check("double: exp(-1075 ln 2 + 0.01) is still the smallest subnormal 4.9e-324",
+        checks.add(new Claim("double: exp(-1075 ln 2 + 0.01) is still the smallest subnormal 4.9e-324",
                 Double.MIN_VALUE, Math.exp(underflow + 0.01), 0));
-        checks.add(new Check("double: exp(-1075 ln 2 - 0.01) = exp(-745.14) underflows to 0", 0,
+        checks.add(new Claim("double: exp(-1075 ln 2 - 0.01) = exp(-745.14) underflows to 0", 0,
                 Math.exp(underflow - 0.01), 0));
-        checks.add(new Check("float: exp(-150 ln 2 - 0.01) = exp(-103.98) underflows to 0", 0,
+        checks.add(new Claim("float: exp(-150 ln 2 - 0.01) = exp(-103.98) underflows to 0", 0,
                 (float) Math.exp(-150 * LN2 - 0.01), 0));
     }
 
-    private static void cancellation(List<Check> checks) {
+    private static void cancellation(List<Claim> checks) {
         double x = 1e-10;
         double series = x + x * x / 2; // the next term, x^3/6, is 1.7e-31: far below an ulp of 1e-10
         double naiveExp = (Math.exp(x) - 1 - series) / series;
-        checks.add(Check.inRange("exp(1e-10) - 1 computed naively errs by more than 1e-8 relative", 1e-8, 1,
+        checks.add(Claim.inRange("exp(1e-10) - 1 computed naively errs by more than 1e-8 relative", 1e-8, 1,
                 Math.abs(naiveExp)));
-        checks.add(new Check("expm1(1e-10) equals x + x^2/2 to an ulp", series, Math.expm1(x), Math.ulp(series)));
+        checks.add(new Claim("expm1(1e-10) equals x + x^2/2 to an ulp", series, Math.expm1(x), Math.ulp(series)));
         double logSeries = x - x * x / 2;
-        checks.add(Check.inRange("log(1 + 1e-10) computed naively errs by more than 1e-8 relative", 1e-8, 1,
+        checks.add(Claim.inRange("log(1 + 1e-10) computed naively errs by more than 1e-8 relative", 1e-8, 1,
                 Math.abs((Math.log(1 + x) - logSeries) / logSeries)));
-        checks.add(new Check("log1p(1e-10) equals x - x^2/2 to an ulp", logSeries, Math.log1p(x), Math.ulp(logSeries)));
+        checks.add(new Claim("log1p(1e-10) equals x - x^2/2 to an ulp", logSeries, Math.log1p(x), Math.ulp(logSeries)));
     }
 
-    private static void stableForms(List<Check> checks) {
-        checks.add(new Check("naive softplus log(1 + e^1000) overflows", Double.POSITIVE_INFINITY,
+    private static void stableForms(List<Claim> checks) {
+        checks.add(new Claim("naive softplus log(1 + e^1000) overflows", Double.POSITIVE_INFINITY,
                 Math.log(1 + Math.exp(1000)), 0));
-        checks.add(new Check("Ex01 softplus(1000) = 1000", 1000, Ex01Sigmoid.softplus(1000), 0));
-        checks.add(new Check("naive log(sigmoid(-1000)) = log(0) = -Infinity", Double.NEGATIVE_INFINITY,
+        checks.add(new Claim("Ex01 softplus(1000) = 1000", 1000, Ex01Sigmoid.softplus(1000), 0));
+        checks.add(new Claim("naive log(sigmoid(-1000)) = log(0) = -Infinity", Double.NEGATIVE_INFINITY,
                 Math.log(1 / (1 + Math.exp(1000))), 0));
-        checks.add(new Check("Ex01 logSigmoid(-1000) = -1000", -1000, Ex01Sigmoid.logSigmoid(-1000), 0));
+        checks.add(new Claim("Ex01 logSigmoid(-1000) = -1000", -1000, Ex01Sigmoid.logSigmoid(-1000), 0));
         double sigma = 1 / (1 + Math.exp(-40));
         double exact = Math.exp(-40) / ((1 + Math.exp(-40)) * (1 + Math.exp(-40)));
-        checks.add(new Check("naive sigma(1 - sigma) at x = 40 cancels to 0", 0, sigma * (1 - sigma), 0));
-        checks.add(Check.relative("Ex01 sigmoidDerivative(40) keeps e^-40 = 4.25e-18", exact,
+        checks.add(new Claim("naive sigma(1 - sigma) at x = 40 cancels to 0", 0, sigma * (1 - sigma), 0));
+        checks.add(Claim.relative("Ex01 sigmoidDerivative(40) keeps e^-40 = 4.25e-18", exact,
                 Ex01Sigmoid.sigmoidDerivative(40), 1e-14));
         double t = 1e-8;
         double viaSigmoid = 2 * Ex01Sigmoid.sigmoid(2 * t) - 1;
-        checks.add(Check.inRange("tanh(1e-8) as 2 sigma(2x) - 1 errs by more than 1e-10 relative", 1e-10, 1,
+        checks.add(Claim.inRange("tanh(1e-8) as 2 sigma(2x) - 1 errs by more than 1e-10 relative", 1e-10, 1,
                 Math.abs(viaSigmoid - Math.tanh(t)) / Math.tanh(t)));
-        checks.add(new Check("Ex02 tanh(1e-8) is within 2 ulps of Math.tanh", Math.tanh(t), Ex02Tanh.tanh(t),
+        checks.add(new Claim("Ex02 tanh(1e-8) is within 2 ulps of Math.tanh", Math.tanh(t), Ex02Tanh.tanh(t),
                 2 * Math.ulp(Math.tanh(t))));
         double[] logits = {1000, 999, 998};
         double naiveSum = 0;
         for (double z : logits) {
             naiveSum += Math.exp(z);
         }
-        checks.add(new Check("naive softmax exp(1000) / sum is Infinity / Infinity = NaN", Double.NaN,
+        checks.add(new Claim("naive softmax exp(1000) / sum is Infinity / Infinity = NaN", Double.NaN,
                 Math.exp(1000) / naiveSum, 0));
-        checks.add(new Check("Ex05 softmax(1000, 999, 998) gives 1 / (1 + e^-1 + e^-2) = 0.665",
+        checks.add(new Claim("Ex05 softmax(1000, 999, 998) gives 1 / (1 + e^-1 + e^-2) = 0.665",
                 1 / (1 + Math.exp(-1) + Math.exp(-2)), Ex05Softmax.softmax(logits)[0], 1e-15));
     }
 
@@ -204,7 +205,7 @@ public final class FloatingPoint {
                 {Double.MIN_NORMAL, Float.MIN_NORMAL},
                 {Double.MIN_VALUE, Float.MIN_VALUE},
                 {-1075 * LN2, -150 * LN2}};
-        LabReport.of(FloatingPoint.class)
+        WriteUps.of(FloatingPoint.class).report()
                 .table("The two IEEE formats of Java", List.of("", "double", "float"), names, rows)
                 .checks(checks())
                 .print();

@@ -9,6 +9,7 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import workbook.exercises.Ex07SmoothActivations;
 import workbook.exercises.Ex08GatedUnits;
+import workbook.theory.tools.Claim;
 
 /**
  * {@summary <span class="book-lede">Gated units: GLU, GEGLU and SwiGLU multiply a content vector by a gate, and
@@ -76,7 +77,7 @@ import workbook.exercises.Ex08GatedUnits;
  *       \( \mathrm{SiLU}(-1 - w) = -w \); with Brent on \( \Phi(x) + x\varphi(x) = 0 \), GELU's minimum is about
  *       -0.170.</li>
  * </ul>
- * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=gated-units}.
+ * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Dwriteup=gated-units}.
  *
  * <h2>In short</h2>
  * <ul>
@@ -104,14 +105,14 @@ public final class GatedUnits {
     private GatedUnits() {}
 
     /** Returns the checks for the fixed {@link #SEED}. */
-    public static List<Check> checks() {
+    public static List<Claim> checks() {
         return checks(SEED);
     }
 
     /** Returns the checks of this write-up; the same seed always gives the same numbers. */
-    public static List<Check> checks(long seed) {
+    public static List<Claim> checks(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Check> checks = new ArrayList<>();
+        List<Claim> checks = new ArrayList<>();
         forward(checks);
         gluPaths(checks, random);
         smoothGates(checks, random);
@@ -119,7 +120,7 @@ public final class GatedUnits {
         return checks;
     }
 
-    private static void forward(List<Check> checks) {
+    private static void forward(List<Claim> checks) {
         NormalDistribution normal = new NormalDistribution(0, 1);
         double[] glu = Ex08GatedUnits.glu(A, B);
         double[] geglu = Ex08GatedUnits.geglu(A, B);
@@ -133,20 +134,20 @@ public final class GatedUnits {
             swigluGap = Math.max(swigluGap, Math.abs(swiglu[i] - A[i] * B[i] / (1 + Math.exp(-B[i]))));
         }
         // the values are at most 6 in size; two formulas for the same double differ by a few ulps (1e-15)
-        checks.add(new Check("GLU(a, b) = a (1 + tanh(b/2)) / 2 for a = (1, -2, 3), b = (-2, 0, 2)", 0, gluGap, 1e-14));
-        checks.add(new Check("GEGLU(a, b) = a b Phi(b) (Commons Math's normal distribution)", 0, gegluGap, 1e-14));
-        checks.add(new Check("SwiGLU(a, b) = a b / (1 + e^-b)", 0, swigluGap, 1e-14));
+        checks.add(new Claim("GLU(a, b) = a (1 + tanh(b/2)) / 2 for a = (1, -2, 3), b = (-2, 0, 2)", 0, gluGap, 1e-14));
+        checks.add(new Claim("GEGLU(a, b) = a b Phi(b) (Commons Math's normal distribution)", 0, gegluGap, 1e-14));
+        checks.add(new Claim("SwiGLU(a, b) = a b / (1 + e^-b)", 0, swigluGap, 1e-14));
         double[] joined = {A[0], A[1], A[2], B[0], B[1], B[2]};
         double[] split = Ex08GatedUnits.glu(joined);
         double splitGap = 0;
         for (int i = 0; i < A.length; i++) {
             splitGap = Math.max(splitGap, Math.abs(split[i] - glu[i]));
         }
-        checks.add(new Check("glu([a | b]) = glu(a, b): the first half is the content, the second the gate", 0,
+        checks.add(new Claim("glu([a | b]) = glu(a, b): the first half is the content, the second the gate", 0,
                 splitGap, 0));
     }
 
-    private static void gluPaths(List<Check> checks, SplittableRandom random) {
+    private static void gluPaths(List<Claim> checks, SplittableRandom random) {
         double[] a = normals(random, 2);
         double[] b = normals(random, 2);
         double[] u = normals(random, 1);
@@ -159,20 +160,20 @@ public final class GatedUnits {
             worst = Math.max(worst, Math.max(Math.abs(grads.dA()[i] - dA), Math.abs(grads.dB()[i] - dB)));
             largestGateShare = Math.max(largestGateShare, Math.abs(grads.dB()[i] / (u[i] * a[i])));
         }
-        checks.add(new Check("gluBackward = central differences of sum u y, in a and in b (16 random units)", 0,
+        checks.add(new Claim("gluBackward = central differences of sum u y, in a and in b (16 random units)", 0,
                 worst, FD_TOLERANCE));
-        checks.add(Check.inRange("the gate's path is at most |u a| / 4 (sigma' <= 1/4)", 0, 0.25, largestGateShare));
+        checks.add(Claim.inRange("the gate's path is at most |u a| / 4 (sigma' <= 1/4)", 0, 0.25, largestGateShare));
         double[] one = {1};
         double[] content = {1.5};
         Ex08GatedUnits.GateGradients closed = Ex08GatedUnits.gluBackward(content, new double[] {-30}, one);
         Ex08GatedUnits.GateGradients open = Ex08GatedUnits.gluBackward(content, new double[] {30}, one);
         // sigma(-30) = 9.4e-14 and sigma'(+-30) = 9.4e-14: both "closed" values are below 1e-12
-        checks.add(Check.inRange("closed gate (b = -30): the content's gradient is below 1e-12", 0, 1e-12,
+        checks.add(Claim.inRange("closed gate (b = -30): the content's gradient is below 1e-12", 0, 1e-12,
                 Math.abs(closed.dA()[0])));
-        checks.add(Check.inRange("closed gate (b = -30): the gate's gradient is below 1e-12", 0, 1e-12,
+        checks.add(Claim.inRange("closed gate (b = -30): the gate's gradient is below 1e-12", 0, 1e-12,
                 Math.abs(closed.dB()[0])));
-        checks.add(Check.relative("open gate (b = 30): the content's gradient passes, dA = u", 1, open.dA()[0], 1e-12));
-        checks.add(Check.inRange("open gate (b = 30): the gate's own gradient is below 1e-12", 0, 1e-12,
+        checks.add(Claim.relative("open gate (b = 30): the content's gradient passes, dA = u", 1, open.dA()[0], 1e-12));
+        checks.add(Claim.inRange("open gate (b = 30): the gate's own gradient is below 1e-12", 0, 1e-12,
                 Math.abs(open.dB()[0])));
         double[] gate = {0.25, 0.75};
         double[] logits = {Math.log(gate[0] / (1 - gate[0])), Math.log(gate[1] / (1 - gate[1]))};
@@ -184,12 +185,12 @@ public final class GatedUnits {
             gap = Math.max(gap, Math.abs(g.dA()[i] - gate[i]));
             gap = Math.max(gap, Math.abs(g.dB()[i] / (gate[i] * (1 - gate[i])) - bilinear[i]));
         }
-        checks.add(new Check("bilinear gate a = (2, -1), g = (0.25, 0.75): y = (0.5, -0.75)", 0,
+        checks.add(new Claim("bilinear gate a = (2, -1), g = (0.25, 0.75): y = (0.5, -0.75)", 0,
                 Math.max(Math.abs(y[0] - 0.5), Math.abs(y[1] + 0.75)), 1e-15));
-        checks.add(new Check("... dy/da = g and dy/dg = dB / (g (1 - g)) = a", 0, gap, 1e-14));
+        checks.add(new Claim("... dy/da = g and dy/dg = dB / (g (1 - g)) = a", 0, gap, 1e-14));
     }
 
-    private static void smoothGates(List<Check> checks, SplittableRandom random) {
+    private static void smoothGates(List<Claim> checks, SplittableRandom random) {
         double[] a = normals(random, 2);
         double[] b = normals(random, 2);
         double[] u = new double[N];
@@ -202,28 +203,28 @@ public final class GatedUnits {
             swiglu = Math.max(swiglu, Math.abs(partial(Ex08GatedUnits::swiglu, a, b, u, i, false)
                     - a[i] * Ex07SmoothActivations.swishDerivative(b[i], 1)));
         }
-        checks.add(new Check("GEGLU: d y / d b = a GELU'(b) by central differences (16 random units)", 0, geglu,
+        checks.add(new Claim("GEGLU: d y / d b = a GELU'(b) by central differences (16 random units)", 0, geglu,
                 FD_TOLERANCE));
-        checks.add(new Check("SwiGLU: d y / d b = a SiLU'(b) by central differences (16 random units)", 0, swiglu,
+        checks.add(new Claim("SwiGLU: d y / d b = a SiLU'(b) by central differences (16 random units)", 0, swiglu,
                 FD_TOLERANCE));
         double[] content = {1.5};
         double[] wideOpen = {30};
         // SiLU'(30) = sigma(30) (1 + 30 sigma(-30)) = 1 + 2.7e-12: the open SwiGLU gate still passes a's size
-        checks.add(Check.relative("open SwiGLU gate (b = 30): d y / d b = a, the gate keeps learning", 1.5,
+        checks.add(Claim.relative("open SwiGLU gate (b = 30): d y / d b = a, the gate keeps learning", 1.5,
                 partial(Ex08GatedUnits::swiglu, content, wideOpen, new double[] {1}, 0, false), 1e-8));
     }
 
-    private static void dips(List<Check> checks) {
+    private static void dips(List<Claim> checks) {
         BrentSolver brent = new BrentSolver(1e-15, 1e-15);
         double w = brent.solve(100, v -> v * Math.exp(v) - Math.exp(-1), 0, 1);
         double x = -1 - w;
-        checks.add(new Check("SiLU'(-1 - W(1/e)) = 0: the dip is at x* = -1.2785", 0,
+        checks.add(new Claim("SiLU'(-1 - W(1/e)) = 0: the dip is at x* = -1.2785", 0,
                 Ex07SmoothActivations.swishDerivative(x, 1), 1e-14));
-        checks.add(Check.relative("SiLU(x*) = -W(1/e) = -0.2785, its lowest value", -w, Ex07SmoothActivations.silu(x),
+        checks.add(Claim.relative("SiLU(x*) = -W(1/e) = -0.2785, its lowest value", -w, Ex07SmoothActivations.silu(x),
                 1e-13));
         NormalDistribution normal = new NormalDistribution(0, 1);
         double xg = brent.solve(100, v -> normal.cumulativeProbability(v) + v * normal.density(v), -2, 0);
-        checks.add(Check.inRange("GELU's lowest value, at the root of Phi(x) + x phi(x) (Brent), is about -0.170",
+        checks.add(Claim.inRange("GELU's lowest value, at the root of Phi(x) + x phi(x) (Brent), is about -0.170",
                 -0.1705, -0.1695, Ex07SmoothActivations.gelu(xg)));
     }
 
@@ -265,7 +266,7 @@ public final class GatedUnits {
         for (int i = 0; i < A.length; i++) {
             rows[i] = new double[] {A[i], B[i], glu[i], geglu[i], swiglu[i], grads.dA()[i], grads.dB()[i]};
         }
-        LabReport.of(GatedUnits.class)
+        WriteUps.of(GatedUnits.class).report()
                 .table("A small example; GLU's two gradient paths for u = 1",
                         List.of("a", "b", "GLU", "GEGLU", "SwiGLU", "dA = sig(b)", "dB = a sig'(b)"), rows)
                 .checks(checks())

@@ -12,6 +12,9 @@ import workbook.theory.engine.Matrices;
 import workbook.theory.engine.Network;
 import workbook.theory.engine.Recorder;
 import workbook.theory.engine.Scheme;
+import workbook.theory.tools.Claim;
+import workbook.theory.tools.NormalIntegrals;
+import workbook.theory.tools.WriteUpReport;
 
 /**
  * {@summary <span class="book-lede">Gradient propagation across depth: how the norm of each layer's weight gradient
@@ -98,7 +101,7 @@ import workbook.theory.engine.Scheme;
  * 1 to 20 the largest gap between the fitted and the predicted slope was 0.037 decades per layer at depth 50
  * and 0.078 at depth 10 (sigmoid, where the shared mean of \( \tfrac12 \) correlates the rows); the tolerances
  * leave room above those.
- * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=gradient-depth}.
+ * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Dwriteup=gradient-depth}.
  *
  * <h2>In short</h2>
  * <ul>
@@ -146,32 +149,32 @@ public final class GradientPropagation {
     }
 
     /** Returns the checks for the fixed {@link #SEED}. */
-    public static List<Check> checks() {
+    public static List<Claim> checks() {
         return checks(SEED);
     }
 
     /** Returns the checks of this write-up; the same seed always gives the same numbers. */
-    public static List<Check> checks(long seed) {
-        List<Check> checks = new ArrayList<>();
+    public static List<Claim> checks(long seed) {
+        List<Claim> checks = new ArrayList<>();
         finiteDifferences(checks, seed);
         List<Profile> deep = deepGrid(seed);
         List<Profile> shallow = lectureNets(seed);
         reluScale(checks, deep);
         for (Profile p : deep) {
             if (p.act() == Activations.TANH) {
-                checks.add(new Check("tanh " + p.scheme().label() + ", depth 50: slope of log10 g_l over layers 6-45 = "
+                checks.add(new Claim("tanh " + p.scheme().label() + ", depth 50: slope of log10 g_l over layers 6-45 = "
                         + "mean field", p.predictedSlope(5, 45), p.measuredSlope(5, 45), DEEP_SLOPE_TOLERANCE));
             }
         }
         for (Profile p : shallow) {
-            checks.add(new Check(p.act().name() + " He, depth 10: slope of log10 g_l = mean field",
+            checks.add(new Claim(p.act().name() + " He, depth 10: slope of log10 g_l = mean field",
                     p.predictedSlope(0, SHALLOW), p.measuredSlope(0, SHALLOW), SHALLOW_SLOPE_TOLERANCE));
         }
         double[] sigmoid = shallow.get(0).norms();
-        checks.add(Check.inRange("sigmoid He, depth 10: g_1 / g_10 is below 1e-3 (more than 3 decades lost)", 0, 1e-3,
+        checks.add(Claim.inRange("sigmoid He, depth 10: g_1 / g_10 is below 1e-3 (more than 3 decades lost)", 0, 1e-3,
                 sigmoid[0] / sigmoid[SHALLOW - 1]));
         for (Profile p : shallow.subList(1, 3)) {
-            checks.add(new Check(p.act().name() + " He, depth 10: log10(g_1 / g_10) is within one decade of 0", 0,
+            checks.add(new Claim(p.act().name() + " He, depth 10: log10(g_1 / g_10) is within one decade of 0", 0,
                     Math.log10(p.norms()[0] / p.norms()[SHALLOW - 1]), 1));
         }
         return checks;
@@ -232,7 +235,7 @@ public final class GradientPropagation {
         return predicted;
     }
 
-    private static void reluScale(List<Check> checks, List<Profile> deep) {
+    private static void reluScale(List<Claim> checks, List<Profile> deep) {
         Profile xavier = deep.get(Scheme.XAVIER.ordinal());
         for (Scheme scheme : List.of(Scheme.NAIVE, Scheme.HE)) {
             Profile p = deep.get(scheme.ordinal());
@@ -243,14 +246,14 @@ public final class GradientPropagation {
                 gap = Math.max(gap, Math.abs(p.norms()[l] / (factor * xavier.norms()[l]) - 1));
             }
             // 50 layers forward and back, each rounding entries by about 1e-16 relative: far below 1e-11
-            checks.add(new Check("ReLU " + scheme.label() + ", depth 50: g_l = " + LabReport.format(c) + "^49 x the "
+            checks.add(new Claim("ReLU " + scheme.label() + ", depth 50: g_l = " + WriteUpReport.format(c) + "^49 x the "
                     + "Xavier g_l at every layer (largest relative gap)", 0, gap, 1e-11));
         }
-        checks.add(new Check("ReLU, depth 50: slope of log10 g_l over layers 6-45 is 0 (flat profile)", 0,
+        checks.add(new Claim("ReLU, depth 50: slope of log10 g_l over layers 6-45 is 0 (flat profile)", 0,
                 xavier.measuredSlope(5, 45), DEEP_SLOPE_TOLERANCE));
     }
 
-    private static void finiteDifferences(List<Check> checks, long seed) {
+    private static void finiteDifferences(List<Claim> checks, long seed) {
         int rows = 4;
         int width = 5;
         int depth = 4;
@@ -277,7 +280,7 @@ public final class GradientPropagation {
                 }
                 worst = Math.max(worst, Math.abs(norms[l] / Math.sqrt(squares) - 1));
             }
-            checks.add(new Check(act.name() + ": gradientNorms = central differences of the loss (4 x 5, depth 4; "
+            checks.add(new Claim(act.name() + ": gradientNorms = central differences of the loss (4 x 5, depth 4; "
                     + "largest relative gap)", 0, worst, FD_TOLERANCE));
         }
     }
@@ -337,7 +340,7 @@ public final class GradientPropagation {
             slopes.add(new double[] {slopes.size() + 1, -p.measuredSlope(0, SHALLOW),
                 0.0 - p.predictedSlope(0, SHALLOW)});
         }
-        LabReport.of(GradientPropagation.class)
+        WriteUps.of(GradientPropagation.class).report()
                 .note("Gradient norms ||dL/dW_l|| for L = mean of the last layer; 64 rows x width 64; one seed.")
                 .table("Depth 50: ReLU and tanh, three initializers",
                         List.of("layer", "relu naive", "relu xavier", "relu he", "tanh naive", "tanh xavier",

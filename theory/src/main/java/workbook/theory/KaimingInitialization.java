@@ -7,6 +7,10 @@ import org.apache.commons.math3.distribution.UniformRealDistribution;
 import workbook.exercises.Ex03ReluFamily;
 import workbook.exercises.Ex09Initialization;
 import workbook.theory.engine.Matrices;
+import workbook.theory.tools.Claim;
+import workbook.theory.tools.MonteCarlo;
+import workbook.theory.tools.NormalIntegrals;
+import workbook.theory.tools.WriteUpReport;
 
 /**
  * {@summary <span class="book-lede">Kaiming (He) initialization: ReLU switches off half of its inputs, so the
@@ -104,7 +108,7 @@ import workbook.theory.engine.Matrices;
  *   <li>\( \mathrm{ReLU}(x) + \mathrm{ReLU}(-x) = |x| \), and for 1000 random affine variants \( f \), the defect
  *       \( f(x) + f(-x) \) changes by exactly \( 10 c_1 |p| \) from \( x = 10 \) to \( x = 20 \).</li>
  * </ul>
- * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=kaiming}.
+ * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Dwriteup=kaiming}.
  *
  * <h2>In short</h2>
  * <ul>
@@ -185,32 +189,32 @@ public final class KaimingInitialization {
     }
 
     /** Returns the checks for the fixed {@link #SEED}. */
-    public static List<Check> checks() {
+    public static List<Claim> checks() {
         return checks(SEED);
     }
 
     /** Returns the checks of this write-up; the same seed always gives the same numbers. */
-    public static List<Check> checks(long seed) {
+    public static List<Claim> checks(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Check> checks = new ArrayList<>();
+        List<Claim> checks = new ArrayList<>();
         halving(checks, random);
         formulas(checks);
         impliedVariances(checks, random);
         for (Scheme scheme : Scheme.values()) {
             MonteCarlo.Estimate estimate = lastLayerMeanSquare(scheme, random);
-            checks.add(Check.withinStandardErrors(scheme.label + ": mean square after 6 ReLU layers of widths "
-                            + "24-48-16-32-24-40-32 = " + LabReport.format(scheme.predictedMeanSquare()),
+            checks.add(Claim.withinStandardErrors(scheme.label + ": mean square after 6 ReLU layers of widths "
+                            + "24-48-16-32-24-40-32 = " + WriteUpReport.format(scheme.predictedMeanSquare()),
                     scheme.predictedMeanSquare(), estimate.mean(), estimate.standardError(), K));
         }
         noSymmetricRelu(checks, random);
         return checks;
     }
 
-    private static void halving(List<Check> checks, SplittableRandom random) {
+    private static void halving(List<Claim> checks, SplittableRandom random) {
         double std = 1.7;
         double second = NormalIntegrals.expectation(z -> Math.pow(Ex03ReluFamily.relu(z), 2), std);
         // Gauss-Legendre on pieces split at the kink: accurate to about 1e-15 relative
-        checks.add(Check.relative("z ~ N(0, 1.7^2): E[ReLU(z)^2] = Var[z] / 2 = 1.445", std * std / 2, second,
+        checks.add(Claim.relative("z ~ N(0, 1.7^2): E[ReLU(z)^2] = Var[z] / 2 = 1.445", std * std / 2, second,
                 1e-13));
         double[] squares = new double[SAMPLES];
         long active = 0;
@@ -221,34 +225,34 @@ public final class KaimingInitialization {
         }
         // standard error of a sample mean: s / sqrt(n), s the sample standard deviation
         MonteCarlo.Estimate uniform = MonteCarlo.estimate(squares);
-        checks.add(Check.withinStandardErrors("z ~ U(-1, 1), not Gaussian: E[ReLU(z)^2] = E[z^2] / 2 = 1/6",
+        checks.add(Claim.withinStandardErrors("z ~ U(-1, 1), not Gaussian: E[ReLU(z)^2] = E[z^2] / 2 = 1/6",
                 1.0 / 6, uniform.mean(), uniform.standardError(), K));
         // binomial standard error sqrt(p (1 - p) / n) at p = 1/2
         MonteCarlo.Estimate open = MonteCarlo.proportion(active, SAMPLES, 0.5);
-        checks.add(Check.withinStandardErrors("E[ReLU'(z)^2] = P(z > 0) = 1/2: the backward pass also halves",
+        checks.add(Claim.withinStandardErrors("E[ReLU'(z)^2] = P(z > 0) = 1/2: the backward pass also halves",
                 0.5, open.mean(), open.standardError(), K));
     }
 
-    private static void formulas(List<Check> checks) {
+    private static void formulas(List<Claim> checks) {
         double v = Math.pow(Ex09Initialization.kaimingCompromiseStd(N_IN, N_OUT), 2);
         double forward = 2.0 / N_IN;
         double backward = 2.0 / N_OUT;
         double harmonic = 2 * forward * backward / (forward + backward);
-        checks.add(Check.relative("compromise variance (n_in, n_out) = (256, 128) is the harmonic mean of 2/n_in "
+        checks.add(Claim.relative("compromise variance (n_in, n_out) = (256, 128) is the harmonic mean of 2/n_in "
                 + "and 2/n_out", harmonic, v, 1e-15));
-        checks.add(Check.relative("... and twice Xavier's variance",
+        checks.add(Claim.relative("... and twice Xavier's variance",
                 2 * Math.pow(Ex09Initialization.xavierStd(N_IN, N_OUT), 2), v, 1e-15));
-        checks.add(Check.relative("with equal fans (128, 128) the compromise is He's fan-in std",
+        checks.add(Claim.relative("with equal fans (128, 128) the compromise is He's fan-in std",
                 Ex09Initialization.heStd(N_OUT), Ex09Initialization.kaimingCompromiseStd(N_OUT, N_OUT), 1e-15));
         double d = Ex09Initialization.kaimingCompromiseBound(N_IN, N_OUT);
-        checks.add(Check.relative("U(-d, d) with d = kaimingCompromiseBound has variance 4/(n_in + n_out) "
+        checks.add(Claim.relative("U(-d, d) with d = kaimingCompromiseBound has variance 4/(n_in + n_out) "
                         + "(Commons Math)", 4.0 / (N_IN + N_OUT),
                 new UniformRealDistribution(-d, d).getNumericalVariance(), 1e-14));
-        checks.add(Check.relative("He's std is the ReLU gain sqrt(2) over sqrt(n_in)",
+        checks.add(Claim.relative("He's std is the ReLU gain sqrt(2) over sqrt(n_in)",
                 Ex09Initialization.gain("relu", 0) / Math.sqrt(N_IN), Ex09Initialization.heStd(N_IN), 1e-15));
     }
 
-    private static void impliedVariances(List<Check> checks, SplittableRandom random) {
+    private static void impliedVariances(List<Claim> checks, SplittableRandom random) {
         double bound = Ex09Initialization.kaimingCompromiseBound(N_IN, N_OUT);
         double[][] compromise = new double[N_IN][N_OUT];
         for (double[] row : compromise) {
@@ -264,7 +268,7 @@ public final class KaimingInitialization {
                 + "n_out)", compromise, 4.0 / (N_IN + N_OUT));
     }
 
-    private static void addSecondMoment(List<Check> checks, String claim, double[][] w, double expected) {
+    private static void addSecondMoment(List<Claim> checks, String claim, double[][] w, double expected) {
         double[] squares = new double[w.length * w[0].length];
         int k = 0;
         for (double[] row : w) {
@@ -275,7 +279,7 @@ public final class KaimingInitialization {
         // the mean is known to be 0, so the mean of the squares estimates the variance; its standard error is
         // s / sqrt(n) with s the sample standard deviation of the squares
         MonteCarlo.Estimate estimate = MonteCarlo.estimate(squares);
-        checks.add(Check.withinStandardErrors(claim, expected, estimate.mean(), estimate.standardError(), K));
+        checks.add(Claim.withinStandardErrors(claim, expected, estimate.mean(), estimate.standardError(), K));
     }
 
     /** Mean square of the last layer's outputs, one sample per independent network with one N(0, I) input. */
@@ -292,13 +296,13 @@ public final class KaimingInitialization {
         return MonteCarlo.estimate(samples);
     }
 
-    private static void noSymmetricRelu(List<Check> checks, SplittableRandom random) {
+    private static void noSymmetricRelu(List<Claim> checks, SplittableRandom random) {
         double gap = 0;
         for (int i = -2000; i <= 2000; i++) {
             double x = i / 100.0;
             gap = Math.max(gap, Math.abs(Ex03ReluFamily.relu(x) + Ex03ReluFamily.relu(-x) - Math.abs(x)));
         }
-        checks.add(new Check("ReLU(x) + ReLU(-x) = |x| on [-20, 20]", 0, gap, 0));
+        checks.add(new Claim("ReLU(x) + ReLU(-x) = |x| on [-20, 20]", 0, gap, 0));
         double worst = 0;
         for (int i = 0; i < AFFINE_VARIANTS; i++) {
             double c1 = sign(random) * random.nextDouble(0.5, 2);
@@ -310,7 +314,7 @@ public final class KaimingInitialization {
             worst = Math.max(worst, Math.abs(growth - predicted) / Math.abs(predicted));
         }
         // each defect is a sum of terms of size up to 2 * 2 * 21: rounding is a few 1e-15 of the growth
-        checks.add(new Check("1000 random f(x) = c1 ReLU(px + q) + c0: f(x) + f(-x) changes by 10 c1 |p| from "
+        checks.add(new Claim("1000 random f(x) = c1 ReLU(px + q) + c0: f(x) + f(-x) changes by 10 c1 |p| from "
                 + "x = 10 to x = 20 (largest relative gap)", 0, worst, 1e-13));
     }
 
@@ -332,14 +336,14 @@ public final class KaimingInitialization {
             {he, Ex09Initialization.heStd(N_IN), Ex09Initialization.heUniformBound(N_IN)},
             {compromise, Ex09Initialization.kaimingCompromiseStd(N_IN, N_OUT),
                 Ex09Initialization.kaimingCompromiseBound(N_IN, N_OUT)}};
-        List<Check> checks = checks();
+        List<Claim> checks = checks();
         List<double[]> mc = new ArrayList<>();
-        for (Check check : checks) {
-            if (check.claim().contains("mean square after 6 ReLU layers")) {
-                mc.add(new double[] {mc.size() + 1, check.expected(), check.observed(), check.tolerance() / K});
+        for (Claim claim : checks) {
+            if (claim.statement().contains("mean square after 6 ReLU layers")) {
+                mc.add(new double[] {mc.size() + 1, claim.expected(), claim.observed(), claim.tolerance() / K});
             }
         }
-        LabReport.of(KaimingInitialization.class)
+        WriteUps.of(KaimingInitialization.class).report()
                 .table("Rows: Xavier, He (fan-in), compromise, for n_in = 256, n_out = 128",
                         List.of("variance", "normal std", "uniform bound"), scales)
                 .table("Mean square after 6 ReLU layers (widths 24-48-16-32-24-40-32), 1000 networks; "

@@ -12,6 +12,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import workbook.exercises.Ex04AffineCollapse;
+import workbook.theory.tools.Claim;
+import workbook.theory.tools.FiniteDifferences;
+import workbook.theory.tools.WriteUpReport;
 
 /**
  * {@summary <span class="book-lede">Without a nonlinearity depth buys nothing; with ReLUs a single hidden layer
@@ -79,7 +82,7 @@ import workbook.exercises.Ex04AffineCollapse;
  * </ul>
  * Errors are computed exactly, not on a grid: on each linear piece the error \( x^2 - \ell(x) \) is convex, so
  * its extremes sit at the ends of the piece or at the vertex \( x = \ell'/2 \).
- * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=collapse}.
+ * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Dwriteup=collapse}.
  *
  * <h2>In short</h2>
  * <ul>
@@ -105,21 +108,21 @@ public final class LinearCollapse {
     private LinearCollapse() {}
 
     /** Returns the checks for the fixed {@link #SEED}. */
-    public static List<Check> checks() {
+    public static List<Claim> checks() {
         return checks(SEED);
     }
 
     /** Returns the checks of this write-up; the same seed always gives the same numbers. */
-    public static List<Check> checks(long seed) {
+    public static List<Claim> checks(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Check> checks = new ArrayList<>();
+        List<Claim> checks = new ArrayList<>();
         collapse(checks, random);
         bestLine(checks, random);
         reluNets(checks, random);
         return checks;
     }
 
-    private static void collapse(List<Check> checks, SplittableRandom random) {
+    private static void collapse(List<Claim> checks, SplittableRandom random) {
         int[][] shapes = {{1, 1, 1}, {3, 5, 2}, {4, 2, 6}};
         double largest = 0;
         for (int[] shape : shapes) {
@@ -134,7 +137,7 @@ public final class LinearCollapse {
                 largest = Math.max(largest, FiniteDifferences.maxDifference(affine.apply(x), layered));
             }
         }
-        checks.add(new Check("W2 (W1 x + b1) + b2 = A x + c for random shapes and inputs", 0, largest, ROUNDING));
+        checks.add(new Claim("W2 (W1 x + b1) + b2 = A x + c for random shapes and inputs", 0, largest, ROUNDING));
 
         double[][] w1 = matrix(4, 3, random);
         double[][] w2 = matrix(5, 4, random);
@@ -146,17 +149,17 @@ public final class LinearCollapse {
         Ex04AffineCollapse.Affine all = Ex04AffineCollapse.collapse(first.a(), first.c(), w3, b3);
         double[] x = vector(3, random);
         double[] layered = add(multiply(w3, add(multiply(w2, add(multiply(w1, x), b1)), b2)), b3);
-        checks.add(new Check("three affine layers collapse into one as well (depth buys nothing)", 0,
+        checks.add(new Claim("three affine layers collapse into one as well (depth buys nothing)", 0,
                 FiniteDifferences.maxDifference(all.apply(x), layered), ROUNDING));
     }
 
-    private static void bestLine(List<Check> checks, SplittableRandom random) {
+    private static void bestLine(List<Claim> checks, SplittableRandom random) {
         Ex04AffineCollapse.Line line = Ex04AffineCollapse.minimaxLineForSquare();
-        checks.add(new Check("the best line's worst error on [0, 1] is 1/8", 0.125,
+        checks.add(new Claim("the best line's worst error on [0, 1] is 1/8", 0.125,
                 lineError(line.slope(), line.intercept()), 1e-15));
-        checks.add(new Check("its error x^2 - line(x) is +1/8 at x = 0", 0.125, -line.evaluate(0), 1e-15));
-        checks.add(new Check("... -1/8 at x = 1/2", -0.125, 0.25 - line.evaluate(0.5), 1e-15));
-        checks.add(new Check("... and +1/8 at x = 1 (three alternating extremes)", 0.125, 1 - line.evaluate(1), 1e-15));
+        checks.add(new Claim("its error x^2 - line(x) is +1/8 at x = 0", 0.125, -line.evaluate(0), 1e-15));
+        checks.add(new Claim("... -1/8 at x = 1/2", -0.125, 0.25 - line.evaluate(0.5), 1e-15));
+        checks.add(new Claim("... and +1/8 at x = 1 (three alternating extremes)", 0.125, 1 - line.evaluate(1), 1e-15));
         double bestOfRandom = Double.POSITIVE_INFINITY;
         double secondDifference = 0;
         for (int trial = 0; trial < 2000; trial++) {
@@ -170,32 +173,32 @@ public final class LinearCollapse {
             double e1 = 1 - (m + q);
             secondDifference = Math.max(secondDifference, Math.abs(e0 - 2 * eHalf + e1 - 0.5));
         }
-        checks.add(new Check("e(0) - 2 e(1/2) + e(1) = 1/2 for every collapsed identity network", 0,
+        checks.add(new Claim("e(0) - 2 e(1/2) + e(1) = 1/2 for every collapsed identity network", 0,
                 secondDifference, 1e-12));
-        checks.add(Check.inRange("no collapsed identity network (2000 random ones) comes within 1/8", 0.125, 100,
+        checks.add(Claim.inRange("no collapsed identity network (2000 random ones) comes within 1/8", 0.125, 100,
                 bestOfRandom));
     }
 
-    private static void reluNets(List<Check> checks, SplittableRandom random) {
+    private static void reluNets(List<Claim> checks, SplittableRandom random) {
         for (double tolerance : TOLERANCES) {
             Ex04AffineCollapse.ReluNet net = Ex04AffineCollapse.reluApproximationOfSquare(tolerance);
             int k = net.hiddenUnits();
             double error = reluError(net.w1(), net.b1(), net.w2(), net.b2());
-            checks.add(Check.relative("Ex04 with tolerance " + LabReport.format(tolerance) + ": " + k
+            checks.add(Claim.relative("Ex04 with tolerance " + WriteUpReport.format(tolerance) + ": " + k
                     + " units reach exactly 1/(8k^2)", 1 / (8.0 * k * k), error, 1e-9));
-            checks.add(Check.inRange("... which is within the tolerance " + LabReport.format(tolerance), 0, tolerance,
+            checks.add(Claim.inRange("... which is within the tolerance " + WriteUpReport.format(tolerance), 0, tolerance,
                     error));
-            checks.add(Check.inRange("... with at most ceil(1/(2 sqrt(tol))) units", 1,
+            checks.add(Claim.inRange("... with at most ceil(1/(2 sqrt(tol))) units", 1,
                     Math.ceil(1 / (2 * Math.sqrt(tolerance))), k));
         }
         double oneUnit = reluError(new double[] {1}, new double[] {-1.0 / 3}, new double[] {4.0 / 3}, 1.0 / 18);
-        checks.add(new Check("one ReLU: 1/18 + (4/3) ReLU(x - 1/3) has error 1/18 = 0.0556 > 0.04", 1.0 / 18, oneUnit,
+        checks.add(new Claim("one ReLU: 1/18 + (4/3) ReLU(x - 1/3) has error 1/18 = 0.0556 > 0.04", 1.0 / 18, oneUnit,
                 ROUNDING));
         // the searches settle on the optimum itself, so the lower end allows for rounding in the error
-        checks.add(Check.inRange("40 Nelder-Mead searches find no single ReLU unit better than 1/18", 1.0 / 18 - 1e-12,
+        checks.add(Claim.inRange("40 Nelder-Mead searches find no single ReLU unit better than 1/18", 1.0 / 18 - 1e-12,
                 1.0 / 18 + 1e-6, bestSingleUnit(random)));
         double flatStart = reluError(new double[] {1, 1}, new double[] {-0.2, -0.6}, new double[] {0.8, 0.8}, 0.02);
-        checks.add(new Check("two ReLUs with a flat first piece have error 1/50", 0.02, flatStart, ROUNDING));
+        checks.add(new Claim("two ReLUs with a flat first piece have error 1/50", 0.02, flatStart, ROUNDING));
     }
 
     /** Minimises the exact error of one ReLU unit over (w1, b1, w2, b2) from random starts. */
@@ -304,10 +307,10 @@ public final class LinearCollapse {
                 new double[] {1.0 / 32}, new double[] {0.02}));
         for (double tolerance : TOLERANCES) {
             Ex04AffineCollapse.ReluNet net = Ex04AffineCollapse.reluApproximationOfSquare(tolerance);
-            names.add("Ex04 for tolerance " + LabReport.format(tolerance) + ": " + net.hiddenUnits() + " units");
+            names.add("Ex04 for tolerance " + WriteUpReport.format(tolerance) + ": " + net.hiddenUnits() + " units");
             rows.add(new double[] {reluError(net.w1(), net.b1(), net.w2(), net.b2())});
         }
-        LabReport.of(LinearCollapse.class)
+        WriteUps.of(LinearCollapse.class).report()
                 .table("Best worst-case error against x^2 on [0, 1] (the goal: at most 0.04)",
                         List.of("network", "sup |g(x) - x^2|"), names, rows.toArray(double[][]::new))
                 .checks(checks())

@@ -10,6 +10,7 @@ import workbook.theory.engine.Activations;
 import workbook.theory.engine.Network;
 import workbook.theory.engine.Nonlinearity;
 import workbook.theory.engine.PytorchDefault;
+import workbook.theory.tools.Claim;
 
 /**
  * {@summary <span class="book-lede">What the MNIST lab should show before it runs: which activations crawl at a
@@ -117,7 +118,7 @@ import workbook.theory.engine.PytorchDefault;
  *       \( z^2 \sigma'(\beta z) \) peaks at \( |z| \approx 2.40/\beta \), not \( 1/\beta \); Swish's slope at
  *       \( -10 \) is below \( 10^{-3} \) in size.</li>
  * </ul>
- * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=mnist-lab}.
+ * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Dwriteup=mnist-lab}.
  *
  * <h2>In short</h2>
  * <ul>
@@ -166,16 +167,16 @@ public final class MnistLabExpectations {
     }
 
     /** Returns the checks for the fixed {@link #SEED}. */
-    public static List<Check> checks() {
+    public static List<Claim> checks() {
         return checks(SEED);
     }
 
     /** Returns the checks of this write-up; the same seed always gives the same numbers. */
-    public static List<Check> checks(long seed) {
+    public static List<Claim> checks(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         Batch batch = Batch.draw(rng);
         long netSeed = rng.nextLong();
-        List<Check> checks = new ArrayList<>();
+        List<Claim> checks = new ArrayList<>();
         Network sigmoid = network(Activations.SIGMOID, netSeed);
         Network tanh = network(Activations.TANH, netSeed);
         Network.Pass sigmoidPass = sigmoid.forward(batch.x());
@@ -183,12 +184,12 @@ public final class MnistLabExpectations {
         // A mean over 64 x 200 activations of a layer whose inputs are correlated: not independent draws, so
         // a band rather than standard errors; sigma's mean is 1/2 exactly only for symmetric z, and z here has
         // a small random offset per unit (|b| and x.w up to ~0.6), so +-0.1.
-        checks.add(Check.inRange("sigmoid hidden layer 1: mean activation near 1/2 (not centred)", 0.4, 0.6,
+        checks.add(Claim.inRange("sigmoid hidden layer 1: mean activation near 1/2 (not centred)", 0.4, 0.6,
                 sigmoidPass.stats(0).mean()));
-        checks.add(Check.inRange("tanh hidden layer 1: mean activation near 0", -0.15, 0.15, tanhPass.stats(0).mean()));
+        checks.add(Claim.inRange("tanh hidden layer 1: mean activation near 0", -0.15, 0.15, tanhPass.stats(0).mean()));
         double ratio = sigmoid.gradient(batch.x(), batch.labels()).weightNorm(0)
                 / tanh.gradient(batch.x(), batch.labels()).weightNorm(0);
-        checks.add(Check.inRange("||dL/dW1|| of sigmoid / of tanh is below 1/4 (two slopes <= 1/4 against ~1)", 0,
+        checks.add(Claim.inRange("||dL/dW1|| of sigmoid / of tanh is below 1/4 (two slopes <= 1/4 against ~1)", 0,
                 0.25, ratio));
         gradientFlow(checks, batch, netSeed);
         deadUnits(checks, batch, netSeed);
@@ -205,15 +206,15 @@ public final class MnistLabExpectations {
         return net.loss(batch.x(), batch.labels());
     }
 
-    private static void gradientFlow(List<Check> checks, Batch batch, long seed) {
+    private static void gradientFlow(List<Claim> checks, Batch batch, long seed) {
         double slow = lossAfter(batch, seed, 0.05, 40);
         double fast = lossAfter(batch, seed, 0.1, 20);
         double half = lossAfter(batch, seed, 0.05, 20);
         // The two differ by the O(eta^2) error of Euler steps summed over the path: a few 1e-3 of the loss
         // here; 2 % leaves room for another seed, while half the flow time is several % behind.
-        checks.add(Check.relative("flow time eta T = 2: 40 steps at 0.05 reach the loss of 20 steps at 0.1", fast,
+        checks.add(Claim.relative("flow time eta T = 2: 40 steps at 0.05 reach the loss of 20 steps at 0.1", fast,
                 slow, 0.02));
-        checks.add(Check.inRange("... while 20 steps at 0.05 (flow time 1) stay 5 % to 2x higher: loss ratio", 1.05, 2,
+        checks.add(Claim.inRange("... while 20 steps at 0.05 (flow time 1) stay 5 % to 2x higher: loss ratio", 1.05, 2,
                 half / fast));
     }
 
@@ -235,15 +236,15 @@ public final class MnistLabExpectations {
         return (double) dead / z[0].length;
     }
 
-    private static void deadUnits(List<Check> checks, Batch batch, long seed) {
+    private static void deadUnits(List<Claim> checks, Batch batch, long seed) {
         double atStart = deadAfterOneStep(Activations.RELU, batch, seed, 0);
         // With non-negative inputs a unit whose weights sum well below 0 is off on every image from the start:
         // the sum of 784 weights U(+-1/28) has std 0.58, the mean pixel is 1/2, the spread across images ~0.17.
-        checks.add(Check.inRange("at the start, a minority (under a quarter) of layer 1's ReLU units are off on every image", 0,
+        checks.add(Claim.inRange("at the start, a minority (under a quarter) of layer 1's ReLU units are off on every image", 0,
                 0.25, atStart));
-        checks.add(new Check("one step at rate 0.005 kills no further unit", atStart,
+        checks.add(new Claim("one step at rate 0.005 kills no further unit", atStart,
                 deadAfterOneStep(Activations.RELU, batch, seed, 0.005), 0));
-        checks.add(Check.inRange("one step at rate 50: at least a third of layer 1's ReLU units are dead", 1.0 / 3, 1,
+        checks.add(Claim.inRange("one step at rate 50: at least a third of layer 1's ReLU units are dead", 1.0 / 3, 1,
                 deadAfterOneStep(Activations.RELU, batch, seed, 50)));
         Network leaky = network(Activations.LEAKY_RELU, seed);
         leaky.step(leaky.gradient(batch.x(), batch.labels()), 50);
@@ -254,34 +255,34 @@ public final class MnistLabExpectations {
                 smallest = Math.min(smallest, leaky.activation(0).slope(v));
             }
         }
-        checks.add(Check.inRange("... while a leaky ReLU unit keeps a slope of at least 0.01 everywhere", 0.01, 1,
+        checks.add(Claim.inRange("... while a leaky ReLU unit keeps a slope of at least 0.01 everywhere", 0.01, 1,
                 smallest));
     }
 
-    private static void betaGradient(List<Check> checks, Batch batch, long seed) {
+    private static void betaGradient(List<Claim> checks, Batch batch, long seed) {
         double analytic = swishNetwork(1, seed).gradient(batch.x(), batch.labels()).dBeta()[0];
         double h = 1e-5;
         double numeric = (swishNetwork(1 + h, seed).loss(batch.x(), batch.labels())
                 - swishNetwork(1 - h, seed).loss(batch.x(), batch.labels())) / (2 * h);
         // central difference in double: truncation ~h^2 times the third derivative, ~1e-10, rounding ~1e-16 / h
-        checks.add(new Check("dL/dbeta of Swish layer 1: swishBetaGradient summed by the engine = central difference",
+        checks.add(new Claim("dL/dbeta of Swish layer 1: swishBetaGradient summed by the engine = central difference",
                 numeric, analytic, 1e-7 + 1e-5 * Math.abs(numeric)));
-        checks.add(Check.inRange("d swish_beta(z) / d beta = z^2 sigma'(beta z) >= 0 (z = -3, 0.5, 4)", 0,
+        checks.add(Claim.inRange("d swish_beta(z) / d beta = z^2 sigma'(beta z) >= 0 (z = -3, 0.5, 4)", 0,
                 1, Math.min(Ex07SmoothActivations.swishBetaGradient(-3, 1),
                         Math.min(Ex07SmoothActivations.swishBetaGradient(0.5, 1),
                                 Ex07SmoothActivations.swishBetaGradient(4, 1)))));
-        checks.add(Check.relative("... and equals z^2 sigma'(beta z) at z = 2, beta = 1.5", 4 * Ex01Sigmoid.sigmoidDerivative(3),
+        checks.add(Claim.relative("... and equals z^2 sigma'(beta z) at z = 2, beta = 1.5", 4 * Ex01Sigmoid.sigmoidDerivative(3),
                 Ex07SmoothActivations.swishBetaGradient(2, 1.5), 1e-12));
         double beta = 1.5;
         double peak = 2.3994 / beta; // the root of u tanh(u/2) = 2, over beta
         double atPeak = Ex07SmoothActivations.swishBetaGradient(peak, beta);
         // a smooth maximum: 1 % either side of it lowers the value, and 1/beta is far below it
-        checks.add(Check.inRange("d swish_beta / d beta peaks at |z| = 2.40/beta (beta = 1.5): 1 % either side is lower",
+        checks.add(Claim.inRange("d swish_beta / d beta peaks at |z| = 2.40/beta (beta = 1.5): 1 % either side is lower",
                 0, atPeak, Math.max(Ex07SmoothActivations.swishBetaGradient(0.99 * peak, beta),
                         Ex07SmoothActivations.swishBetaGradient(1.01 * peak, beta))));
-        checks.add(Check.inRange("... and at 1/beta it is under half of that peak", 0, 0.5 * atPeak,
+        checks.add(Claim.inRange("... and at 1/beta it is under half of that peak", 0, 0.5 * atPeak,
                 Ex07SmoothActivations.swishBetaGradient(1 / beta, beta)));
-        checks.add(Check.inRange("Swish's slope at -10 is below 1e-3 in size: a unit pushed far down is stuck", -1e-3,
+        checks.add(Claim.inRange("Swish's slope at -10 is below 1e-3 in size: a unit pushed far down is stuck", -1e-3,
                 1e-3, Ex07SmoothActivations.swishDerivative(-10, 1)));
     }
 
@@ -302,7 +303,7 @@ public final class MnistLabExpectations {
             rows[i] = new double[] {rates[i], deadAfterOneStep(Activations.RELU, batch, seed, rates[i]),
                     lossAfter(batch, seed, rates[i] / 10, 10)};
         }
-        LabReport.of(MnistLabExpectations.class)
+        WriteUps.of(MnistLabExpectations.class).report()
                 .table("One full-batch step on 64 random images (784-200-64-10, PyTorch init)",
                         List.of("rate", "dead ReLU units, layer 1", "tanh loss after 10 steps at rate/10"), rows)
                 .checks(checks())

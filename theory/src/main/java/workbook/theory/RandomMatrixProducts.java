@@ -8,6 +8,9 @@ import org.apache.commons.math3.special.Gamma;
 import workbook.exercises.Ex03ReluFamily;
 import workbook.exercises.Ex09Initialization;
 import workbook.theory.engine.Matrices;
+import workbook.theory.tools.Claim;
+import workbook.theory.tools.MonteCarlo;
+import workbook.theory.tools.WriteUpReport;
 
 /**
  * {@summary <span class="book-lede">How the norm of a product of random matrices grows or shrinks with the scale of
@@ -64,7 +67,7 @@ import workbook.theory.engine.Matrices;
  * square of the product and the mean of its log norm agree with the formulas within 4 standard errors; at the
  * critical scale the typical norm at depth 50 is far below 1 although the mean square is 1; He weights with
  * {@link Ex03ReluFamily#relu Ex03ReluFamily.relu} keep the mean square at 1.
- * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=products}.
+ * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Dwriteup=products}.
  *
  * <h2>In short</h2>
  * <ul>
@@ -110,24 +113,24 @@ public final class RandomMatrixProducts {
     }
 
     /** Returns the checks for the fixed {@link #SEED}. */
-    public static List<Check> checks() {
+    public static List<Claim> checks() {
         return checks(SEED);
     }
 
     /** Returns the checks of this write-up; the same seed always gives the same numbers. */
-    public static List<Check> checks(long seed) {
+    public static List<Claim> checks(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Check> checks = new ArrayList<>();
+        List<Claim> checks = new ArrayList<>();
         for (Scale scale : scales()) {
             double[] squares = squaredNorms(scale, WIDTH, DEPTH, TRIALS, random);
             double perLayer = WIDTH * scale.variance() * (scale.relu() ? 0.5 : 1);
             MonteCarlo.Estimate meanSquare = MonteCarlo.estimate(squares);
-            checks.add(Check.withinStandardErrors(scale.name() + ": E|x_10|^2 = (n s^2" + (scale.relu() ? " / 2" : "")
-                            + ")^10 = " + LabReport.format(Math.pow(perLayer, DEPTH)),
+            checks.add(Claim.withinStandardErrors(scale.name() + ": E|x_10|^2 = (n s^2" + (scale.relu() ? " / 2" : "")
+                            + ")^10 = " + WriteUpReport.format(Math.pow(perLayer, DEPTH)),
                     Math.pow(perLayer, DEPTH), meanSquare.mean(), meanSquare.standardError(), K));
             if (!scale.relu()) {
                 MonteCarlo.Estimate logNorm = MonteCarlo.estimate(logNorms(squares));
-                checks.add(Check.withinStandardErrors(scale.name() + ": E ln|x_10| = 5 (ln(n s^2) + psi(n/2) - ln(n/2))",
+                checks.add(Claim.withinStandardErrors(scale.name() + ": E ln|x_10| = 5 (ln(n s^2) + psi(n/2) - ln(n/2))",
                         expectedLogNorm(WIDTH, scale.variance(), DEPTH), logNorm.mean(), logNorm.standardError(), K));
             }
         }
@@ -135,24 +138,24 @@ public final class RandomMatrixProducts {
         return checks;
     }
 
-    private static void critical(List<Check> checks, SplittableRandom random) {
+    private static void critical(List<Claim> checks, SplittableRandom random) {
         Scale xavier = new Scale("Xavier", 1.0 / NARROW, false, (n, r) -> Ex09Initialization.xavierNormal(n, n, r));
         double[] squares = squaredNorms(xavier, NARROW, DEEP, TRIALS, random);
         double[] logs = logNorms(squares);
         MonteCarlo.Estimate logNorm = MonteCarlo.estimate(logs);
         double expected = expectedLogNorm(NARROW, 1.0 / NARROW, DEEP);
-        checks.add(Check.withinStandardErrors("n = 4, depth 50, s = 1/sqrt n: E ln|x_50| = 25 (psi(2) - ln 2) = "
-                + LabReport.format(expected), expected, logNorm.mean(), logNorm.standardError(), K));
+        checks.add(Claim.withinStandardErrors("n = 4, depth 50, s = 1/sqrt n: E ln|x_50| = 25 (psi(2) - ln 2) = "
+                + WriteUpReport.format(expected), expected, logNorm.mean(), logNorm.standardError(), K));
         // Var ln|x_L| = (L / 4) psi'(n/2); the SE of a sample variance of a near-normal sample is var sqrt(2 / n)
         double spread = DEEP / 4.0 * Gamma.trigamma(NARROW / 2.0);
         double sampleVariance = Math.pow(logNorm.standardError(), 2) * logs.length;
-        checks.add(Check.withinStandardErrors("... and Var ln|x_50| = (50/4) psi'(2) = " + LabReport.format(spread),
+        checks.add(Claim.withinStandardErrors("... and Var ln|x_50| = (50/4) psi'(2) = " + WriteUpReport.format(spread),
                 spread, sampleVariance, spread * Math.sqrt(2.0 / (logs.length - 1)), K));
         long below = 0;
         for (double s : squares) {
             below += s < 1e-2 ? 1 : 0;
         }
-        checks.add(Check.inRange("... so most products (over 80 %) shrink below |x_50| = 0.1 though E|x_50|^2 = 1", 0.8,
+        checks.add(Claim.inRange("... so most products (over 80 %) shrink below |x_50| = 0.1 though E|x_50|^2 = 1", 0.8,
                 1, (double) below / squares.length));
     }
 
@@ -202,7 +205,7 @@ public final class RandomMatrixProducts {
             rows.add(new double[] {Math.pow(perLayer, DEPTH), MonteCarlo.estimate(squares).mean(),
                     Math.sqrt(sorted[sorted.length / 2])});
         }
-        LabReport.of(RandomMatrixProducts.class)
+        WriteUps.of(RandomMatrixProducts.class).report()
                 .table("|x W_1 ... W_10|^2 for a unit vector x, width n = 8, 3000 products each", List.of("factors",
                         "E|x_10|^2", "sample mean", "median |x_10|"), names, rows.toArray(double[][]::new))
                 .note("The median shows the typical size: at the critical scales (E|x_10|^2 = 1) it sits below 1.")

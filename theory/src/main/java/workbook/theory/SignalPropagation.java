@@ -17,6 +17,10 @@ import workbook.theory.engine.Matrices;
 import workbook.theory.engine.Network;
 import workbook.theory.engine.Recorder;
 import workbook.theory.engine.Scheme;
+import workbook.theory.tools.Claim;
+import workbook.theory.tools.MonteCarlo;
+import workbook.theory.tools.NormalIntegrals;
+import workbook.theory.tools.WriteUpReport;
 
 /**
  * {@summary <span class="book-lede">Signal propagation across depth: a batch pushed through 50 layers of width 64
@@ -125,7 +129,7 @@ import workbook.theory.engine.Scheme;
  *   <li>tanh over layers 41 to 50 on average: naive has more than 70 % saturated units, Xavier none and a mean
  *       slope above 0.95, He between 0.5 % and 10 % saturated.</li>
  * </ul>
- * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=signal-depth}.
+ * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Dwriteup=signal-depth}.
  *
  * <h2>In short</h2>
  * <ul>
@@ -180,12 +184,12 @@ public final class SignalPropagation {
     }
 
     /** Returns the checks for the fixed {@link #SEED}. */
-    public static List<Check> checks() {
+    public static List<Claim> checks() {
         return checks(SEED);
     }
 
     /** Returns the checks of this write-up; the same seed always gives the same numbers. */
-    public static List<Check> checks(long seed) {
+    public static List<Claim> checks(long seed) {
         return checks(runs(Activations.RELU, seed), runs(Activations.TANH, seed));
     }
 
@@ -223,8 +227,8 @@ public final class SignalPropagation {
         return new Run(stats, Matrices.meanSquare(x0), saturated, slope, meanSquare);
     }
 
-    private static List<Check> checks(Map<Scheme, Run> relu, Map<Scheme, Run> tanh) {
-        List<Check> checks = new ArrayList<>();
+    private static List<Claim> checks(Map<Scheme, Run> relu, Map<Scheme, Run> tanh) {
+        List<Claim> checks = new ArrayList<>();
         reluZeros(checks, relu);
         reluScale(checks, relu);
         for (Scheme scheme : Scheme.values()) {
@@ -233,13 +237,13 @@ public final class SignalPropagation {
         Run naive = tanh.get(Scheme.NAIVE);
         Run xavier = tanh.get(Scheme.XAVIER);
         Run he = tanh.get(Scheme.HE);
-        checks.add(Check.inRange("tanh naive, layers 41-50: more than 70 % of the units are saturated", 0.7, 1,
+        checks.add(Claim.inRange("tanh naive, layers 41-50: more than 70 % of the units are saturated", 0.7, 1,
                 lastLayers(naive, LayerStats::saturatedFraction)));
-        checks.add(new Check("tanh Xavier, layers 41-50: no unit is saturated", 0,
+        checks.add(new Claim("tanh Xavier, layers 41-50: no unit is saturated", 0,
                 lastLayers(xavier, LayerStats::saturatedFraction), 0));
-        checks.add(Check.inRange("tanh Xavier, layers 41-50: the mean slope is above 0.95 (almost linear)", 0.95, 1,
+        checks.add(Claim.inRange("tanh Xavier, layers 41-50: the mean slope is above 0.95 (almost linear)", 0.95, 1,
                 lastLayers(xavier, LayerStats::meanLocalDerivative)));
-        checks.add(Check.inRange("tanh He, layers 41-50: between 0.5 % and 10 % of the units are saturated", 0.005,
+        checks.add(Claim.inRange("tanh He, layers 41-50: between 0.5 % and 10 % of the units are saturated", 0.005,
                 0.1, lastLayers(he, LayerStats::saturatedFraction)));
         return checks;
     }
@@ -253,7 +257,7 @@ public final class SignalPropagation {
         return sum;
     }
 
-    private static void reluZeros(List<Check> checks, Map<Scheme, Run> relu) {
+    private static void reluZeros(List<Claim> checks, Map<Scheme, Run> relu) {
         Run he = relu.get(Scheme.HE);
         double zeros = 0;
         double slopeGap = 0;
@@ -266,15 +270,15 @@ public final class SignalPropagation {
                 schemeGap = Math.max(schemeGap, Math.abs(other.stats().get(l).zeroFraction() - s.zeroFraction()));
             }
         }
-        checks.add(Check.withinStandardErrors("ReLU: the zero fraction averaged over 50 layers is 1/2", 0.5, zeros,
+        checks.add(Claim.withinStandardErrors("ReLU: the zero fraction averaged over 50 layers is 1/2", 0.5, zeros,
                 fractionStandardError(new double[] {0.5}), K));
-        checks.add(new Check("ReLU: the zero fraction is the same at every layer for naive, Xavier and He",
+        checks.add(new Claim("ReLU: the zero fraction is the same at every layer for naive, Xavier and He",
                 0, schemeGap, 0));
         // both are sums of 4096 terms 0 or 1 divided by 4096: exact in binary
-        checks.add(new Check("ReLU: mean local derivative = 1 - zero fraction at every layer", 0, slopeGap, 0));
+        checks.add(new Claim("ReLU: mean local derivative = 1 - zero fraction at every layer", 0, slopeGap, 0));
     }
 
-    private static void reluScale(List<Check> checks, Map<Scheme, Run> relu) {
+    private static void reluScale(List<Claim> checks, Map<Scheme, Run> relu) {
         Run xavier = relu.get(Scheme.XAVIER);
         for (Scheme scheme : List.of(Scheme.NAIVE, Scheme.HE)) {
             Run run = relu.get(scheme);
@@ -285,7 +289,7 @@ public final class SignalPropagation {
                 gap = Math.max(gap, Math.abs(ratio / Math.pow(c, l) - 1));
             }
             // each layer adds a few roundings of relative size 1e-16 per entry; 50 layers stay far below 1e-12
-            checks.add(new Check("ReLU " + scheme.label() + ": std at layer l = " + LabReport.format(c)
+            checks.add(new Claim("ReLU " + scheme.label() + ": std at layer l = " + WriteUpReport.format(c)
                     + "^l x the Xavier std, every layer (largest relative gap)", 0, gap, 1e-12));
         }
         for (Scheme scheme : Scheme.values()) {
@@ -300,13 +304,13 @@ public final class SignalPropagation {
             // standard error of their average is s / sqrt(50), s the sample standard deviation
             MonteCarlo.Estimate gain = MonteCarlo.estimate(ratios);
             double predicted = 0.5 * WIDTH * scheme.variance(WIDTH, WIDTH);
-            checks.add(Check.withinStandardErrors("ReLU " + scheme.label() + ": each layer multiplies the mean square "
-                    + "by n v / 2 = " + LabReport.format(predicted) + " (average of 50 ratios)", predicted,
+            checks.add(Claim.withinStandardErrors("ReLU " + scheme.label() + ": each layer multiplies the mean square "
+                    + "by n v / 2 = " + WriteUpReport.format(predicted) + " (average of 50 ratios)", predicted,
                     gain.mean(), gain.standardError(), K));
         }
         for (Scheme scheme : Scheme.values()) {
             double predicted = 25 * Math.log10(0.5 * WIDTH * scheme.variance(WIDTH, WIDTH));
-            checks.add(new Check("ReLU " + scheme.label() + ", layer 50: log10 std = 25 log10(n v / 2) within "
+            checks.add(new Claim("ReLU " + scheme.label() + ", layer 50: log10 std = 25 log10(n v / 2) within "
                     + "2 decades", predicted, Math.log10(relu.get(scheme).std(DEPTH)), DECADES));
         }
     }
@@ -321,7 +325,7 @@ public final class SignalPropagation {
         return Math.sqrt(sum) / DEPTH;
     }
 
-    private static void tanhAgainstPrediction(List<Check> checks, Scheme scheme, Run run) {
+    private static void tanhAgainstPrediction(List<Claim> checks, Scheme scheme, Run run) {
         double saturated = 0;
         double predictedSaturated = 0;
         double slope = 0;
@@ -335,14 +339,14 @@ public final class SignalPropagation {
             predictedSlope += run.slope()[l] / DEPTH;
             ratios[l] = run.measuredMeanSquare(l + 1) / run.meanSquare()[l];
         }
-        checks.add(Check.withinStandardErrors("tanh " + scheme.label() + ": saturated fraction averaged over layers = "
+        checks.add(Claim.withinStandardErrors("tanh " + scheme.label() + ": saturated fraction averaged over layers = "
                 + "the one-layer prediction", predictedSaturated, saturated, fractionStandardError(run.saturated()),
                 K));
-        checks.add(Check.withinStandardErrors("tanh " + scheme.label() + ": mean tanh' averaged over layers = "
+        checks.add(Claim.withinStandardErrors("tanh " + scheme.label() + ": mean tanh' averaged over layers = "
                 + "the one-layer prediction", predictedSlope, slope, fractionStandardError(run.slope()), K));
         // measured / predicted has conditional mean 1 at every layer: standard error s / sqrt(50) as for ReLU
         MonteCarlo.Estimate ratio = MonteCarlo.estimate(ratios);
-        checks.add(Check.withinStandardErrors("tanh " + scheme.label() + ": mean square / its prediction averages "
+        checks.add(Claim.withinStandardErrors("tanh " + scheme.label() + ": mean square / its prediction averages "
                 + "to 1 over layers", 1, ratio.mean(), ratio.standardError(), K));
     }
 
@@ -370,7 +374,7 @@ public final class SignalPropagation {
                 slopeRows[i][2 + 2 * k] = run.slope()[l - 1];
             }
         }
-        LabReport.of(SignalPropagation.class)
+        WriteUps.of(SignalPropagation.class).report()
                 .note("64 rows x width 64, depth 50, N(0, 1) input; the three initializers share one seed.")
                 .table("ReLU: standard deviation of the activations, and the zero fraction (the same for all three)",
                         List.of("layer", "std naive", "std xavier", "std he", "zero frac"), reluRows)

@@ -7,6 +7,9 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 import workbook.exercises.Ex05Softmax;
 import workbook.exercises.Ex06SoftmaxJacobian;
+import workbook.theory.tools.Claim;
+import workbook.theory.tools.FiniteDifferences;
+import workbook.theory.tools.WriteUpReport;
 
 /**
  * {@summary <span class="book-lede">Softmax, its temperature and entropy, its Jacobian, and the gradient of
@@ -72,7 +75,7 @@ import workbook.exercises.Ex06SoftmaxJacobian;
  *   <li>{@link Ex06SoftmaxJacobian#crossEntropyGradient Ex06SoftmaxJacobian.crossEntropyGradient} against finite differences of the loss, equal to
  *       \( s - e_y \), stable at \( \pm 1000 \), with the Jacobian as its own derivative (the Hessian).</li>
  * </ul>
- * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=softmax}.
+ * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Dwriteup=softmax}.
  *
  * <h2>In short</h2>
  * <ul>
@@ -98,14 +101,14 @@ public final class SoftmaxCalculus {
     private SoftmaxCalculus() {}
 
     /** Returns the checks for the fixed {@link #SEED}. */
-    public static List<Check> checks() {
+    public static List<Claim> checks() {
         return checks(SEED);
     }
 
     /** Returns the checks of this write-up; the same seed always gives the same numbers. */
-    public static List<Check> checks(long seed) {
+    public static List<Claim> checks(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Check> checks = new ArrayList<>();
+        List<Claim> checks = new ArrayList<>();
         stableForms(checks);
         temperature(checks);
         jacobian(checks, random);
@@ -113,38 +116,38 @@ public final class SoftmaxCalculus {
         return checks;
     }
 
-    private static void stableForms(List<Check> checks) {
+    private static void stableForms(List<Claim> checks) {
         double[] shifted = new double[NOTEBOOK_LOGITS.length];
         for (int i = 0; i < shifted.length; i++) {
             shifted[i] = NOTEBOOK_LOGITS[i] + 1000;
         }
-        checks.add(new Check("softmax(z + 1000) = softmax(z)", 0, FiniteDifferences.maxDifference(
+        checks.add(new Claim("softmax(z + 1000) = softmax(z)", 0, FiniteDifferences.maxDifference(
                 Ex05Softmax.softmax(shifted), Ex05Softmax.softmax(NOTEBOOK_LOGITS)), ULPS));
         double[] large = Ex05Softmax.softmax(new double[] {1000, 999, 998});
         double norm = 1 + Math.exp(-1) + Math.exp(-2);
-        checks.add(new Check("softmax(1000, 999, 998) = (1, e^-1, e^-2) / (1 + e^-1 + e^-2)", 0,
+        checks.add(new Claim("softmax(1000, 999, 998) = (1, e^-1, e^-2) / (1 + e^-1 + e^-2)", 0,
                 FiniteDifferences.maxDifference(large, new double[] {1 / norm, Math.exp(-1) / norm, Math.exp(-2) / norm}),
                 ULPS));
-        checks.add(new Check("logsumexp(1000, 1000) = 1000 + ln 2", 1000 + Math.log(2),
+        checks.add(new Claim("logsumexp(1000, 1000) = 1000 + ln 2", 1000 + Math.log(2),
                 Ex05Softmax.logSumExp(new double[] {1000, 1000}), 1e-12));
         double[] far = {0, -800};
-        checks.add(new Check("log of softmax(0, -800) underflows: log(s_2) = -Infinity", Double.NEGATIVE_INFINITY,
+        checks.add(new Claim("log of softmax(0, -800) underflows: log(s_2) = -Infinity", Double.NEGATIVE_INFINITY,
                 Math.log(Ex05Softmax.softmax(far)[1]), 0));
-        checks.add(new Check("... while log-softmax gives z_2 - logsumexp(z) = -800", -800,
+        checks.add(new Claim("... while log-softmax gives z_2 - logsumexp(z) = -800", -800,
                 Ex05Softmax.logSoftmax(far)[1], 1e-12));
     }
 
-    private static void temperature(List<Check> checks) {
+    private static void temperature(List<Claim> checks) {
         double[] cold = Ex05Softmax.softmax(NOTEBOOK_LOGITS, 0.05);
         // 1 - s_max = (e^-20 + e^-60) / (1 + ...) = 2.1e-9
-        checks.add(Check.inRange("T = 0.05: softmax is one-hot on the argmax (s_max > 1 - 1e-8)", 1 - 1e-8, 1, cold[0]));
+        checks.add(Claim.inRange("T = 0.05: softmax is one-hot on the argmax (s_max > 1 - 1e-8)", 1 - 1e-8, 1, cold[0]));
         double[] hot = Ex05Softmax.softmax(NOTEBOOK_LOGITS, 1e4);
         double spread = 0;
         for (double p : hot) {
             spread = Math.max(spread, Math.abs(p - 1.0 / 3));
         }
         // s_i - 1/3 = (z_i - mean z) / (3T) + O(1/T^2), at most 1.7 / 3e4 = 6e-5
-        checks.add(Check.inRange("T = 10^4: softmax is uniform within 1e-4", 0, 1e-4, spread));
+        checks.add(Claim.inRange("T = 10^4: softmax is uniform within 1e-4", 0, 1e-4, spread));
         boolean increasing = true;
         double previous = -1;
         for (int i = -26; i <= 40; i++) {
@@ -152,12 +155,12 @@ public final class SoftmaxCalculus {
             increasing &= entropy > previous;
             previous = entropy;
         }
-        checks.add(Check.isTrue("entropy grows with T on [0.0025, 10^4]", increasing));
-        checks.add(new Check("entropy at T = 10^6 is ln 3", Math.log(3), entropyAt(1e6), 1e-9));
+        checks.add(Claim.isTrue("entropy grows with T on [0.0025, 10^4]", increasing));
+        checks.add(new Claim("entropy at T = 10^6 is ln 3", Math.log(3), entropyAt(1e6), 1e-9));
         for (double t : new double[] {0.5, 1, 2}) {
             double[] s = Ex05Softmax.softmax(NOTEBOOK_LOGITS, t);
             double predicted = variance(s, NOTEBOOK_LOGITS) / (t * t * t);
-            checks.add(new Check("dH/dT = Var_s(z) / T^3 at T = " + LabReport.format(t), predicted,
+            checks.add(new Claim("dH/dT = Var_s(z) / T^3 at T = " + WriteUpReport.format(t), predicted,
                     FiniteDifferences.derivative(SoftmaxCalculus::entropyAt, t), FiniteDifferences.TOLERANCE));
         }
     }
@@ -166,11 +169,11 @@ public final class SoftmaxCalculus {
         return Ex05Softmax.entropy(Ex05Softmax.softmax(NOTEBOOK_LOGITS, temperature));
     }
 
-    private static void jacobian(List<Check> checks, SplittableRandom random) {
+    private static void jacobian(List<Claim> checks, SplittableRandom random) {
         double[] s = Ex05Softmax.softmax(LOGITS);
         double[][] j = Ex06SoftmaxJacobian.jacobian(s);
         int n = s.length;
-        checks.add(new Check("J = diag(s) - s s^T matches a finite-difference Jacobian of softmax", 0,
+        checks.add(new Claim("J = diag(s) - s s^T matches a finite-difference Jacobian of softmax", 0,
                 FiniteDifferences.maxDifference(j, FiniteDifferences.jacobian(Ex05Softmax::softmax, LOGITS)),
                 FiniteDifferences.TOLERANCE));
         double rowSums = 0;
@@ -185,9 +188,9 @@ public final class SoftmaxCalculus {
             rowSums = Math.max(rowSums, Math.abs(sum));
             trace += j[r][r];
         }
-        checks.add(new Check("the rows of J sum to 0 (shift invariance)", 0, rowSums, ULPS));
-        checks.add(new Check("J is symmetric", 0, asymmetry, 0));
-        checks.add(new Check("trace J = 1 - |s|^2", 1 - dot(s, s), trace, ULPS));
+        checks.add(new Claim("the rows of J sum to 0 (shift invariance)", 0, rowSums, ULPS));
+        checks.add(new Claim("J is symmetric", 0, asymmetry, 0));
+        checks.add(new Claim("trace J = 1 - |s|^2", 1 - dot(s, s), trace, ULPS));
 
         EigenDecomposition eigen = new EigenDecomposition(MatrixUtils.createRealMatrix(j));
         double smallest = Double.POSITIVE_INFINITY;
@@ -201,12 +204,12 @@ public final class SoftmaxCalculus {
                 nullIndex = i;
             }
         }
-        checks.add(new Check("the smallest eigenvalue of J is 0 (J is positive semi-definite)", 0, smallest, ULPS));
-        checks.add(new Check("J has n - 1 = 3 positive eigenvalues: rank n - 1", n - 1, positive, 0));
+        checks.add(new Claim("the smallest eigenvalue of J is 0 (J is positive semi-definite)", 0, smallest, ULPS));
+        checks.add(new Claim("J has n - 1 = 3 positive eigenvalues: rank n - 1", n - 1, positive, 0));
         double[] nullVector = eigen.getEigenvector(nullIndex).toArray();
         double cosine = Math.abs(dot(nullVector, new double[] {1, 1, 1, 1})) / (Math.sqrt(dot(nullVector, nullVector))
                 * 2);
-        checks.add(new Check("the null space of J is spanned by (1, 1, 1, 1)", 1, cosine, 1e-12));
+        checks.add(new Claim("the null space of J is spanned by (1, 1, 1, 1)", 1, cosine, 1e-12));
 
         double formGap = 0;
         double productGap = 0;
@@ -220,11 +223,11 @@ public final class SoftmaxCalculus {
             productGap = Math.max(productGap,
                     FiniteDifferences.maxDifference(Ex06SoftmaxJacobian.jacobianVectorProduct(s, v), jv));
         }
-        checks.add(new Check("v^T J v = Var_s(v) for random v", 0, formGap, 1e-14));
-        checks.add(new Check("J v in O(n) equals the dense product", 0, productGap, 1e-15));
+        checks.add(new Claim("v^T J v = Var_s(v) for random v", 0, formGap, 1e-14));
+        checks.add(new Claim("J v in O(n) equals the dense product", 0, productGap, 1e-15));
     }
 
-    private static void crossEntropy(List<Check> checks) {
+    private static void crossEntropy(List<Claim> checks) {
         int label = 1;
         double[] gradient = Ex06SoftmaxJacobian.crossEntropyGradient(LOGITS, label);
         double[] numeric = new double[LOGITS.length];
@@ -236,24 +239,24 @@ public final class SoftmaxCalculus {
                 return Ex06SoftmaxJacobian.crossEntropyLoss(moved, label);
             }, LOGITS[i]);
         }
-        checks.add(new Check("the cross-entropy gradient matches finite differences of the loss", 0,
+        checks.add(new Claim("the cross-entropy gradient matches finite differences of the loss", 0,
                 FiniteDifferences.maxDifference(gradient, numeric), FiniteDifferences.TOLERANCE));
         double[] expected = Ex05Softmax.softmax(LOGITS);
         expected[label] -= 1;
-        checks.add(new Check("the cross-entropy gradient is s - e_y", 0,
+        checks.add(new Claim("the cross-entropy gradient is s - e_y", 0,
                 FiniteDifferences.maxDifference(gradient, expected), ULPS));
         double sum = 0;
         for (double g : gradient) {
             sum += g;
         }
-        checks.add(new Check("its entries sum to 0", 0, sum, ULPS));
+        checks.add(new Claim("its entries sum to 0", 0, sum, ULPS));
         double[] extreme = {1000, -1000, 0};
-        checks.add(new Check("logits (1000, -1000, 0), true class at -1000: the loss is 2000, finite", 2000,
+        checks.add(new Claim("logits (1000, -1000, 0), true class at -1000: the loss is 2000, finite", 2000,
                 Ex06SoftmaxJacobian.crossEntropyLoss(extreme, 1), 1e-9));
-        checks.add(new Check("... and its gradient is (1, -1, 0)", 0, FiniteDifferences.maxDifference(
+        checks.add(new Claim("... and its gradient is (1, -1, 0)", 0, FiniteDifferences.maxDifference(
                 Ex06SoftmaxJacobian.crossEntropyGradient(extreme, 1), new double[] {1, -1, 0}), ULPS));
         double[][] hessian = FiniteDifferences.jacobian(z -> Ex06SoftmaxJacobian.crossEntropyGradient(z, label), LOGITS);
-        checks.add(new Check("the Hessian of the loss is J (finite differences of the gradient)", 0,
+        checks.add(new Claim("the Hessian of the loss is J (finite differences of the gradient)", 0,
                 FiniteDifferences.maxDifference(hessian, Ex06SoftmaxJacobian.jacobian(Ex05Softmax.softmax(LOGITS))),
                 FiniteDifferences.TOLERANCE));
     }
@@ -296,7 +299,7 @@ public final class SoftmaxCalculus {
             double[] s = Ex05Softmax.softmax(NOTEBOOK_LOGITS, t);
             rows[i] = new double[] {t, s[0], s[1], s[2], Ex05Softmax.entropy(s)};
         }
-        LabReport.of(SoftmaxCalculus.class)
+        WriteUps.of(SoftmaxCalculus.class).report()
                 .table("softmax(z / T) for the logits z = (2, 1, -1); ln 3 = 1.0986",
                         List.of("T", "s_1", "s_2", "s_3", "entropy H"), rows)
                 .checks(checks())

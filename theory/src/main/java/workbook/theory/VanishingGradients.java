@@ -7,6 +7,9 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import workbook.exercises.Ex01Sigmoid;
 import workbook.exercises.Ex02Tanh;
 import workbook.exercises.Ex03ReluFamily;
+import workbook.theory.tools.Claim;
+import workbook.theory.tools.MonteCarlo;
+import workbook.theory.tools.WriteUpReport;
 
 /**
  * {@summary <span class="book-lede">Why sigmoid-like units make gradients vanish, and why ReLU fails
@@ -76,7 +79,7 @@ import workbook.exercises.Ex03ReluFamily;
  *   <li>Products of {@link Ex03ReluFamily#reluDerivative Ex03ReluFamily.reluDerivative} along random paths of depth 10 are 1 with probability
  *       \( 2^{-10} \) (within 4 standard errors) and otherwise exactly 0.</li>
  * </ul>
- * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=vanishing}.
+ * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Dwriteup=vanishing}.
  *
  * <h2>In short</h2>
  * <ul>
@@ -105,47 +108,47 @@ public final class VanishingGradients {
     private VanishingGradients() {}
 
     /** Returns the checks for the fixed {@link #SEED}. */
-    public static List<Check> checks() {
+    public static List<Claim> checks() {
         return checks(SEED);
     }
 
     /** Returns the checks of this write-up; the same seed always gives the same numbers. */
-    public static List<Check> checks(long seed) {
+    public static List<Claim> checks(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Check> checks = new ArrayList<>();
+        List<Claim> checks = new ArrayList<>();
         sigmoidSlope(checks);
         tanhSlope(checks, random);
         reluPaths(checks, random);
         return checks;
     }
 
-    private static void sigmoidSlope(List<Check> checks) {
-        checks.add(new Check("sigma'(0) = 1/4", 0.25, Ex01Sigmoid.sigmoidDerivative(0), 0));
+    private static void sigmoidSlope(List<Claim> checks) {
+        checks.add(new Claim("sigma'(0) = 1/4", 0.25, Ex01Sigmoid.sigmoidDerivative(0), 0));
         double largest = 0;
         for (int i = -10_000; i <= 10_000; i++) {
             largest = Math.max(largest, Ex01Sigmoid.sigmoidDerivative(i / 1000.0));
         }
-        checks.add(new Check("no slope of sigma on a grid of [-10, 10] with step 0.001 exceeds 1/4",
+        checks.add(new Claim("no slope of sigma on a grid of [-10, 10] with step 0.001 exceeds 1/4",
                 0.25, largest, 1e-15));
         // sigma'(x) e^|x| = 1 / (1 + e^-|x|)^2 = 1 - 2 e^-20 + ... at |x| = 20, so 1e-8 is ample
-        checks.add(new Check("the tail of sigma' is e^-|x|: sigma'(-20) e^20 = 1", 1,
+        checks.add(new Claim("the tail of sigma' is e^-|x|: sigma'(-20) e^20 = 1", 1,
                 Ex01Sigmoid.sigmoidDerivative(-20) * Math.exp(20), 1e-8));
         double product = 1;
         for (int layer = 0; layer < 40; layer++) {
             product *= Ex01Sigmoid.sigmoidDerivative(0);
         }
-        checks.add(new Check("40 sigmoid layers at their steepest multiply the gradient by 2^-80",
+        checks.add(new Claim("40 sigmoid layers at their steepest multiply the gradient by 2^-80",
                 Math.scalb(1.0, -80), product, 0)); // powers of two are exact in binary
-        checks.add(Check.inRange("... which is below 1e-20: vanished for any practical purpose", 0, 1e-20, product));
+        checks.add(Claim.inRange("... which is below 1e-20: vanished for any practical purpose", 0, 1e-20, product));
     }
 
-    private static void tanhSlope(List<Check> checks, SplittableRandom random) {
+    private static void tanhSlope(List<Claim> checks, SplittableRandom random) {
         for (double x : new double[] {0, 0.7, 3}) {
             double viaSigmoid = 4 * Ex01Sigmoid.sigmoidDerivative(2 * x);
             double closedForm = 4 / Math.pow(Math.exp(x) + Math.exp(-x), 2);
-            checks.add(Check.relative("tanh'(" + LabReport.format(x) + ") = 4 sigma'(2x)", viaSigmoid,
+            checks.add(Claim.relative("tanh'(" + WriteUpReport.format(x) + ") = 4 sigma'(2x)", viaSigmoid,
                     Ex02Tanh.tanhDerivative(x), 1e-14));
-            checks.add(Check.relative("tanh'(" + LabReport.format(x) + ") = 4 / (e^x + e^-x)^2", closedForm,
+            checks.add(Claim.relative("tanh'(" + WriteUpReport.format(x) + ") = 4 / (e^x + e^-x)^2", closedForm,
                     Ex02Tanh.tanhDerivative(x), 1e-14));
         }
         double[] activations = new double[TANH_SAMPLES];
@@ -159,15 +162,15 @@ public final class VanishingGradients {
         double predicted = 2 * (1 - new NormalDistribution(0, 1).cumulativeProbability(edge / TANH_STD));
         long saturated = Math.round(Ex02Tanh.saturationFraction(activations, SATURATED) * TANH_SAMPLES);
         MonteCarlo.Estimate fraction = MonteCarlo.proportion(saturated, TANH_SAMPLES, predicted);
-        checks.add(Check.withinStandardErrors("z ~ N(0, 4): the saturated fraction of tanh units is 2(1 - Phi(1.83/2))",
+        checks.add(Claim.withinStandardErrors("z ~ N(0, 4): the saturated fraction of tanh units is 2(1 - Phi(1.83/2))",
                 predicted, fraction.mean(), fraction.standardError(), K));
         MonteCarlo.Estimate slope = MonteCarlo.estimate(slopes);
-        checks.add(Check.withinStandardErrors("z ~ N(0, 4): the mean tanh slope E[tanh'(z)] is about 0.365",
+        checks.add(Claim.withinStandardErrors("z ~ N(0, 4): the mean tanh slope E[tanh'(z)] is about 0.365",
                 MonteCarlo.normalExpectation(Ex02Tanh::tanhDerivative, TANH_STD), slope.mean(),
                 slope.standardError(), K));
     }
 
-    private static void reluPaths(List<Check> checks, SplittableRandom random) {
+    private static void reluPaths(List<Claim> checks, SplittableRandom random) {
         long survivors = 0;
         boolean allZeroOrOne = true;
         for (int path = 0; path < RELU_PATHS; path++) {
@@ -180,9 +183,9 @@ public final class VanishingGradients {
         }
         double predicted = Math.scalb(1.0, -RELU_DEPTH);
         MonteCarlo.Estimate survival = MonteCarlo.proportion(survivors, RELU_PATHS, predicted);
-        checks.add(Check.withinStandardErrors("a ReLU path survives 10 layers with probability 2^-10",
+        checks.add(Claim.withinStandardErrors("a ReLU path survives 10 layers with probability 2^-10",
                 predicted, survival.mean(), survival.standardError(), K));
-        checks.add(Check.isTrue("every ReLU path product is exactly 0 or exactly 1: it never shrinks", allZeroOrOne));
+        checks.add(Claim.isTrue("every ReLU path product is exactly 0 or exactly 1: it never shrinks", allZeroOrOne));
     }
 
     /** Prints the lab report: slope products over depth, then every check. */
@@ -195,7 +198,7 @@ public final class VanishingGradients {
             rows[i] = new double[] {d, Math.pow(Ex01Sigmoid.sigmoidDerivative(0), d), Math.pow(tanhMeanSlope, d),
                     Math.scalb(1.0, -d)};
         }
-        LabReport.of(VanishingGradients.class)
+        WriteUps.of(VanishingGradients.class).report()
                 .table("How much of the gradient is left after d layers",
                         List.of("depth d", "sigmoid'(0)^d", "E[tanh']^d, s=2", "P(ReLU path)"), rows)
                 .checks(checks())

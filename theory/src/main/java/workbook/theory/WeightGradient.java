@@ -7,6 +7,9 @@ import workbook.exercises.Ex09Initialization;
 import workbook.exercises.Ex10Propagation;
 import workbook.theory.engine.Activations;
 import workbook.theory.engine.Matrices;
+import workbook.theory.tools.Claim;
+import workbook.theory.tools.FiniteDifferences;
+import workbook.theory.tools.MonteCarlo;
 
 /**
  * {@summary <span class="book-lede">The gradient of a weight matrix is an outer product, \( a^T \delta \); under
@@ -68,7 +71,7 @@ import workbook.theory.engine.Matrices;
  *       gradients): for every layer the sample mean is within 4 standard errors of 0 and the mean square within
  *       4 standard errors of the product formula.</li>
  * </ul>
- * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=weight-gradient}.
+ * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Dwriteup=weight-gradient}.
  *
  * <h2>In short</h2>
  * <ul>
@@ -100,20 +103,20 @@ public final class WeightGradient {
     private WeightGradient() {}
 
     /** Returns the checks for the fixed {@link #SEED}. */
-    public static List<Check> checks() {
+    public static List<Claim> checks() {
         return checks(SEED);
     }
 
     /** Returns the checks of this write-up; the same seed always gives the same numbers. */
-    public static List<Check> checks(long seed) {
+    public static List<Claim> checks(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Check> checks = new ArrayList<>();
+        List<Claim> checks = new ArrayList<>();
         outerProduct(checks, seed);
         independenceModel(checks, random);
         return checks;
     }
 
-    private static void outerProduct(List<Check> checks, long seed) {
+    private static void outerProduct(List<Claim> checks, long seed) {
         double[][] x0 = {{0.5, -1.2, 0.3}, {1.5, 0.2, -0.7}};
         List<double[][]> weights = new ArrayList<>();
         Ex10Propagation.Initializer capturing = (fanIn, fanOut, rng) -> {
@@ -128,7 +131,7 @@ public final class WeightGradient {
         for (int l = 0; l < norms.length; l++) {
             largest = Math.max(largest, Math.abs(norms[l] - Matrices.frobenius(gradients[l])) / norms[l]);
         }
-        checks.add(new Check("Ex10's gradient norms equal those of the summed outer products delta a^T", 0, largest,
+        checks.add(new Claim("Ex10's gradient norms equal those of the summed outer products delta a^T", 0, largest,
                 1e-12));
         int[][] entries = {{0, 0, 0}, {1, 2, 3}, {2, 3, 1}};
         double gap = 0;
@@ -143,7 +146,7 @@ public final class WeightGradient {
             }, original);
             gap = Math.max(gap, Math.abs(numeric - gradients[entry[0]][entry[1]][entry[2]]));
         }
-        checks.add(new Check("entries of delta a^T in layers 1, 2, 3 match finite differences of the loss", 0, gap,
+        checks.add(new Claim("entries of delta a^T in layers 1, 2, 3 match finite differences of the loss", 0, gap,
                 FiniteDifferences.TOLERANCE));
     }
 
@@ -190,7 +193,7 @@ public final class WeightGradient {
         return gradients;
     }
 
-    private static void independenceModel(List<Check> checks, SplittableRandom random) {
+    private static void independenceModel(List<Claim> checks, SplittableRandom random) {
         double[][] entries = sampleEntries(random);
         double[] predicted = predictedVariances();
         for (int l = 0; l < 3; l++) {
@@ -201,9 +204,9 @@ public final class WeightGradient {
             }
             // the mean is 0, so the mean square estimates the variance; its SE is sd(squares) / sqrt(n)
             MonteCarlo.Estimate variance = MonteCarlo.estimate(squares);
-            checks.add(Check.withinStandardErrors("layer " + (l + 1) + ": E[dL/dW_ij] = 0", 0, mean.mean(),
+            checks.add(Claim.withinStandardErrors("layer " + (l + 1) + ": E[dL/dW_ij] = 0", 0, mean.mean(),
                     mean.standardError(), K));
-            checks.add(Check.withinStandardErrors("layer " + (l + 1) + ": Var[dL/dW_ij] = the product formula",
+            checks.add(Claim.withinStandardErrors("layer " + (l + 1) + ": Var[dL/dW_ij] = the product formula",
                     predicted[l], variance.mean(), variance.standardError(), K));
         }
     }
@@ -274,7 +277,7 @@ public final class WeightGradient {
             }
             rows[l] = new double[] {l + 1, predicted[l], sum / TRIALS};
         }
-        LabReport.of(WeightGradient.class)
+        WriteUps.of(WeightGradient.class).report()
                 .table("Var[dL/dW_ij] per layer in the independence model (widths 5, 4, 6, 3)",
                         List.of("layer l", "formula", "Monte Carlo"), rows)
                 .checks(checks())

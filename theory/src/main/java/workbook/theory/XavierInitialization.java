@@ -11,6 +11,8 @@ import workbook.theory.engine.Activations;
 import workbook.theory.engine.Matrices;
 import workbook.theory.engine.Network;
 import workbook.theory.engine.Scheme;
+import workbook.theory.tools.Claim;
+import workbook.theory.tools.MonteCarlo;
 
 /**
  * {@summary <span class="book-lede">Xavier (Glorot) initialization: the weight variance that keeps activations and
@@ -105,7 +107,7 @@ import workbook.theory.engine.Scheme;
  *   <li>{@link Ex10Propagation#forwardStats Ex10Propagation.forwardStats} with Xavier and tanh at width 256: the variance follows the mean-field
  *       recursion above, and only the first layer, fed with unit-variance data, saturates noticeably.</li>
  * </ul>
- * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Ddemo=xavier}.
+ * Run it: {@code ./mvnw -q -pl theory -am compile exec:java -Dwriteup=xavier}.
  *
  * <h2>In short</h2>
  * <ul>
@@ -146,14 +148,14 @@ public final class XavierInitialization {
     private XavierInitialization() {}
 
     /** Returns the checks for the fixed {@link #SEED}. */
-    public static List<Check> checks() {
+    public static List<Claim> checks() {
         return checks(SEED);
     }
 
     /** Returns the checks of this write-up; the same seed always gives the same numbers. */
-    public static List<Check> checks(long seed) {
+    public static List<Claim> checks(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<Check> checks = new ArrayList<>();
+        List<Claim> checks = new ArrayList<>();
         formulas(checks);
         draws(checks, random);
         gains(checks, random);
@@ -191,10 +193,10 @@ public final class XavierInitialization {
         return spread;
     }
 
-    private static void symmetry(List<Check> checks, long seed) {
-        checks.add(new Check("every weight 0.3: after " + STEPS + " steps the 8 hidden units are still identical "
+    private static void symmetry(List<Claim> checks, long seed) {
+        checks.add(new Claim("every weight 0.3: after " + STEPS + " steps the 8 hidden units are still identical "
                 + "(largest difference between two units' weights)", 0, unitSpread(Scheme.constant(0.3), seed), 0));
-        checks.add(Check.inRange("Xavier draws: the same training leaves 8 different units (largest difference "
+        checks.add(Claim.inRange("Xavier draws: the same training leaves 8 different units (largest difference "
                 + "between two units' weights at least 0.1)", 0.1, 100, unitSpread(Ex09Initialization::xavierNormal, seed)));
     }
 
@@ -202,7 +204,7 @@ public final class XavierInitialization {
         return 2.0 / (fanIn + fanOut);
     }
 
-    private static void formulas(List<Check> checks) {
+    private static void formulas(List<Claim> checks) {
         double normal = 0;
         double uniform = 0;
         for (int[] fans : FANS) {
@@ -212,13 +214,13 @@ public final class XavierInitialization {
             normal = Math.max(normal, Math.abs(std * std / target - 1));
             uniform = Math.max(uniform, Math.abs(bound * bound / 3 / target - 1));
         }
-        checks.add(new Check("xavierStd^2 = 2/(n_in + n_out) (largest relative gap over 4 fan pairs)", 0, normal,
+        checks.add(new Claim("xavierStd^2 = 2/(n_in + n_out) (largest relative gap over 4 fan pairs)", 0, normal,
                 1e-14));
-        checks.add(new Check("xavierUniformBound^2 / 3 = 2/(n_in + n_out): U(-d, d) has variance d^2/3", 0, uniform,
+        checks.add(new Claim("xavierUniformBound^2 / 3 = 2/(n_in + n_out): U(-d, d) has variance d^2/3", 0, uniform,
                 1e-14));
     }
 
-    private static void draws(List<Check> checks, SplittableRandom random) {
+    private static void draws(List<Claim> checks, SplittableRandom random) {
         int fanIn = FANS[3][0];
         int fanOut = FANS[3][1];
         double target = target(fanIn, fanOut);
@@ -239,25 +241,25 @@ public final class XavierInitialization {
             MonteCarlo.Estimate mean = MonteCarlo.estimate(entries);
             // with mean 0 the mean square estimates the variance; its SE is sd(w^2) / sqrt(30 000)
             MonteCarlo.Estimate variance = MonteCarlo.estimate(squares);
-            checks.add(Check.withinStandardErrors(name + ": the mean of the 30 000 entries is 0", 0, mean.mean(),
+            checks.add(Claim.withinStandardErrors(name + ": the mean of the 30 000 entries is 0", 0, mean.mean(),
                     mean.standardError(), K));
-            checks.add(Check.withinStandardErrors(name + ": their variance is 2/400 = 0.005", target, variance.mean(),
+            checks.add(Claim.withinStandardErrors(name + ": their variance is 2/400 = 0.005", target, variance.mean(),
                     variance.standardError(), K));
             if (isUniform) {
-                checks.add(Check.inRange(name + ": no entry exceeds the bound sqrt(6/400) = 0.1225", 0,
+                checks.add(Claim.inRange(name + ": no entry exceeds the bound sqrt(6/400) = 0.1225", 0,
                         Ex09Initialization.xavierUniformBound(fanIn, fanOut), largest));
             }
         }
     }
 
-    private static void gains(List<Check> checks, SplittableRandom random) {
+    private static void gains(List<Claim> checks, SplittableRandom random) {
         double[][] ratios = layerGains(random);
         MonteCarlo.Estimate forward = MonteCarlo.estimate(ratios[0]);
         MonteCarlo.Estimate backward = MonteCarlo.estimate(ratios[1]);
         double total = FAN_IN + FAN_OUT;
-        checks.add(Check.withinStandardErrors("64 -> 32 units: the forward variance gain is 2 n_in/(n_in + n_out) = 4/3",
+        checks.add(Claim.withinStandardErrors("64 -> 32 units: the forward variance gain is 2 n_in/(n_in + n_out) = 4/3",
                 2 * FAN_IN / total, forward.mean(), forward.standardError(), K));
-        checks.add(Check.withinStandardErrors("... and the backward gain is 2 n_out/(n_in + n_out) = 2/3",
+        checks.add(Claim.withinStandardErrors("... and the backward gain is 2 n_out/(n_in + n_out) = 2/3",
                 2 * FAN_OUT / total, backward.mean(), backward.standardError(), K));
     }
 
@@ -280,7 +282,7 @@ public final class XavierInitialization {
         return ratios;
     }
 
-    private static void tanhNetwork(List<Check> checks, long seed) {
+    private static void tanhNetwork(List<Claim> checks, long seed) {
         List<Ex10Propagation.LayerStats> stats = tanhStats(seed);
         double[] meanField = meanField();
         double worst = 0;
@@ -290,16 +292,16 @@ public final class XavierInitialization {
             worst = Math.max(worst, Math.abs(variance / meanField[l] - 1));
             saturated = Math.max(saturated, l == 0 ? 0 : stats.get(l).saturatedFraction());
         }
-        checks.add(Check.inRange("Xavier + tanh, width 256: every layer's variance is within 15 % of the recursion "
+        checks.add(Claim.inRange("Xavier + tanh, width 256: every layer's variance is within 15 % of the recursion "
                 + "q_l = E[tanh^2(sqrt(q_(l-1)) Z)]", 0, FINITE_WIDTH, worst));
         // tanh^2 z = z^2 - (2/3) z^4 + ... gives q_(l+1) = q_l - 2 q_l^2 + O(q^3), so 1/q grows by about 2 a layer
-        checks.add(new Check("... which creeps down like 1/(2l): 1/q_10 - 1/q_9 is about 2", 2,
+        checks.add(new Claim("... which creeps down like 1/(2l): 1/q_10 - 1/q_9 is about 2", 2,
                 1 / meanField[DEPTH - 1] - 1 / meanField[DEPTH - 2], 0.15));
         // layer 1 sees z ~ N(0, 1): P(|z| > artanh 0.95 = 1.83) = 6.7 %; 1 % allows for one draw of the weights
         double edge = 0.5 * Math.log(1.95 / 0.05);
-        checks.add(new Check("... layer 1 saturates as N(0, 1) input predicts: P(|z| > artanh 0.95) = 6.7 %",
+        checks.add(new Claim("... layer 1 saturates as N(0, 1) input predicts: P(|z| > artanh 0.95) = 6.7 %",
                 2 * (1 - new NormalDistribution().cumulativeProbability(edge)), stats.get(0).saturatedFraction(), 0.01));
-        checks.add(Check.inRange("... and no later layer saturates more than 1 % of its units", 0, 0.01, saturated));
+        checks.add(Claim.inRange("... and no later layer saturates more than 1 % of its units", 0, 0.01, saturated));
     }
 
     private static List<Ex10Propagation.LayerStats> tanhStats(long seed) {
@@ -352,7 +354,7 @@ public final class XavierInitialization {
             Ex10Propagation.LayerStats s = stats.get(l);
             layers[l] = new double[] {l + 1, meanField[l], s.std() * s.std(), s.saturatedFraction(), s.meanLocalDerivative()};
         }
-        LabReport.of(XavierInitialization.class)
+        WriteUps.of(XavierInitialization.class).report()
                 .table("Xavier scales", List.of("n_in -> n_out", "Var[W]", "normal std", "uniform bound"), shapes, scales)
                 .table("Xavier + tanh, width 256, batch 128 (Ex10.forwardStats) against the mean-field recursion",
                         List.of("layer", "q_l (recursion)", "Var[a_l]", "saturated", "mean tanh'"), layers)

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import workbook.theory.tools.Claim;
 
 /** Every claim of every write-up holds, and every write-up is registered, well formed and in the overview. */
 @DisplayName("Theory write-ups")
@@ -43,32 +44,32 @@ class WriteUpsTest {
             Pattern.compile("(?i)\\b(notebook|lecture|assignment|course notes|the course\\b|the lab\\b|the lab's|part \\d)");
 
     /** Each write-up's checks, computed once for all the tests that read them. */
-    private static final Map<String, List<Check>> CHECKS = new ConcurrentHashMap<>();
+    private static final Map<String, List<Claim>> CHECKS = new ConcurrentHashMap<>();
 
-    private static List<Check> checksOf(Demos.Demo demo) {
-        return CHECKS.computeIfAbsent(demo.name(), name -> demo.checks());
+    private static List<Claim> checksOf(WriteUps.WriteUp writeUp) {
+        return CHECKS.computeIfAbsent(writeUp.name(), name -> writeUp.checks());
     }
 
     @TestFactory
     @DisplayName("every check of every write-up holds")
     Stream<DynamicContainer> everyCheckHolds() {
-        return Demos.all().stream().map(demo -> dynamicContainer(demo.number() + ". " + demo.title(),
-                checksOf(demo).stream().map(WriteUpsTest::holds)));
+        return WriteUps.all().stream().map(writeUp -> dynamicContainer(writeUp.number() + ". " + writeUp.title(),
+                checksOf(writeUp).stream().map(WriteUpsTest::holds)));
     }
 
-    private static DynamicTest holds(Check check) {
-        return dynamicTest(check.claim(), () -> assertThat(check.holds())
+    private static DynamicTest holds(Claim claim) {
+        return dynamicTest(claim.statement(), () -> assertThat(claim.holds())
                 .as("'%s' should hold: the derivation predicts %s \u00b1 %s but the code or the experiment gave %s; "
                                 + "either the derivation or the code it explains has drifted",
-                        check.claim(), check.expected(), check.tolerance(), check.observed())
+                        claim.statement(), claim.expected(), claim.tolerance(), claim.observed())
                 .isTrue());
     }
 
     @TestFactory
     @DisplayName("every write-up has the shape of a write-up")
     Stream<DynamicTest> everyWriteUpIsWellFormed() {
-        return Demos.all().stream().map(demo -> dynamicTest(demo.name(), () -> {
-            Class<?> type = demo.writeUp();
+        return WriteUps.all().stream().map(writeUp -> dynamicTest(writeUp.name(), () -> {
+            Class<?> type = writeUp.type();
             assertThat(Modifier.isFinal(type.getModifiers())).as("%s should be final", type.getSimpleName()).isTrue();
             Constructor<?>[] constructors = type.getDeclaredConstructors();
             assertThat(constructors).as("%s should have exactly one constructor, private and without arguments",
@@ -77,22 +78,22 @@ class WriteUpsTest {
                     .as("%s's constructor should be private and take no arguments", type.getSimpleName()).isTrue();
             Method checks = type.getMethod("checks");
             assertThat(Modifier.isStatic(checks.getModifiers()) && checks.getReturnType() == List.class)
-                    .as("%s should declare public static List<Check> checks()", type.getSimpleName()).isTrue();
+                    .as("%s should declare public static List<Claim> checks()", type.getSimpleName()).isTrue();
             Method main = type.getMethod("main", String[].class);
             assertThat(Modifier.isStatic(main.getModifiers()))
                     .as("%s should declare public static void main(String[])", type.getSimpleName()).isTrue();
-            assertThat(checksOf(demo)).as("%s should make at least one check", type.getSimpleName()).isNotEmpty();
+            assertThat(checksOf(writeUp)).as("%s should make at least one check", type.getSimpleName()).isNotEmpty();
         }));
     }
 
     @TestFactory
     @DisplayName("every write-up's main prints a lab report in which every check holds")
     Stream<DynamicTest> everyLabReportPrints() {
-        return Demos.all().stream().map(demo -> dynamicTest(demo.name(), () -> {
-            String report = captureOutput(demo::run);
-            assertThat(report).as("the lab report of '%s' should open with its title", demo.name())
-                    .startsWith("== " + demo.number() + ". " + demo.title());
-            assertThat(report).as("the lab report of '%s' should end with every check holding", demo.name())
+        return WriteUps.all().stream().map(writeUp -> dynamicTest(writeUp.name(), () -> {
+            String report = captureOutput(writeUp::run);
+            assertThat(report).as("the lab report of '%s' should open with its title", writeUp.name())
+                    .startsWith("== " + writeUp.number() + ". " + writeUp.title());
+            assertThat(report).as("the lab report of '%s' should end with every check holding", writeUp.name())
                     .contains("PASS").doesNotContain("FAIL").containsPattern("(\\d+) of \\1 checks hold\\.");
         }));
     }
@@ -100,7 +101,7 @@ class WriteUpsTest {
     @Test
     @DisplayName("every write-up in the package is registered, with a unique name and increasing numbers")
     void registryIsComplete() throws IOException, URISyntaxException {
-        Path folder = Path.of(Demos.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        Path folder = Path.of(WriteUps.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .resolve("workbook/theory");
         Set<String> writeUps;
         try (Stream<Path> files = Files.list(folder)) {
@@ -110,18 +111,18 @@ class WriteUpsTest {
                     .filter(WriteUpsTest::declaresChecks)
                     .collect(Collectors.toSet());
         }
-        Set<String> registered = Demos.all().stream().map(d -> d.writeUp().getName()).collect(Collectors.toSet());
-        assertThat(registered).as("Demos should register every class of workbook.theory with a checks() method")
+        Set<String> registered = WriteUps.all().stream().map(d -> d.type().getName()).collect(Collectors.toSet());
+        assertThat(registered).as("WriteUps should register every class of workbook.theory with a checks() method")
                 .isEqualTo(writeUps);
 
-        List<String> names = Demos.all().stream().map(Demos.Demo::name).toList();
-        assertThat(names).as("demo names should be unique").doesNotHaveDuplicates();
-        assertThat(names).as("demo names should be short, lower case words joined by '-'")
+        List<String> names = WriteUps.all().stream().map(WriteUps.WriteUp::name).toList();
+        assertThat(names).as("write-up names should be unique").doesNotHaveDuplicates();
+        assertThat(names).as("write-up names should be short, lower case words joined by '-'")
                 .allMatch(n -> n.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*") && n.length() <= 18);
-        List<Integer> numbers = Demos.all().stream().map(Demos.Demo::number).toList();
-        assertThat(numbers).as("demo numbers should increase down the list (learning order)").isSorted()
+        List<Integer> numbers = WriteUps.all().stream().map(WriteUps.WriteUp::number).toList();
+        assertThat(numbers).as("write-up numbers should increase down the list (learning order)").isSorted()
                 .doesNotHaveDuplicates();
-        assertThat(Demos.all()).as("each demo should name the exercises it explains")
+        assertThat(WriteUps.all()).as("each write-up should name the exercises it explains")
                 .allMatch(d -> !d.exercises().isEmpty() && d.exercises().stream().allMatch(e -> e.matches("Ex\\d\\d")));
     }
 
@@ -145,17 +146,17 @@ class WriteUpsTest {
     @TestFactory
     @DisplayName("every write-up page opens with its number and neighbours and links the write-ups it names")
     Stream<DynamicTest> everyWriteUpIsAPageOfTheBook() {
-        return Demos.all().stream().map(demo -> dynamicTest(demo.name(), () -> {
-            String comment = classComment(demo.writeUp());
+        return WriteUps.all().stream().map(writeUp -> dynamicTest(writeUp.name(), () -> {
+            String comment = classComment(writeUp.type());
             assertThat(comment).as("the class comment of %s should open with {@summary <span class=\"book-lede\">...</span>}"
                     + "{@writeup}: the summary is the first sentence of the package's tables, the tag prints the number, "
-                    + "title, neighbours and the summary as the page's abstract", demo.writeUp().getSimpleName())
+                    + "title, neighbours and the summary as the page's abstract", writeUp.type().getSimpleName())
                     .startsWith("{@summary <span class=\"book-lede\">").contains("</span>}{@writeup}");
             assertThat(comment).as("%s should name other write-ups with {@writeup N}, which links them",
-                    demo.writeUp().getSimpleName()).doesNotContainPattern(PLAIN_REFERENCE);
+                    writeUp.type().getSimpleName()).doesNotContainPattern(PLAIN_REFERENCE);
             assertThat(comment).as("%s should end with a summary (<h2>In short</h2>), then {@references} (the works it "
                     + "cites with {@cite key}) and {@writeup end} (the links to its neighbours at the end of the page)",
-                    demo.writeUp().getSimpleName())
+                    writeUp.type().getSimpleName())
                     .containsPattern("(?s)<h2>In short</h2>.*\\{@references}\\s*\\{@writeup end}\\s*(\\*/)?\\s*$")
                     .containsPattern("\\{@citet? [a-z]");
             Matcher figure = FIGURE.matcher(comment);
@@ -164,9 +165,9 @@ class WriteUpsTest {
                 shown.add(Integer.parseInt(figure.group(1)));
             }
             assertThat(shown).as("%s should show exactly the figures the lesson index gives it, in that order",
-                    demo.writeUp().getSimpleName()).isEqualTo(demo.figures());
+                    writeUp.type().getSimpleName()).isEqualTo(writeUp.figures());
             assertThat(comment).as("%s should be self-contained: name the idea, not a course's notebook, lecture or part",
-                    demo.writeUp().getSimpleName()).doesNotContainPattern(COURSE_MATERIAL);
+                    writeUp.type().getSimpleName()).doesNotContainPattern(COURSE_MATERIAL);
         }));
     }
 
@@ -181,14 +182,14 @@ class WriteUpsTest {
     @DisplayName("the README's theory table is the lesson index")
     void readmeTableIsTheLessonIndex() throws IOException {
         String readme = Files.readString(README);
-        StringBuilder expected = new StringBuilder("| # | Write-up | Demo | Exercises | Figures |\n|---|---|---|---|---|\n");
-        for (Demos.Demo demo : Demos.all()) {
-            expected.append("| ").append(demo.number()).append(" | ").append(demo.title()).append(" | `")
-                    .append(demo.name()).append("` | ").append(String.join(", ", demo.exercises())).append(" | ")
-                    .append(demo.figures().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+        StringBuilder expected = new StringBuilder("| # | Write-up | Name | Exercises | Figures |\n|---|---|---|---|---|\n");
+        for (WriteUps.WriteUp writeUp : WriteUps.all()) {
+            expected.append("| ").append(writeUp.number()).append(" | ").append(writeUp.title()).append(" | `")
+                    .append(writeUp.name()).append("` | ").append(String.join(", ", writeUp.exercises())).append(" | ")
+                    .append(writeUp.figures().stream().map(String::valueOf).collect(Collectors.joining(", ")))
                     .append(" |\n");
         }
-        assertThat(readme).as("README.md's Theory section should hold this table, generated from Demos (paste it)")
+        assertThat(readme).as("README.md's Theory section should hold this table, generated from WriteUps (paste it)")
                 .contains(expected.toString());
     }
 
@@ -203,65 +204,39 @@ class WriteUpsTest {
     @Test
     @DisplayName("the lesson index maps figures back to the write-ups they illustrate")
     void figuresMapBackToWriteUps() {
-        assertThat(Demos.illustratedBy(6)).extracting(Demos.Demo::name).containsExactly("kaiming", "signal-depth");
-        assertThat(Demos.illustratedBy(99)).isEmpty();
-        assertThat(Demos.all()).as("figure numbers count from 1, as in the charts module's set")
+        assertThat(WriteUps.illustratedBy(6)).extracting(WriteUps.WriteUp::name).containsExactly("kaiming", "signal-depth");
+        assertThat(WriteUps.illustratedBy(99)).isEmpty();
+        assertThat(WriteUps.all()).as("figure numbers count from 1, as in the charts module's set")
                 .allMatch(d -> d.figures().stream().allMatch(f -> f >= 1));
     }
 
     @Test
-    @DisplayName("a demo is found by name in any case, by number, or by a unique prefix")
-    void demosAreFoundByShortNames() {
-        for (Demos.Demo demo : Demos.all()) {
-            assertThat(Demos.find(demo.name().toUpperCase())).as("find by upper-case name").contains(demo);
-            assertThat(Demos.find(String.valueOf(demo.number()))).as("find by number").contains(demo);
+    @DisplayName("a write-up is found by name in any case, by number, or by a unique prefix")
+    void writeUpsAreFoundByShortNames() {
+        for (WriteUps.WriteUp writeUp : WriteUps.all()) {
+            assertThat(WriteUps.find(writeUp.name().toUpperCase())).as("find by upper-case name").contains(writeUp);
+            assertThat(WriteUps.find(String.valueOf(writeUp.number()))).as("find by number").contains(writeUp);
         }
-        assertThat(Demos.find("no-such-demo")).isEmpty();
-        assertThat(Demos.find("")).isEmpty();
+        assertThat(WriteUps.find("no-such-write-up")).isEmpty();
+        assertThat(WriteUps.find("")).isEmpty();
     }
 
     @Test
-    @DisplayName("without a demo name the runner lists every demo")
-    void runnerListsTheDemos() {
-        String listing = captureOutput(() -> Demos.main(new String[0]));
-        assertThat(listing).as("the listing should show how to run a demo").contains("-Ddemo=");
-        for (Demos.Demo demo : Demos.all()) {
-            assertThat(listing).as("the listing should name every demo").contains(demo.name(), demo.title());
+    @DisplayName("without a name the runner lists every write-up")
+    void runnerListsTheWriteUps() {
+        String listing = captureOutput(() -> WriteUps.main(new String[0]));
+        assertThat(listing).as("the listing should show how to print a write-up's lab report").contains("-Dwriteup=");
+        for (WriteUps.WriteUp writeUp : WriteUps.all()) {
+            assertThat(listing).as("the listing should name every write-up").contains(writeUp.name(), writeUp.title());
         }
     }
 
     @Test
-    @DisplayName("the lab report prints PASS and FAIL with observed and expected values")
-    void labReportShowsEveryCheck() {
-        String report = LabReport.of(Demos.all().get(0).writeUp())
-                .table("numbers", List.of("x", "y"), new double[][] {{1, 0.25}})
-                .checks(List.of(new Check("one holds", 1, 1, 0), new Check("one fails", 1, 2, 0.25),
-                        Check.inRange("a range", 0, 1e-20, 0)))
-                .render();
-        assertThat(report).contains(Demos.all().get(0).title(), "PASS  one holds", "FAIL  one fails",
-                "observed 2, expected 1 \u00b1 0.25", "expected in [0, 1e-20]", "2 of 3 checks hold.", "0.25");
-    }
-
-    @Test
-    @DisplayName("a tight check shows |observed - expected| against its tolerance, not two equal-looking numbers")
-    void tightChecksShowTheDifference() {
-        String report = LabReport.of(Demos.all().get(0).writeUp())
-                .checks(List.of(new Check("tight", 1000.6875, 1000.6875 + 2.5e-13, 1e-12),
-                        new Check("too far", 1000.6875, 1000.6875 + 4e-12, 1e-12), Check.isTrue("a fact", true)))
-                .render();
-        assertThat(report).contains("observed 1000.69, expected 1000.69: |observed - expected| = 2.",
-                "e-13 \u2264 1e-12", "e-12 > 1e-12", "observed 1, expected 1 exactly");
-    }
-
-    @Test
-    @DisplayName("every column of a lab report table has one format")
-    void tableColumnsHaveOneFormatEach() {
-        String report = LabReport.of(Demos.all().get(0).writeUp())
-                .table("numbers", List.of("count", "fraction", "tiny"),
-                        new double[][] {{1, 0.5, 1e-9}, {20, 0.3647391, 3.2e-25}, {300, 1.25, 1}})
-                .render();
-        assertThat(report).as("integers plainly; one number of decimals; E notation for the whole column")
-                .contains("1      0.5000   1.000e-09", "20      0.3647   3.200e-25", "300      1.2500   1.000e+00");
+    @DisplayName("a lab report opens with the write-up's number, title, name and exercises from the lesson index")
+    void reportHeadingComesFromTheLessonIndex() {
+        WriteUps.WriteUp first = WriteUps.all().get(0);
+        assertThat(first.report().render()).startsWith("== 1. " + first.title() + "  (write-up '" + first.name()
+                + "'; exercises " + String.join(", ", first.exercises()) + ") ==");
     }
 
     private static String captureOutput(Runnable action) {

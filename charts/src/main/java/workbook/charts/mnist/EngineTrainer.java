@@ -16,13 +16,13 @@ import workbook.charts.mnist.protocol.RunResult;
 import workbook.charts.mnist.protocol.RunSpec;
 import workbook.charts.mnist.protocol.RunTrainer;
 import workbook.exercises.Ex10Propagation.Initializer;
-import workbook.theory.LearnerCode;
 import workbook.theory.engine.FastNetwork;
 import workbook.theory.engine.Matrices;
 import workbook.theory.engine.Network;
 import workbook.theory.engine.Nonlinearity;
 import workbook.theory.engine.PytorchDefault;
 import workbook.theory.engine.Scheme;
+import workbook.theory.tools.LearnerCode;
 
 /**
  * The lab's {@link RunTrainer} on the workbook's network engine ({@code workbook.theory.engine}): the network is

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
 import workbook.theory.Bibliography;
-import workbook.theory.Demos;
+import workbook.theory.WriteUps;
 
 /**
  * {@code {@bibliography}} is the bibliography page: every entry of {@link Bibliography}, with links to the
@@ -26,12 +26,12 @@ public final class BibliographyTaglet extends BookTaglet {
                 + "each one.</p>\n<ol class=\"book-bibliography\">\n");
         for (Bibliography.Entry entry : Bibliography.all()) {
             List<String> citedBy = new ArrayList<>();
-            for (Demos.Demo demo : Demos.all()) {
-                boolean cites = tags(typeOf(demo), CiteTaglet.NAMES).stream()
+            for (WriteUps.WriteUp writeUp : WriteUps.all()) {
+                boolean cites = tags(typeOf(writeUp), CiteTaglet.NAMES).stream()
                         .anyMatch(cite -> CiteTaglet.keys(cite).contains(entry.key()));
                 if (cites) {
-                    citedBy.add("<a class=\"book-ref\" href=\"" + root + page(demo) + "\" title=\"" + demo.number()
-                            + ". " + escape(demo.title()) + "\">" + demo.number() + "</a>");
+                    citedBy.add("<a class=\"book-ref\" href=\"" + root + page(writeUp) + "\" title=\"" + writeUp.number()
+                            + ". " + escape(writeUp.title()) + "\">" + writeUp.number() + "</a>");
                 }
             }
             html.append("<li id=\"").append(entry.key()).append("\">").append(entry.html());

@@ -17,10 +17,10 @@ import javax.lang.model.util.ElementFilter;
 import jdk.javadoc.doclet.Doclet;
 import jdk.javadoc.doclet.DocletEnvironment;
 import jdk.javadoc.doclet.Taglet;
-import workbook.theory.Demos;
+import workbook.theory.WriteUps;
 
 /**
- * The shared part of the theory site's inline tags: they turn the lesson index ({@link Demos}) into HTML while
+ * The shared part of the theory site's inline tags: they turn the lesson index ({@link WriteUps}) into HTML while
  * javadoc builds the site, so numbers, titles, neighbours and links are never typed by hand.
  */
 abstract class BookTaglet implements Taglet {
@@ -81,8 +81,8 @@ abstract class BookTaglet implements Taglet {
     }
 
     /** The page of a write-up, relative to the site root. */
-    static String page(Demos.Demo demo) {
-        return demo.writeUp().getName().replace('.', '/') + ".html";
+    static String page(WriteUps.WriteUp writeUp) {
+        return writeUp.type().getName().replace('.', '/') + ".html";
     }
 
     /** The page of an exercise such as {@code Ex01}, relative to the site root, or null if the site lacks it. */
@@ -112,17 +112,17 @@ abstract class BookTaglet implements Taglet {
     }
 
     /** The write-up whose page this class is, or null. */
-    static Demos.Demo demoOf(TypeElement type) {
+    static WriteUps.WriteUp writeUpOf(TypeElement type) {
         if (type == null) {
             return null;
         }
         String name = type.getQualifiedName().toString();
-        return Demos.all().stream().filter(d -> d.writeUp().getName().equals(name)).findFirst().orElse(null);
+        return WriteUps.all().stream().filter(d -> d.type().getName().equals(name)).findFirst().orElse(null);
     }
 
     /** The class of a write-up in the environment javadoc runs in. */
-    TypeElement typeOf(Demos.Demo demo) {
-        return environment.getElementUtils().getTypeElement(demo.writeUp().getCanonicalName());
+    TypeElement typeOf(WriteUps.WriteUp writeUp) {
+        return environment.getElementUtils().getTypeElement(writeUp.type().getCanonicalName());
     }
 
     /** The contents of the inline tags {@code {@name ...}} (any of the names) of an element's comment, in order. */
@@ -147,9 +147,9 @@ abstract class BookTaglet implements Taglet {
     }
 
     /** Reads a write-up number, or fails the site build naming the tag and the rule. */
-    static Demos.Demo writeUp(String tagName, String number) {
+    static WriteUps.WriteUp writeUp(String tagName, String number) {
         try {
-            return Demos.number(Integer.parseInt(number.strip()));
+            return WriteUps.number(Integer.parseInt(number.strip()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("{@" + tagName + " N}: N must be a write-up number, got '" + number + "'", e);
         }

@@ -3,7 +3,7 @@ package workbook.theory.site;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import workbook.theory.Demos;
+import workbook.theory.WriteUps;
 
 /**
  * {@code {@eq label TeX}} is a numbered displayed equation: TeX shown as {@code \[ ... \]} with the number KaTeX
@@ -40,7 +40,7 @@ public final class EquationTaglet extends BookTaglet {
         if (labels.lastIndexOf(label) != index) {
             throw new IllegalArgumentException("{@eq " + label + "} is used twice in " + type.getQualifiedName());
         }
-        Demos.Demo demo = demoOf(type);
-        return (demo == null ? "" : demo.number() + ".") + (index + 1);
+        WriteUps.WriteUp writeUp = writeUpOf(type);
+        return (writeUp == null ? "" : writeUp.number() + ".") + (index + 1);
     }
 }

@@ -1,4 +1,4 @@
-package workbook.theory;
+package workbook.theory.tools;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

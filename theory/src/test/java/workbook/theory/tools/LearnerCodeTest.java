@@ -1,4 +1,4 @@
-package workbook.theory;
+package workbook.theory.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,32 +8,37 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import workbook.theory.tools.Claim;
+import workbook.theory.tools.LearnerCode;
+import workbook.theory.tools.MonteCarlo;
+import workbook.theory.tools.WriteUpReport;
 
 /**
- * Lists the theory write-ups in learning order and runs one of them.
+ * The lesson index: lists the theory write-ups in learning order and runs one of them.
  *
  * <p>From the repository root:
  * <pre>
- * ./mvnw -q -pl theory -am compile exec:java -Ddemo=list     lists the demos
- * ./mvnw -q -pl theory -am compile exec:java -Ddemo=xavier   runs one (name, number or unique prefix)
- * ./mvnw -q -pl theory -am compile exec:java -Ddemo=all      runs the checks of every demo, one line each
+ * ./mvnw -q -pl theory -am compile exec:java -Dwriteup=list     lists the write-ups
+ * ./mvnw -q -pl theory -am compile exec:java -Dwriteup=xavier   prints one's lab report (name, number or unique prefix)
+ * ./mvnw -q -pl theory -am compile exec:java -Dwriteup=all      runs the checks of every write-up, one line each
  * </pre>
  *
- * <p>The table below is the workbook's lesson index, its single source: the demo list, the lab reports'
+ * <p>The table below is the workbook's lesson index, its single source: the list of write-ups, the lab reports'
  * headings, the front page's contents (the {@code {@lessons}} tag), each page's number, title and neighbours
  * (the {@code {@writeup}} tag), the figures a page shows (the {@code {@figure N}} tag) and the README's
  * theory table all come from it or are checked against it by the module's tests.
  *
  * <p>Every write-up is a final class with a private constructor, a Javadoc write-up, a pure
- * {@code public static List<Check> checks()} and a {@code main} that prints its lab report.
+ * {@code public static List<Claim> checks()} and a {@code main} that prints its lab report.
  *
  * <h2>Adding a write-up</h2>
  * <ol>
  *   <li>Copy the shape of {@link VanishingGradients}: class Javadoc that opens with {@code {@writeup}} and
  *       then has the four headings, a {@code SEED} constant, {@code checks()} and {@code checks(long seed)}, a
- *       {@code main} built on {@link LabReport}. Claims about an exercise call the reference solution; the
- *       evidence is independent of it (closed forms, central differences, Commons Math, Monte Carlo within
- *       k standard errors via {@link MonteCarlo}, with the standard-error formula in a comment).</li>
+ *       {@code main} that starts its {@link WriteUpReport} with {@code WriteUps.of(ItsClass.class).report()}.
+ *       Claims about an exercise call the reference solution; the evidence is independent of it (closed forms,
+ *       central differences, Commons Math, Monte Carlo within k standard errors via {@link MonteCarlo}, with the
+ *       standard-error formula in a comment): the shared tools are in {@link workbook.theory.tools}.</li>
  *   <li>TeX goes between {@code \(} and {@code \)} or {@code \[} and {@code \]}. In Javadoc write
  *       {@code &lt;} for a less-than sign, {@code &amp;} for an ampersand, and never a backslash followed by
  *       the letter u (Java reads it as a unicode escape even inside a comment): so no TeX command may start
@@ -46,11 +51,11 @@ import java.util.function.Supplier;
  *       and {@code main}), and to the README's theory table.</li>
  * </ol>
  */
-public final class Demos {
-    private static final List<Demo> DEMOS = new ArrayList<>();
+public final class WriteUps {
+    private static final List<WriteUp> WRITE_UPS = new ArrayList<>();
 
     static {
-        // The lesson index: write-up number, demo name, class, its checks and its report (direct calls, in lambdas:
+        // The lesson index: write-up number, name, class, its checks and its report (direct calls, in lambdas:
         // a method reference would load the write-up, and everything it uses, when the index is built, and the
         // site's taglets read this index with theory's own classes only), title, the question it answers (HTML with
         // TeX for the front page), the exercises it explains, the figures (charts' numbers) that illustrate it.
@@ -158,86 +163,95 @@ public final class Demos {
                 List.of("Ex01", "Ex03", "Ex07"), List.of());
     }
 
-    private Demos() {}
+    private WriteUps() {}
 
     /**
      * One registered write-up.
      *
      * @param number    its place in learning order, from 1 (numbers increase down the list)
-     * @param name      the short name a reader types after {@code -Ddemo=}
-     * @param writeUp   the class whose Javadoc is the write-up
+     * @param name      the short name a reader types after {@code -Dwriteup=}
+     * @param type      the class whose Javadoc is the write-up
      * @param checkList its {@code checks()}
-     * @param report    its {@code main}, which prints its lab report
+     * @param main      its {@code main}, which prints its lab report
      * @param title     its title: of the write-up page, of its row in the contents and of its lab report
      * @param question  the question it answers, one sentence of HTML with TeX for the front page
      * @param exercises the exercises it explains, such as {@code Ex01}
      * @param figures   the numbers of the figures (of the charts module's set) that illustrate it
      */
-    public record Demo(int number, String name, Class<?> writeUp, Supplier<List<Check>> checkList,
-                       Consumer<String[]> report, String title, String question, List<String> exercises,
-                       List<Integer> figures) {
+    public record WriteUp(int number, String name, Class<?> type, Supplier<List<Claim>> checkList,
+                          Consumer<String[]> main, String title, String question, List<String> exercises,
+                          List<Integer> figures) {
 
         /** The write-up's checks ({@code checks()}). */
-        public List<Check> checks() {
+        public List<Claim> checks() {
             return checkList.get();
         }
 
         /** Prints the write-up's lab report ({@code main}). */
         public void run(String... args) {
-            report.accept(args);
+            main.accept(args);
+        }
+
+        /** Starts the write-up's lab report, under a heading with its number, title, name and exercises. */
+        public WriteUpReport report() {
+            return WriteUpReport.headed(String.format(Locale.ROOT, "== %d. %s  (write-up '%s'; exercises %s) ==",
+                    number, title, name, String.join(", ", exercises)));
         }
     }
 
     /** Registers a write-up: its class (for the site), and calls of its checks and its report. */
-    private static void add(int number, String name, Class<?> writeUp, Supplier<List<Check>> checks,
-                            Consumer<String[]> report, String title, String question, List<String> exercises,
+    private static void add(int number, String name, Class<?> type, Supplier<List<Claim>> checks,
+                            Consumer<String[]> main, String title, String question, List<String> exercises,
                             List<Integer> figures) {
-        DEMOS.add(new Demo(number, name, writeUp, checks, report, title, question, exercises, figures));
+        WRITE_UPS.add(new WriteUp(number, name, type, checks, main, title, question, exercises, figures));
     }
 
     /**
      * Returns the write-ups that figure {@code figure} of the charts module's set illustrates, in learning order:
      * the figure index can link each figure to the pages that show it.
      */
-    public static List<Demo> illustratedBy(int figure) {
-        return DEMOS.stream().filter(d -> d.figures().contains(figure)).toList();
+    public static List<WriteUp> illustratedBy(int figure) {
+        return WRITE_UPS.stream().filter(d -> d.figures().contains(figure)).toList();
     }
 
     /** Returns the write-up with this number. */
-    public static Demo number(int number) {
-        return DEMOS.stream().filter(d -> d.number() == number).findFirst()
+    public static WriteUp number(int number) {
+        return WRITE_UPS.stream().filter(d -> d.number() == number).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("number must be a write-up's number, 1 to "
-                        + DEMOS.size() + ", got " + number));
+                        + WRITE_UPS.size() + ", got " + number));
     }
 
     /** Returns every write-up in learning order. */
-    public static List<Demo> all() {
-        return Collections.unmodifiableList(DEMOS);
+    public static List<WriteUp> all() {
+        return Collections.unmodifiableList(WRITE_UPS);
     }
 
     /** Returns the registration of a write-up class. */
-    public static Demo of(Class<?> writeUp) {
-        return DEMOS.stream().filter(d -> d.writeUp() == writeUp).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(writeUp.getName()
-                        + " is not registered in Demos: add it in learning order"));
+    public static WriteUp of(Class<?> type) {
+        return WRITE_UPS.stream().filter(w -> w.type() == type).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(type.getName()
+                        + " is not registered in the lesson index (WriteUps): add it in learning order"));
     }
 
-    /** Finds a demo by name (any case), by number, or by a prefix that only one name starts with. */
-    public static Optional<Demo> find(String query) {
+    /** Finds a write-up by name (any case), by number, or by a prefix that only one name starts with. */
+    public static Optional<WriteUp> find(String query) {
         String key = query.strip().toLowerCase(Locale.ROOT);
-        for (Demo demo : DEMOS) {
-            if (demo.name().equals(key) || String.valueOf(demo.number()).equals(key)) {
-                return Optional.of(demo);
+        for (WriteUp writeUp : WRITE_UPS) {
+            if (writeUp.name().equals(key) || String.valueOf(writeUp.number()).equals(key)) {
+                return Optional.of(writeUp);
             }
         }
-        List<Demo> prefixed = DEMOS.stream().filter(d -> !key.isEmpty() && d.name().startsWith(key)).toList();
+        List<WriteUp> prefixed = WRITE_UPS.stream().filter(w -> !key.isEmpty() && w.name().startsWith(key)).toList();
         return prefixed.size() == 1 ? Optional.of(prefixed.get(0)) : Optional.empty();
     }
 
-    /** With no argument lists the demos; with a name runs that demo; with {@code all} checks every demo. */
+    /**
+     * With no argument lists the write-ups; with a name prints that one's lab report; with {@code all} runs the
+     * checks of every write-up.
+     */
     public static void main(String[] args) {
         String query = args.length == 0 ? "" : args[0].strip();
-        // -Ddemo alone arrives as "true"
+        // -Dwriteup alone arrives as "true"
         if (query.isEmpty() || query.equalsIgnoreCase("list") || query.equalsIgnoreCase("true")) {
             System.out.print(listing());
             return;
@@ -246,18 +260,18 @@ public final class Demos {
             runAll();
             return;
         }
-        Optional<Demo> found = find(query);
+        Optional<WriteUp> found = find(query);
         if (found.isEmpty()) { // a typo deserves the list and one line, not a stack trace
             System.out.print(listing());
-            System.err.println("No demo is called '" + query + "': pick a name or number from the list above.");
+            System.err.println("No write-up is called '" + query + "': pick a name or number from the list above.");
             System.exit(2);
             return;
         }
-        Demo demo = found.get();
+        WriteUp writeUp = found.get();
         try {
-            demo.run(Arrays.copyOfRange(args, 1, args.length));
+            writeUp.run(Arrays.copyOfRange(args, 1, args.length));
         } catch (RuntimeException | Error e) { // -Plearner: a stub, or code that throws; one line, no stack trace
-            System.out.println(demo.name() + " waits for your code: " + learnerFailure(e));
+            System.out.println(writeUp.name() + " waits for your code: " + learnerFailure(e));
         }
     }
 
@@ -274,40 +288,41 @@ public final class Demos {
     }
 
     private static String listing() {
-        StringBuilder text = new StringBuilder("Theory demos, in learning order. Run one from the repository root with\n"
-                + "  ./mvnw -q -pl theory -am compile exec:java -Ddemo=NAME\n\n");
-        int nameWidth = DEMOS.stream().mapToInt(d -> d.name().length()).max().orElse(0);
-        int titleWidth = DEMOS.stream().mapToInt(d -> d.title().length()).max().orElse(0);
+        StringBuilder text = new StringBuilder("Theory write-ups, in learning order. Print one's lab report from the "
+                + "repository root with\n"
+                + "  ./mvnw -q -pl theory -am compile exec:java -Dwriteup=NAME\n\n");
+        int nameWidth = WRITE_UPS.stream().mapToInt(w -> w.name().length()).max().orElse(0);
+        int titleWidth = WRITE_UPS.stream().mapToInt(w -> w.title().length()).max().orElse(0);
         String row = "  %2d  %-" + nameWidth + "s  %-" + titleWidth + "s  %s%n";
-        for (Demo demo : DEMOS) {
-            text.append(String.format(Locale.ROOT, row, demo.number(), demo.name(), demo.title(),
-                    String.join(" ", demo.exercises())));
+        for (WriteUp writeUp : WRITE_UPS) {
+            text.append(String.format(Locale.ROOT, row, writeUp.number(), writeUp.name(), writeUp.title(),
+                    String.join(" ", writeUp.exercises())));
         }
-        return text.append("\n  all: run the checks of every demo.\n").toString();
+        return text.append("\n  all: run the checks of every write-up.\n").toString();
     }
 
     private static void runAll() {
         int failing = 0;
         int waiting = 0;
-        for (Demo demo : DEMOS) {
-            List<Check> checks;
+        for (WriteUp writeUp : WRITE_UPS) {
+            List<Claim> checks;
             try {
-                checks = demo.checks();
+                checks = writeUp.checks();
             } catch (RuntimeException | Error e) { // -Plearner: a stub, or code that throws; one line, no stack trace
-                System.out.printf(Locale.ROOT, "  %2d  %-18s waits for your code: %s%n", demo.number(), demo.name(),
-                        learnerFailure(e));
+                System.out.printf(Locale.ROOT, "  %2d  %-18s waits for your code: %s%n", writeUp.number(),
+                        writeUp.name(), learnerFailure(e));
                 waiting++;
                 continue;
             }
-            long holding = checks.stream().filter(Check::holds).count();
+            long holding = checks.stream().filter(Claim::holds).count();
             failing += checks.size() - holding;
-            System.out.printf(Locale.ROOT, "  %2d  %-18s %3d of %3d checks hold%s%n", demo.number(), demo.name(), holding,
-                    checks.size(), holding == checks.size() ? "" : "  <- FAIL");
+            System.out.printf(Locale.ROOT, "  %2d  %-18s %3d of %3d checks hold%s%n", writeUp.number(), writeUp.name(),
+                    holding, checks.size(), holding == checks.size() ? "" : "  <- FAIL");
         }
         if (waiting > 0) {
-            System.out.println(waiting + " demos wait for exercises you have not finished.");
+            System.out.println(waiting + " write-ups wait for exercises you have not finished.");
         }
         System.out.println(failing == 0 ? (waiting == 0 ? "Every check holds." : "The other checks hold.")
-                : failing + " checks FAIL: run those demos for details.");
+                : failing + " checks FAIL: run those write-ups for details.");
     }
 }

@@ -1,4 +1,4 @@
-package workbook.theory;
+package workbook.theory.tools;
 
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;

@@ -1,4 +1,4 @@
-package workbook.theory;
+package workbook.theory.tools;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -9,39 +9,43 @@ import java.util.function.DoubleFunction;
 
 /**
  * The short lab report a write-up's {@code main} prints: a title line, optional tables of the numbers
- * behind the story, then every check with PASS or FAIL, what was observed and what was expected.
+ * behind the story, then every claim with PASS or FAIL, what was observed and what was expected.
  *
  * <pre>{@code
  * public static void main(String[] args) {
- *     LabReport.of(VanishingGradients.class)
+ *     WriteUps.of(VanishingGradients.class).report()
  *             .table("slope products over depth", List.of("depth", "sigmoid'(0)^depth"), rows)
  *             .checks(checks())
  *             .print();
  * }
  * }</pre>
  */
-public final class LabReport {
+public final class WriteUpReport {
     private final StringBuilder text = new StringBuilder();
 
-    private LabReport(String heading) {
+    private WriteUpReport(String heading) {
         text.append(heading).append(System.lineSeparator());
     }
 
-    /** Starts the report of a registered write-up: its number, title and exercises come from {@link Demos}. */
-    public static LabReport of(Class<?> writeUp) {
-        Demos.Demo demo = Demos.of(writeUp);
-        return new LabReport(String.format(Locale.ROOT, "== %d. %s  (demo '%s'; exercises %s) ==",
-                demo.number(), demo.title(), demo.name(), String.join(", ", demo.exercises())));
+    /**
+     * Starts a report under a heading. A write-up starts its own with {@code WriteUps.of(ItsClass.class).report()},
+     * whose heading (number, title, name and exercises) comes from the lesson index.
+     */
+    public static WriteUpReport headed(String heading) {
+        if (heading == null || heading.isBlank()) {
+            throw new IllegalArgumentException("heading must be a non-blank line, got " + heading);
+        }
+        return new WriteUpReport(heading);
     }
 
     /** Adds a sentence or two of context (keep it short: the write-up itself is the Javadoc). */
-    public LabReport note(String sentence) {
+    public WriteUpReport note(String sentence) {
         text.append(System.lineSeparator()).append(sentence).append(System.lineSeparator());
         return this;
     }
 
     /** Adds a table of numbers: one caption, column names, one array of values per row. */
-    public LabReport table(String caption, List<String> columns, double[][] rows) {
+    public WriteUpReport table(String caption, List<String> columns, double[][] rows) {
         return table(caption, columns, null, rows);
     }
 
@@ -49,7 +53,7 @@ public final class LabReport {
      * Adds a table whose rows are named: the first column holds {@code rowNames}, the other columns the values
      * ({@code columns} names all of them, the first included).
      */
-    public LabReport table(String caption, List<String> columns, List<String> rowNames, double[][] rows) {
+    public WriteUpReport table(String caption, List<String> columns, List<String> rowNames, double[][] rows) {
         int offset = rowNames == null ? 0 : 1;
         int nameWidth = 0;
         if (rowNames != null) {
@@ -134,17 +138,17 @@ public final class LabReport {
         return Double.isNaN(value) || Double.isInfinite(value) ? Double.toString(value) : formatted;
     }
 
-    /** Adds every check, then a one-line verdict. */
-    public LabReport checks(List<Check> checks) {
+    /** Adds every claim with PASS or FAIL, then a one-line verdict. */
+    public WriteUpReport checks(List<Claim> checks) {
         String newline = System.lineSeparator();
         text.append(newline).append("Checks").append(newline);
         long holding = 0;
-        for (Check check : checks) {
-            boolean holds = check.holds();
+        for (Claim claim : checks) {
+            boolean holds = claim.holds();
             holding += holds ? 1 : 0;
-            text.append(holds ? "  PASS  " : "  FAIL  ").append(check.claim()).append(newline)
-                    .append("        observed ").append(format(check.observed()))
-                    .append(", expected ").append(expectation(check)).append(newline);
+            text.append(holds ? "  PASS  " : "  FAIL  ").append(claim.statement()).append(newline)
+                    .append("        observed ").append(format(claim.observed()))
+                    .append(", expected ").append(expectation(claim)).append(newline);
         }
         text.append(newline).append(String.format(Locale.ROOT, "%d of %d checks hold.%s", holding, checks.size(),
                 holding == checks.size() ? "" : "  A FAILED check means the derivation and the code disagree."))
@@ -157,10 +161,10 @@ public final class LabReport {
      * an interval (that is how inRange builds it); a tolerance finer than the 6 digits {@link #format} prints shows
      * the difference itself against the tolerance, since both numbers would print the same.
      */
-    static String expectation(Check check) {
-        double expected = check.expected();
-        double observed = check.observed();
-        double tolerance = check.tolerance();
+    static String expectation(Claim claim) {
+        double expected = claim.expected();
+        double observed = claim.observed();
+        double tolerance = claim.tolerance();
         if (expected != 0 && tolerance > 0 && tolerance >= Math.abs(expected) / 2) {
             return "in [" + format(expected - tolerance) + ", " + format(expected + tolerance) + "]";
         }
@@ -170,7 +174,7 @@ public final class LabReport {
         double scale = Math.max(Math.abs(expected), Math.abs(observed));
         if (tolerance < 1e-5 * scale && Double.isFinite(observed)) {
             return format(expected) + ": |observed - expected| = " + format(Math.abs(observed - expected))
-                    + (check.holds() ? " \u2264 " : " > ") + format(tolerance);
+                    + (claim.holds() ? " \u2264 " : " > ") + format(tolerance);
         }
         return format(expected) + " \u00b1 " + format(tolerance);
     }
