@@ -250,6 +250,12 @@ public final class WriteUps {
      * checks of every write-up.
      */
     public static void main(String[] args) {
+        Optional<String> renamed = renamedSwitch(args);
+        if (renamed.isPresent()) {
+            System.err.println(renamed.get());
+            System.exit(2);
+            return;
+        }
         String query = args.length == 0 ? "" : args[0].strip();
         // -Dwriteup alone arrives as "true"
         if (query.isEmpty() || query.equalsIgnoreCase("list") || query.equalsIgnoreCase("true")) {
@@ -273,6 +279,19 @@ public final class WriteUps {
         } catch (RuntimeException | Error e) { // -Plearner: a stub, or code that throws; one line, no stack trace
             System.out.println(writeUp.name() + " waits for your code: " + learnerFailure(e));
         }
+    }
+
+    /**
+     * The line for the old switch ({@code -Ddemo=NAME}, which the theory pom's profile {@code renamed-demo-switch}
+     * hands over as {@code --renamed-demo NAME}): the command with {@code -Dwriteup} instead. Empty for any other
+     * arguments.
+     */
+    static Optional<String> renamedSwitch(String[] args) {
+        if (args.length == 0 || !args[0].equals("--renamed-demo")) {
+            return Optional.empty();
+        }
+        String name = args.length > 1 && !args[1].isBlank() && !args[1].equals("true") ? args[1].strip() : "list";
+        return Optional.of("-Ddemo is now -Dwriteup: ./mvnw -q -pl theory -am compile exec:java -Dwriteup=" + name);
     }
 
     /** The line that says what the exercises' code did wrong; a failure of the write-up's own is thrown again. */

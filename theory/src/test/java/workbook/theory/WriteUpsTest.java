@@ -99,6 +99,16 @@ class WriteUpsTest {
     }
 
     @Test
+    void theOldSwitchNamesTheNewOne() {
+        assertThat(WriteUps.renamedSwitch(new String[] {"--renamed-demo", "xavier"})).contains(
+                "-Ddemo is now -Dwriteup: ./mvnw -q -pl theory -am compile exec:java -Dwriteup=xavier");
+        assertThat(WriteUps.renamedSwitch(new String[] {"--renamed-demo", "true"})).hasValueSatisfying(
+                line -> assertThat(line).endsWith("-Dwriteup=list"));
+        assertThat(WriteUps.renamedSwitch(new String[] {"xavier"})).isEmpty();
+        assertThat(WriteUps.renamedSwitch(new String[0])).isEmpty();
+    }
+
+    @Test
     @DisplayName("every write-up in the package is registered, with a unique name and increasing numbers")
     void registryIsComplete() throws IOException, URISyntaxException {
         Path folder = Path.of(WriteUps.class.getProtectionDomain().getCodeSource().getLocation().toURI())
