@@ -130,7 +130,7 @@ public final class Grader {
     }
 
     /** The libraries of a class path: what the exercises and the suite compile against. */
-    private static List<Path> jars(List<Path> classpath) {
+    static List<Path> jars(List<Path> classpath) {
         return classpath.stream().filter(Files::isRegularFile).collect(Collectors.toList());
     }
 

@@ -37,6 +37,8 @@ final class HarnessArchive {
     private final Path folder;
     private final List<Path> libraries;
     private final String name;
+    /** HotSpot, with libraries to archive: otherwise the archive is never made or used. */
+    private final boolean usable;
 
     /**
      * @param folder    where the archive lives ({@code target/grade/cds})
@@ -46,6 +48,7 @@ final class HarnessArchive {
         this.folder = folder;
         this.libraries = List.copyOf(libraries);
         this.name = "harness-" + digest(libraries);
+        this.usable = hotSpot() && !libraries.isEmpty();
     }
 
     /** The archive file; it may not exist yet. */
@@ -58,7 +61,7 @@ final class HarnessArchive {
      * the loaded classes there (a file the sandboxed JVM may write). Empty on a JVM that is not HotSpot.
      */
     List<String> options(Path classList) {
-        if (!hotSpot() || libraries.isEmpty()) {
+        if (!usable) {
             return List.of();
         }
         if (Files.isRegularFile(archive())) {
@@ -74,7 +77,7 @@ final class HarnessArchive {
      * the test JVMs start the ordinary way.
      */
     void buildInBackground(Path classList) {
-        if (!hotSpot() || libraries.isEmpty() || Files.isRegularFile(archive()) || !Files.isRegularFile(classList)
+        if (!usable || Files.isRegularFile(archive()) || !Files.isRegularFile(classList)
                 || Files.isRegularFile(file("pid"))) {
             return;
         }

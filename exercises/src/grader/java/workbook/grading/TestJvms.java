@@ -47,12 +47,12 @@ final class TestJvms {
     TestJvms(Layout layout, List<Path> harness, Sandbox sandbox) {
         this.layout = layout;
         // libraries first: the archive maps only when the class path it was dumped with leads the JVM's
-        List<Path> ordered = new ArrayList<>(harness.stream().filter(Files::isRegularFile).collect(Collectors.toList()));
-        harness.stream().filter(p -> !Files.isRegularFile(p)).forEach(ordered::add);
+        List<Path> libraries = Grader.jars(harness);
+        List<Path> ordered = new ArrayList<>(libraries);
+        harness.stream().filter(p -> !libraries.contains(p)).forEach(ordered::add);
         this.harness = List.copyOf(ordered);
         this.sandbox = sandbox;
-        this.archive = new HarnessArchive(layout.gradeDir().resolve("cds"),
-                harness.stream().filter(Files::isRegularFile).collect(Collectors.toList()));
+        this.archive = new HarnessArchive(layout.gradeDir().resolve("cds"), libraries);
     }
 
     /** After a grade: dumps the harness archive from the class list its first test JVM recorded, if there is none. */

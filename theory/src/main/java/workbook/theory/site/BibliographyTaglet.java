@@ -1,7 +1,11 @@
 package workbook.theory.site;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import workbook.theory.Bibliography;
 import workbook.theory.WriteUps;
@@ -24,12 +28,17 @@ public final class BibliographyTaglet extends BookTaglet {
                 + "<span class=\"book-next\"></span></nav>\n<h1 class=\"book-title\" id=\"bibliography\">Bibliography</h1>\n"
                 + "<p class=\"book-abstract\">The papers and books the write-ups follow, with the write-ups that cite "
                 + "each one.</p>\n<ol class=\"book-bibliography\">\n");
+        // each write-up's comment is read once: the keys it cites
+        Map<WriteUps.WriteUp, Set<String>> cited = new LinkedHashMap<>();
+        for (WriteUps.WriteUp writeUp : WriteUps.all()) {
+            Set<String> keys = new HashSet<>();
+            tags(typeOf(writeUp), CiteTaglet.NAMES).forEach(cite -> keys.addAll(CiteTaglet.keys(cite)));
+            cited.put(writeUp, keys);
+        }
         for (Bibliography.Entry entry : Bibliography.all()) {
             List<String> citedBy = new ArrayList<>();
             for (WriteUps.WriteUp writeUp : WriteUps.all()) {
-                boolean cites = tags(typeOf(writeUp), CiteTaglet.NAMES).stream()
-                        .anyMatch(cite -> CiteTaglet.keys(cite).contains(entry.key()));
-                if (cites) {
+                if (cited.get(writeUp).contains(entry.key())) {
                     citedBy.add("<a class=\"book-ref\" href=\"" + root + page(writeUp) + "\" title=\"" + writeUp.number()
                             + ". " + escape(writeUp.title()) + "\">" + writeUp.number() + "</a>");
                 }
