@@ -3,9 +3,12 @@ package workbook.grading;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +168,41 @@ final class ExerciseApi {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /**
+     * A digest of what other classes compile against in these class files: each class without its method bodies,
+     * its debug information and its private members (what javac reads of a class on the class path, constants
+     * included). The hidden suite's classes depend on nothing else of the exercise's, so a suite compiled against
+     * the same digest is the same suite: an edit inside a method body, the learner's usual edit, does not make the
+     * grade compile the suite again.
+     *
+     * @param root    the folder the class files are in (their names, relative to it, are part of the digest)
+     * @param classes the class files of one exercise
+     */
+    static String compiledAgainst(Path root, List<Path> classes) {
+        MessageDigest digest = SuiteChecksums.newSha256();
+        for (Path file : classes.stream().sorted().collect(Collectors.toList())) {
+            ClassWriter surface = new ClassWriter(0);
+            read(file).accept(new ClassVisitor(Opcodes.ASM9, surface) {
+                @Override
+                public FieldVisitor visitField(int access, String name, String descriptor, String signature,
+                                               Object value) {
+                    return (access & Opcodes.ACC_PRIVATE) != 0 ? null
+                            : super.visitField(access, name, descriptor, signature, value);
+                }
+
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                 String[] exceptions) {
+                    return (access & Opcodes.ACC_PRIVATE) != 0 ? null
+                            : super.visitMethod(access, name, descriptor, signature, exceptions);
+                }
+            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            digest.update(root.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+            digest.update(surface.toByteArray());
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static ClassReader read(Path file) {

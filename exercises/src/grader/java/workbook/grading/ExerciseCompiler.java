@@ -33,8 +33,8 @@ import javax.tools.ToolProvider;
  *       classes nested in it (javac decodes Unicode escapes before it reads comments, so only the class files
  *       tell what a file declares), and it may use only what {@link AllowedApi} allows;
  *   <li>the hidden suite, from its own sources, against the exercises that passed, into {@code build/suite};
- *       again whenever the suite's or the exercise's source changed, by content (a suite class is never trusted
- *       because it looks newer than its source).
+ *       again whenever the suite's source (by content) or what it compiles against in the exercise's classes
+ *       changed (a suite class is never trusted because it looks newer than its source).
  * </ol>
  * An exercise is rebuilt only when its source's content changed since its last successful build. No annotation
  * processor runs. An exercise that passed is also copied to {@code target/classes}, where theory and the figures
@@ -334,10 +334,16 @@ final class ExerciseCompiler {
         return problems;
     }
 
-    /** What a suite's classes were compiled from: the suite's source and the exercise's, by content. */
-    private static String suiteKey(Layout.Exercise exercise) {
+    /**
+     * What a suite's classes were compiled from: the suite's source, by content, and what it compiles against in
+     * the exercise's classes ({@link ExerciseApi#compiledAgainst}), so that an edit inside a method body does not
+     * compile the suite again.
+     */
+    private String suiteKey(Layout.Exercise exercise) {
         try {
-            return SuiteChecksums.sha256(exercise.testSource()) + " " + SuiteChecksums.sha256(exercise.source());
+            Path classes = layout.classesOf(exercise);
+            return SuiteChecksums.sha256(exercise.testSource()) + " "
+                    + ExerciseApi.compiledAgainst(classes, classFiles(classes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -155,7 +154,7 @@ final class HarnessArchive {
     /** 16 hex digits of SHA-256 over the JDK and each library's path, size and modification time. */
     private static String digest(List<Path> libraries) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = SuiteChecksums.newSha256();
             List<String> parts = new ArrayList<>(List.of(System.getProperty("java.home"),
                     System.getProperty("java.vm.version")));
             for (Path library : libraries) {
@@ -163,7 +162,7 @@ final class HarnessArchive {
             }
             return HexFormat.of().formatHex(sha.digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8)))
                     .substring(0, 16);
-        } catch (NoSuchAlgorithmException | IOException e) {
+        } catch (IOException e) {
             return "unknown";
         }
     }

@@ -81,8 +81,13 @@ final class SuiteChecksums {
 
     /** The file's SHA-256 as 64 lowercase hex digits. */
     static String sha256(Path file) throws IOException {
+        return HexFormat.of().formatHex(newSha256().digest(Files.readAllBytes(file)));
+    }
+
+    /** A new SHA-256 digest: the one hash of the grader's keys and checksums. */
+    static MessageDigest newSha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The grader's build step: what it compiles again, and when. */
 class ExerciseCompilerTest {
     @Test
-    void aSuiteIsCompiledAgainExactlyWhenItsSourceOrItsExercisesSourceChanged(@TempDir Path module) throws Exception {
+    void aSuiteIsCompiledAgainExactlyWhenItsSourceOrWhatItCompilesAgainstChanged(@TempDir Path module) throws Exception {
         Path main = Files.createDirectories(module.resolve("src/main/java/workbook/exercises"));
         Path test = Files.createDirectories(module.resolve("src/test/java/workbook/exercises"));
         Files.writeString(main.resolve("Ex01First.java"), WatchTest.exercise("Ex01First", "return 1;"));
@@ -33,9 +33,31 @@ class ExerciseCompilerTest {
         assertThat(Files.getLastModifiedTime(suiteClass).toMillis()).as("the suite changed").isPositive();
 
         Files.setLastModifiedTime(suiteClass, FileTime.fromMillis(0));
-        Files.writeString(main.resolve("Ex01First.java"), WatchTest.exercise("Ex01First", "return 2;"));
+        Files.writeString(main.resolve("Ex01First.java"), WatchTest.exercise("Ex01First", "return 2; // a comment")
+                .replace("}\n}\n", "}\n    private static int helper() {\n        return 3;\n    }\n}\n"));
         assertThat(new ExerciseCompiler(layout, jars).compile(layout.exercises())).isEmpty();
-        assertThat(Files.getLastModifiedTime(suiteClass).toMillis()).as("the exercise changed").isPositive();
+        assertThat(Files.getLastModifiedTime(suiteClass).toMillis())
+                .as("a method body, a comment and a private helper changed: what the suite compiles against did not")
+                .isZero();
+
+        Files.writeString(main.resolve("Ex01First.java"), WatchTest.exercise("Ex01First", "return 2;")
+                .replace("}\n}\n", "}\n    public static final double SCALE = 2;\n}\n"));
+        assertThat(new ExerciseCompiler(layout, jars).compile(layout.exercises())).isEmpty();
+        assertThat(Files.getLastModifiedTime(suiteClass).toMillis()).as("a public constant is new").isPositive();
+
+        Files.setLastModifiedTime(suiteClass, FileTime.fromMillis(0));
+        Files.writeString(main.resolve("Ex01First.java"), WatchTest.exercise("Ex01First", "return 2;")
+                .replace("}\n}\n", "}\n    public static final double SCALE = 3;\n}\n"));
+        assertThat(new ExerciseCompiler(layout, jars).compile(layout.exercises())).isEmpty();
+        assertThat(Files.getLastModifiedTime(suiteClass).toMillis())
+                .as("a constant's value changed: the suite may have inlined it").isPositive();
+
+        Files.setLastModifiedTime(suiteClass, FileTime.fromMillis(0));
+        Files.writeString(main.resolve("Ex01First.java"), WatchTest.exercise("Ex01First", "return 2;")
+                .replace("public static double a()", "public static double a() throws Exception"));
+        assertThat(new ExerciseCompiler(layout, jars).compile(layout.exercises())).containsKey(
+                ExerciseId.parse("ex01"));
+        assertThat(suiteClass).as("a signature the suite cannot call: no suite class").doesNotExist();
 
         Files.writeString(main.resolve("Ex01First.java"), "package workbook.exercises; class Broken {");
         assertThat(new ExerciseCompiler(layout, jars).compile(layout.exercises())).containsKey(ExerciseId.parse("ex01"));
