@@ -54,7 +54,7 @@ final class EngineTrainer implements RunTrainer {
         List<EpochStats> curve = new ArrayList<>();
         workbook.theory.engine.Trainer.fit(net, engine(train), engine(eval),
                 new workbook.theory.engine.Trainer.Settings(spec.epochs(), spec.fullBatch() ? 0 : spec.batchSize(),
-                        spec.learningRate(), seeds.nextLong()),
+                        spec.learningRate(), seeds.nextLong(), spec.scoredOnce()),
                 e -> {
                     EpochStats stats = new EpochStats(e.epoch(), e.trainLoss(), e.trainAccuracy(),
                             e.validationLoss(), e.validationAccuracy());

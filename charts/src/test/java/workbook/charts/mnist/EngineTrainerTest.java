@@ -92,6 +92,20 @@ class EngineTrainerTest {
     }
 
     @Test
+    void aRunOnTheTestSetIsScoredOnceAfterItsLastEpochAndDoesNotCountAsDiverged() {
+        RunSpec validation = spec(LabActivation.RELU, Init.PYTORCH, 0.1, 4, false, 8);
+        RunSpec test = new RunSpec("t", LabActivation.RELU, Init.PYTORCH, List.of(32, 16), 0.1, 4, 30, false, 8,
+                TRAIN.size(), "test", EVAL.size());
+        RunResult everyEpoch = train(validation);
+        RunResult once = train(test);
+        assertThat(once.curve().subList(0, 3)).as("not scored before the last epoch")
+                .noneMatch(EpochStats::evaluated).allMatch(EpochStats::finite);
+        assertThat(once.diverged()).isFalse();
+        assertThat(once.last()).as("the last epoch, scored as it would be every epoch")
+                .isEqualTo(everyEpoch.last());
+    }
+
+    @Test
     void aDivergingRateIsReportedAsDivergedAtItsFirstNonFiniteEpoch() {
         RunResult result = train(spec(LabActivation.RELU, Init.NAIVE, 1e4, 20, false, 1));
         assertThat(result.diverged()).isTrue();

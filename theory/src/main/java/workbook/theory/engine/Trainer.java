@@ -9,17 +9,28 @@ import java.util.SplittableRandom;
  * and reports each epoch's training and validation loss and accuracy to a listener as it finishes.
  */
 public final class Trainer {
+    /** What an epoch that does not score the held-out set reports for it. */
+    private static final FastNetwork.Evaluation NOT_SCORED = new FastNetwork.Evaluation(Double.NaN, Double.NaN);
+
     private Trainer() {}
 
     /**
      * How to train.
      *
-     * @param epochs       the number of passes over the training set (at least 1)
-     * @param batchSize    rows per SGD step; 0 (or the training set's size or more) means full batch
-     * @param learningRate the SGD step, positive and finite
-     * @param seed         seeds the shuffle of each epoch's minibatches
+     * @param epochs          the number of passes over the training set (at least 1)
+     * @param batchSize       rows per SGD step; 0 (or the training set's size or more) means full batch
+     * @param learningRate    the SGD step, positive and finite
+     * @param seed            seeds the shuffle of each epoch's minibatches
+     * @param evaluateAtLastEpochOnly the held-out set is scored once, after the last epoch (a test set, which must
+     *                        choose nothing), not after every epoch (a validation set, whose curve is watched);
+     *                        the other epochs report NaN for it
      */
-    public record Settings(int epochs, int batchSize, double learningRate, long seed) {
+    public record Settings(int epochs, int batchSize, double learningRate, long seed, boolean evaluateAtLastEpochOnly) {
+        /** Settings that score the held-out set after every epoch. */
+        public Settings(int epochs, int batchSize, double learningRate, long seed) {
+            this(epochs, batchSize, learningRate, seed, false);
+        }
+
         public Settings {
             if (epochs < 1) {
                 throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
@@ -33,7 +44,8 @@ public final class Trainer {
 
     /**
      * One finished epoch. The training loss and accuracy are the means over the epoch's steps, each measured
-     * just before its update; the validation numbers are measured after the epoch.
+     * just before its update; the validation numbers are measured after the epoch, or are NaN in an epoch that
+     * did not score the held-out set ({@link Settings#evaluateAtLastEpochOnly}).
      */
     public record Epoch(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
                         double validationAccuracy, long millis) {}
@@ -46,7 +58,8 @@ public final class Trainer {
 
     /**
      * Trains {@code network} on {@code train}, validating on {@code validation}; returns every epoch. A run whose
-     * training or validation loss stops being finite has diverged: it ends after reporting that epoch. Safe to
+     * training or validation loss stops being finite has diverged: it ends after reporting that epoch (scored on
+     * the held-out set, whatever the settings say, so that the last epoch reported is always scored). Safe to
      * run for several networks on several threads at once (each network belongs to one run; the datasets are
      * only read).
      */
@@ -87,14 +100,17 @@ public final class Trainer {
                     accuracy += step.accuracy() * size / rows;
                 }
             }
-            FastNetwork.Evaluation val = network.evaluate(validation.x(), validation.labels(), validation.rows());
+            boolean diverged = !Double.isFinite(loss);
+            FastNetwork.Evaluation val = e == settings.epochs() || diverged || !settings.evaluateAtLastEpochOnly()
+                    ? network.evaluate(validation.x(), validation.labels(), validation.rows())
+                    : NOT_SCORED;
             Epoch epoch = new Epoch(e, loss, accuracy, val.loss(), val.accuracy(),
                     (System.nanoTime() - start) / 1_000_000);
             history.add(epoch);
             if (listener != null) {
                 listener.epochFinished(epoch);
             }
-            if (!Double.isFinite(loss) || !Double.isFinite(val.loss())) {
+            if (diverged || val != NOT_SCORED && !Double.isFinite(val.loss())) {
                 break;
             }
         }

@@ -89,6 +89,32 @@ class TrainingTest {
     }
 
     @Test
+    void aTestSetScoredOnceIsScoredAfterTheLastEpochOnlyAndChangesNothingElse() {
+        Dataset train = separable(120, 12);
+        Dataset test = separable(80, 13);
+        List<Trainer.Epoch> everyEpoch = Trainer.fit(fresh(Nonlinearity.of(Activations.TANH), 7), train, test,
+                new Trainer.Settings(12, 16, 0.3, 5), null);
+        List<Trainer.Epoch> once = Trainer.fit(fresh(Nonlinearity.of(Activations.TANH), 7), train, test,
+                new Trainer.Settings(12, 16, 0.3, 5, true), null);
+        assertThat(once).hasSize(12);
+        for (int e = 0; e < 12; e++) {
+            assertThat(once.get(e).trainLoss()).as("epoch %d: scoring does not touch training", e + 1)
+                    .isEqualTo(everyEpoch.get(e).trainLoss());
+        }
+        assertThat(once.subList(0, 11)).as("epochs before the last do not score the test set")
+                .allSatisfy(e -> assertThat(e.validationAccuracy()).isNaN());
+        assertThat(once.get(11).validationAccuracy()).as("the last epoch is scored, as it would be every epoch")
+                .isEqualTo(everyEpoch.get(11).validationAccuracy());
+        assertThat(once.get(11).validationLoss()).isEqualTo(everyEpoch.get(11).validationLoss());
+
+        List<Trainer.Epoch> diverged = Trainer.fit(fresh(Nonlinearity.of(Activations.RELU), 3), train, test,
+                new Trainer.Settings(20, 0, 1e30, 1, true), null);
+        assertThat(diverged).as("a diverging run still stops").hasSizeLessThan(20);
+        assertThat(diverged.get(diverged.size() - 1).validationAccuracy())
+                .as("the epoch it stops at is scored: its accuracy is a number").isBetween(0.0, 1.0);
+    }
+
+    @Test
     void twoNetworksTrainAtOnceOnTwoThreadsAsTheyWouldAlone() throws Exception {
         // big enough that every product and every activation pass is shared out between two threads
         Dataset train = separable(2000, 10);

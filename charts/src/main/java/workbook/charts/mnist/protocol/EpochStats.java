@@ -10,12 +10,18 @@ package workbook.charts.mnist.protocol;
  * @param trainLoss     mean softmax cross-entropy (natural log) on the training set; NaN or infinite if the
  *                      run diverged
  * @param trainAccuracy fraction of training images classified correctly, 0 to 1
- * @param evalLoss      mean cross-entropy on the evaluation set (validation or test)
- * @param evalAccuracy  fraction of evaluation images classified correctly
+ * @param evalLoss      mean cross-entropy on the evaluation set (validation or test); NaN in an epoch that did
+ *                      not score it (a test set is scored once, after the last epoch: {@link RunSpec#scoredOnce})
+ * @param evalAccuracy  fraction of evaluation images classified correctly; NaN in an epoch that did not score them
  */
 public record EpochStats(int epoch, double trainLoss, double trainAccuracy, double evalLoss, double evalAccuracy) {
-    /** True if both losses are finite numbers. */
+    /** True if the epoch scored the evaluation set (an accuracy is a number whenever it was measured). */
+    public boolean evaluated() {
+        return !Double.isNaN(evalAccuracy);
+    }
+
+    /** True if the training loss, and the evaluation loss where it was measured, are finite numbers. */
     public boolean finite() {
-        return Double.isFinite(trainLoss) && Double.isFinite(evalLoss);
+        return Double.isFinite(trainLoss) && (!evaluated() || Double.isFinite(evalLoss));
     }
 }

@@ -65,8 +65,9 @@ public final class Progress {
 
     private synchronized void epoch(int index, String name, int epochs, EpochStats stats) {
         epochsDone++;
-        active.put(index, String.format(Locale.ROOT, "run %d/%d %s epoch %d/%d loss %.4g acc %.1f%%", index, runs,
-                name, stats.epoch(), epochs, stats.trainLoss(), 100 * stats.evalAccuracy()));
+        active.put(index, String.format(Locale.ROOT, "run %d/%d %s epoch %d/%d loss %.4g %s %.1f%%", index, runs,
+                name, stats.epoch(), epochs, stats.trainLoss(), stats.evaluated() ? "acc" : "train acc",
+                100 * (stats.evaluated() ? stats.evalAccuracy() : stats.trainAccuracy())));
         long now = clock.getAsLong();
         if (now - lastPrint >= (interactive ? REDRAW_INTERVAL_NANOS : LOG_INTERVAL_NANOS)) {
             lastPrint = now;

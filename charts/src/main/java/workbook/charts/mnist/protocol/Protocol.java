@@ -21,7 +21,8 @@ import workbook.charts.mnist.protocol.Runner.Job;
  * <li>(e) the same per activation over a log-spaced grid of rates, extended by {@link RateSearch}'s rule; then
  *     its two best rates again with part (d)'s seeds, and the one with the higher mean validation accuracy is
  *     the best ({@link RateChoice}).
- * <li>(f) each activation at its best rate, trained on all labelled images and evaluated on the test set.
+ * <li>(f) each activation at its best rate, trained on all labelled images and scored on the test set once,
+ *     after the last epoch ({@link RunSpec#scoredOnce}: the test set chooses nothing, so no curve of it is kept).
  * <li>(g) Swish with a trainable beta per hidden layer at Swish's best rate, trained and tested like (f).
  * <li>(init) part 4: {@code --init-depth} (10) hidden layers of {@code --init-width} (100) units, each
  *     initialization crossed with each activation, SGD at {@code --init-rate} (0.01) in batches of

@@ -71,6 +71,14 @@ public record RunSpec(String part, LabActivation activation, Init init, List<Int
         return widths;
     }
 
+    /**
+     * True for a run on the test set: it is scored once, after its last epoch (the test set chooses nothing, so
+     * nothing needs its curve); a validation set is scored after every epoch, for the curves and the choices.
+     */
+    public boolean scoredOnce() {
+        return evalName.equals("test");
+    }
+
     /** True if every SGD step sees the whole training set. */
     public boolean fullBatch() {
         return batchSize == 0 || batchSize >= trainSize;
