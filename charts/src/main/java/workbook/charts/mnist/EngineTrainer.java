@@ -78,7 +78,7 @@ final class EngineTrainer implements RunTrainer {
     @Override
     public Set<String> unfinished(LabActivation activation, Init init, boolean trainableBeta) {
         Set<String> missing = new TreeSet<>();
-        Nonlinearity unit = trainableBeta ? Nonlinearity.trainableSwish(1.0) : activation.unit(learnersCode());
+        Nonlinearity unit = unit(activation, trainableBeta);
         probe(missing, () -> unit.value(0.5));
         probe(missing, () -> unit.slope(0.5));
         if (trainableBeta) {
@@ -112,12 +112,23 @@ final class EngineTrainer implements RunTrainer {
 
     /** The initial network of {@code spec}, drawn from {@code rng} (the first split of the spec's seed). */
     private static Network network(RunSpec spec, int features, SplittableRandom rng) {
-        Nonlinearity hidden = spec.trainableBeta() ? Nonlinearity.trainableSwish(1.0) : spec.activation().unit(learnersCode());
+        Nonlinearity hidden = unit(spec.activation(), spec.trainableBeta());
         Network net = Network.classifier(spec.layers(features), hidden, initializer(spec.init()), rng);
         if (spec.init() == Init.PYTORCH) {
             PytorchDefault.drawBiases(net, rng);
         }
         return net;
+    }
+
+    /**
+     * The hidden layers' activation: {@link LabActivation#unit}, or Swish with a trainable beta starting at 1 (the
+     * engine's built-in one on the reference solutions, Ex07's methods entry by entry on the learner's code).
+     */
+    static Nonlinearity unit(LabActivation activation, boolean trainableBeta) {
+        if (!trainableBeta) {
+            return activation.unit(learnersCode());
+        }
+        return learnersCode() ? Nonlinearity.trainableSwish(1.0) : Nonlinearity.builtinTrainableSwish(1.0);
     }
 
     /**

@@ -92,6 +92,23 @@ class EngineTrainerTest {
     }
 
     @Test
+    void theReferenceRunsUseTheBuiltInTrainableSwishAndTheLearnersRunsEx07EntryByEntry() {
+        assertThat(EngineTrainer.unit(LabActivation.SWISH, true).name()).endsWith("(built-in)");
+        String before = System.getProperty(Lab.SOURCE_PROPERTY);
+        System.setProperty(Lab.SOURCE_PROPERTY, "exercises");
+        try {
+            assertThat(EngineTrainer.unit(LabActivation.SWISH, true).name()).doesNotContain("built-in");
+            assertThat(EngineTrainer.unit(LabActivation.MISH, false).name()).doesNotContain("built-in");
+        } finally {
+            if (before == null) {
+                System.clearProperty(Lab.SOURCE_PROPERTY);
+            } else {
+                System.setProperty(Lab.SOURCE_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void aRunOnTheTestSetIsScoredOnceAfterItsLastEpochAndDoesNotCountAsDiverged() {
         RunSpec validation = spec(LabActivation.RELU, Init.PYTORCH, 0.1, 4, false, 8);
         RunSpec test = new RunSpec("t", LabActivation.RELU, Init.PYTORCH, List.of(32, 16), 0.1, 4, 30, false, 8,

@@ -65,6 +65,22 @@ public enum Builtin {
         };
     }
 
+    /** Swish with slope parameter {@code beta}: {@code z sigmoid(beta z)} (beta = 1 is {@link #SWISH}). */
+    public static double swish(double z, double beta) {
+        return z * sigmoid(beta * z);
+    }
+
+    /** The slope in z of {@link #swish(double, double)}: {@code s + beta z s (1 - s)}, with {@code s = sigmoid(beta z)}. */
+    public static double swishSlope(double z, double beta) {
+        double s = sigmoid(beta * z);
+        return s + beta * z * s * sigmoid(-beta * z);
+    }
+
+    /** The slope in beta of {@link #swish(double, double)}: {@code z^2 s (1 - s)}, with {@code s = sigmoid(beta z)}. */
+    public static double swishBetaSlope(double z, double beta) {
+        return z * z * sigmoid(beta * z) * sigmoid(-beta * z);
+    }
+
     /** How reports and figures name it ("Mish (built-in)"). */
     public String label() {
         return label + " (built-in)";

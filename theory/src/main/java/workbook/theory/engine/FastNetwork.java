@@ -239,7 +239,7 @@ public final class FastNetwork {
             if (dZ != dA) {
                 Nonlinearity act = acts[l];
                 double[] betaRows = last.betaRows;
-                Gemm.inTwo(rows, n, (part, from, to) -> act.backward(z, dA, dZ, betaRows, from, to, n, stride));
+                Gemm.inTwo(rows, n, (part, from, to) -> act.backward(z, dA, dZ, betaRows, from, to, n, stride, gemm));
                 last.dBeta[l] = 0;
                 for (double share : betaRows) {
                     last.dBeta[l] += share;

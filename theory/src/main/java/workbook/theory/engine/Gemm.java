@@ -124,10 +124,17 @@ abstract class Gemm {
      * A built-in activation on rows {@code [from, to)}, columns {@code [0, n)} of padded rows of length {@code
      * stride}: {@code z += bias}, {@code a = act(z)}, and unless {@code slopes} is null {@code slopes = act'(z)}.
      * The padding columns {@code [n, stride)} stay 0 in {@code a} and {@code slopes} (sigmoid(0) is not 0: the next
-     * product reads them).
+     * product reads them). {@code beta} is Swish's {@code z sigmoid(beta z)}, 1 for SiLU; the others ignore it.
      */
-    abstract void activate(Builtin kind, float[] z, float[] bias, float[] a, float[] slopes, int from, int to, int n,
-                           int stride);
+    abstract void activate(Builtin kind, float beta, float[] z, float[] bias, float[] a, float[] slopes, int from,
+                           int to, int n, int stride);
+
+    /**
+     * A trainable Swish's share of {@code dL/dbeta} from rows {@code [from, to)}: {@code betaRows[i] = sum over j < n
+     * of dA(i, j) z(i, j)^2 s (1 - s)}, with {@code s = sigmoid(beta z)} ({@link Builtin#swishBetaSlope}).
+     */
+    abstract void swishBetaRows(float beta, float[] z, float[] dA, double[] betaRows, int from, int to, int n,
+                                int stride);
 
     /**
      * Adds {@code sum_p A(i, p) B(p, j)} over {@code p0 <= p < p1} to rows {@code from <= i < to} of {@code C}
@@ -164,16 +171,30 @@ abstract class Gemm {
         }
 
         @Override
-        void activate(Builtin kind, float[] z, float[] bias, float[] a, float[] slopes, int from, int to, int n,
-                      int stride) {
+        void activate(Builtin kind, float beta, float[] z, float[] bias, float[] a, float[] slopes, int from, int to,
+                      int n, int stride) {
+            boolean swish = kind == Builtin.SWISH;
             for (int i = from; i < to; i++) {
                 for (int j = 0, at = i * stride; j < stride; j++, at++) {
                     z[at] += bias[j];
-                    a[at] = j < n ? (float) kind.value(z[at]) : 0f;
+                    a[at] = j >= n ? 0f : (float) (swish ? Builtin.swish(z[at], beta) : kind.value(z[at]));
                     if (slopes != null) {
-                        slopes[at] = j < n ? (float) kind.slope(z[at]) : 0f;
+                        slopes[at] = j >= n ? 0f
+                                : (float) (swish ? Builtin.swishSlope(z[at], beta) : kind.slope(z[at]));
                     }
                 }
+            }
+        }
+
+        @Override
+        void swishBetaRows(float beta, float[] z, float[] dA, double[] betaRows, int from, int to, int n,
+                           int stride) {
+            for (int i = from; i < to; i++) {
+                double sum = 0;
+                for (int j = i * stride, end = j + n; j < end; j++) {
+                    sum += dA[j] * Builtin.swishBetaSlope(z[j], beta);
+                }
+                betaRows[i] = sum;
             }
         }
 

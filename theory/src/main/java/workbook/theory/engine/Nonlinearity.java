@@ -6,7 +6,8 @@ import workbook.exercises.Ex10Propagation.Activation;
 
 /**
  * The activation of one layer: a fixed {@link Activation}, or Swish {@code z sigmoid(beta z)} whose
- * {@code beta} is a parameter of the layer, trained with the gradient {@code Ex07.swishBetaGradient}.
+ * {@code beta} is a parameter of the layer, trained with the gradient {@code Ex07.swishBetaGradient} (or, built
+ * into the engine, {@link Builtin#swishBetaSlope}).
  *
  * <p>A trainable instance belongs to one layer: networks copy the one they are given for every layer.
  */
@@ -52,6 +53,18 @@ public final class Nonlinearity {
         return new Nonlinearity(null, null, beta);
     }
 
+    /**
+     * Swish with a trainable {@code beta} built into the engine: the float path computes its values, slopes and
+     * beta gradients as vector operations ({@link Builtin#swish(double, double)} and its slopes), the same
+     * functions as Ex07's reference solution; {@link #trainableSwish} calls Ex07 entry by entry.
+     */
+    public static Nonlinearity builtinTrainableSwish(double beta) {
+        if (!Double.isFinite(beta)) {
+            throw new IllegalArgumentException("beta must be finite, got " + beta);
+        }
+        return new Nonlinearity(null, Builtin.SWISH, beta);
+    }
+
     /** A fresh copy with the same current beta (for another layer). */
     Nonlinearity copy() {
         return new Nonlinearity(fixed, builtin, beta);
@@ -78,22 +91,25 @@ public final class Nonlinearity {
 
     /** {@code act(z)}. */
     public double value(double z) {
-        return fixed != null ? fixed.f().applyAsDouble(z) : Ex07SmoothActivations.swish(z, beta);
+        return fixed != null ? fixed.f().applyAsDouble(z)
+                : builtin != null ? Builtin.swish(z, beta) : Ex07SmoothActivations.swish(z, beta);
     }
 
     /** {@code act'(z)}, the slope in z. */
     public double slope(double z) {
-        return fixed != null ? fixed.derivative().applyAsDouble(z) : Ex07SmoothActivations.swishDerivative(z, beta);
+        return fixed != null ? fixed.derivative().applyAsDouble(z)
+                : builtin != null ? Builtin.swishSlope(z, beta) : Ex07SmoothActivations.swishDerivative(z, beta);
     }
 
     /** {@code d act(z) / d beta} for a trainable Swish; 0 for a fixed activation. */
     public double betaSlope(double z) {
-        return fixed != null ? 0 : Ex07SmoothActivations.swishBetaGradient(z, beta);
+        return fixed != null ? 0
+                : builtin != null ? Builtin.swishBetaSlope(z, beta) : Ex07SmoothActivations.swishBetaGradient(z, beta);
     }
 
     /** The activation's name, with the current beta for a trainable Swish. */
     public String name() {
-        return fixed != null ? fixed.name() : "swish(beta=" + beta + ")";
+        return fixed != null ? fixed.name() : "swish(beta=" + beta + ")" + (builtin != null ? " (built-in)" : "");
     }
 
     /**
@@ -105,7 +121,7 @@ public final class Nonlinearity {
      */
     void forward(float[] z, float[] bias, float[] a, float[] slopes, int from, int to, int n, int stride, Gemm kernel) {
         if (builtin != null) {
-            kernel.activate(builtin, z, bias, a, slopes, from, to, n, stride);
+            kernel.activate(builtin, trainable() ? (float) beta : 1f, z, bias, a, slopes, from, to, n, stride);
             return;
         }
         DoubleUnaryOperator f = fixed == null ? v -> Ex07SmoothActivations.swish(v, beta) : fixed.f();
@@ -129,18 +145,23 @@ public final class Nonlinearity {
      * The backward step {@code dZ = act'(Z) * dA} on rows {@code [from, to)}, columns {@code [0, n)}, where
      * {@code dZ} holds {@code act'(Z)} from {@link #forward} on entry. For a trainable Swish it also writes each
      * row's share of {@code dL/dbeta = sum of dA * d act(Z) / d beta} into {@code betaRows} (summed later in row
-     * order, so the result does not depend on which thread did which rows).
+     * order, so the result does not depend on which thread did which rows); a built-in one on {@code kernel}.
      */
-    void backward(float[] z, float[] dA, float[] dZ, double[] betaRows, int from, int to, int n, int stride) {
+    void backward(float[] z, float[] dA, float[] dZ, double[] betaRows, int from, int to, int n, int stride,
+                  Gemm kernel) {
+        boolean perEntryBeta = fixed == null && builtin == null;
         for (int i = from; i < to; i++) {
             double dBeta = 0;
             for (int j = i * stride, end = j + n; j < end; j++) {
                 dZ[j] *= dA[j];
-                if (fixed == null) {
+                if (perEntryBeta) {
                     dBeta += dA[j] * Ex07SmoothActivations.swishBetaGradient(z[j], beta);
                 }
             }
             betaRows[i] = dBeta;
+        }
+        if (fixed == null && builtin != null) {
+            kernel.swishBetaRows((float) beta, z, dA, betaRows, from, to, n, stride);
         }
     }
 }

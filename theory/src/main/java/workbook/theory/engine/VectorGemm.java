@@ -36,8 +36,8 @@ final class VectorGemm extends Gemm {
      * tanh's {@code 1 - t^2}, Swish's and Mish's from their sigmoid and tanh.
      */
     @Override
-    void activate(Builtin kind, float[] z, float[] bias, float[] a, float[] slopes, int from, int to, int n,
-                  int stride) {
+    void activate(Builtin kind, float beta, float[] z, float[] bias, float[] a, float[] slopes, int from, int to,
+                  int n, int stride) {
         FloatVector one = FloatVector.broadcast(S, 1f);
         FloatVector zero = FloatVector.zero(S);
         FloatVector leak = FloatVector.broadcast(S, (float) Builtin.LEAKY_SLOPE);
@@ -66,10 +66,11 @@ final class VectorGemm extends Gemm {
                         value = v.lanewise(VectorOperators.TANH);
                         slope = one.sub(value.mul(value));
                     }
-                    case SWISH -> {
-                        FloatVector s = sigmoid(v, one);
+                    case SWISH -> { // z s and s (1 + beta z (1 - s)), s = sigmoid(beta z)
+                        FloatVector bv = v.mul(beta);
+                        FloatVector s = sigmoid(bv, one);
                         value = v.mul(s);
-                        slope = s.mul(one.add(v.mul(one.sub(s))));
+                        slope = s.mul(one.add(bv.mul(one.sub(s))));
                     }
                     case MISH -> {
                         FloatVector softplus = v.max(zero).add(v.abs().neg().lanewise(VectorOperators.EXP)
@@ -91,6 +92,24 @@ final class VectorGemm extends Gemm {
                     slopes[row + j] = 0;
                 }
             }
+        }
+    }
+
+    /**
+     * Whole vectors of each row: {@code dA z^2 s (1 - s)}, {@code s = sigmoid(beta z)}, summed in float lanes and
+     * then in double (the padding's dA is 0, so it adds nothing).
+     */
+    @Override
+    void swishBetaRows(float beta, float[] z, float[] dA, double[] betaRows, int from, int to, int n, int stride) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (int i = from; i < to; i++) {
+            FloatVector sum = FloatVector.zero(S);
+            for (int at = i * stride, end = at + stride; at < end; at += L) {
+                FloatVector v = FloatVector.fromArray(S, z, at);
+                FloatVector s = sigmoid(v.mul(beta), one);
+                sum = v.mul(v).mul(s.mul(one.sub(s))).fma(FloatVector.fromArray(S, dA, at), sum);
+            }
+            betaRows[i] = sum.reduceLanes(VectorOperators.ADD);
         }
     }
 

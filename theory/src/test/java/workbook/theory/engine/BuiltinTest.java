@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import workbook.exercises.Ex07SmoothActivations;
 import workbook.exercises.Ex10Propagation.Activation;
 
 /** The engine's built-in activations are the reference solutions' functions, in double and in float. */
@@ -64,7 +65,7 @@ class BuiltinTest {
                 float[] slopes = new float[stride];
                 java.util.Arrays.fill(a, n, stride, 7f); // the padding must come back 0
                 java.util.Arrays.fill(slopes, n, stride, 7f);
-                kernel.activate(kind, z, bias, a, slopes, 0, 1, n, stride);
+                kernel.activate(kind, 1f, z, bias, a, slopes, 0, 1, n, stride);
                 for (int j = 0; j < n; j++) {
                     double x = z[j]; // the float input the kernel saw
                     // float's unit roundoff is 6e-8; each activation is a handful of float operations (exp, tanh,
@@ -79,6 +80,75 @@ class BuiltinTest {
                 for (int j = n; j < stride; j++) {
                     assertThat(a[j]).as("%s %s: padding of a", kernel, kind).isZero();
                     assertThat(slopes[j]).as("%s %s: padding of the slopes", kernel, kind).isZero();
+                }
+            }
+        }
+    }
+
+    private static final double[] BETAS = {0.25, 1, 1.7, 3};
+
+    @Test
+    void theTrainableSwishFormsAreEx07sSolutionInDouble() {
+        for (double beta : BETAS) {
+            for (double z : inputs()) {
+                // as above: a few ulps apart, 1e-13 relative to max(1, |value|)
+                double value = Ex07SmoothActivations.swish(z, beta);
+                assertThat(Builtin.swish(z, beta)).as("swish(%s, %s)", z, beta)
+                        .isCloseTo(value, within(1e-13 * Math.max(1, Math.abs(value))));
+                double slope = Ex07SmoothActivations.swishDerivative(z, beta);
+                assertThat(Builtin.swishSlope(z, beta)).as("swish'(%s, %s)", z, beta)
+                        .isCloseTo(slope, within(1e-13 * Math.max(1, Math.abs(slope))));
+                double betaSlope = Ex07SmoothActivations.swishBetaGradient(z, beta);
+                assertThat(Builtin.swishBetaSlope(z, beta)).as("d swish / d beta (%s, %s)", z, beta)
+                        .isCloseTo(betaSlope, within(1e-13 * Math.max(1, Math.abs(betaSlope))));
+                Nonlinearity builtin = Nonlinearity.builtinTrainableSwish(beta);
+                Nonlinearity perEntry = Nonlinearity.trainableSwish(beta);
+                assertThat(builtin.betaSlope(z)).isCloseTo(perEntry.betaSlope(z),
+                        within(1e-13 * Math.max(1, Math.abs(betaSlope))));
+            }
+        }
+    }
+
+    @Test
+    void everyKernelComputesATrainableSwishAndItsBetaGradientToFloatPrecision() {
+        List<Double> inputs = inputs();
+        int n = inputs.size();
+        int stride = Gemm.padded(n);
+        for (Gemm kernel : List.of(Gemm.plain(), Gemm.best())) {
+            for (double beta : BETAS) {
+                float[] z = new float[2 * stride];
+                float[] dA = new float[2 * stride];
+                for (int j = 0; j < n; j++) { // two rows: the inputs, and the inputs reversed
+                    z[j] = (float) (double) inputs.get(j);
+                    z[stride + j] = (float) (double) inputs.get(n - 1 - j);
+                    dA[j] = (float) Math.cos(j);
+                    dA[stride + j] = (float) Math.sin(j);
+                }
+                float[] pre = z.clone();
+                float[] a = new float[2 * stride];
+                float[] slopes = new float[2 * stride];
+                kernel.activate(Builtin.SWISH, (float) beta, z, new float[stride], a, slopes, 0, 2, n, stride);
+                double[] rows = new double[2];
+                kernel.swishBetaRows((float) beta, z, dA, rows, 0, 2, n, stride);
+                for (int i = 0; i < 2; i++) {
+                    double sum = 0;
+                    double size = 0;
+                    for (int at = i * stride; at < i * stride + n; at++) {
+                        double x = pre[at];
+                        // one value and one slope: a few float operations each, as for the fixed activations
+                        assertThat((double) a[at]).as("%s swish(%s, %s)", kernel, x, beta).isCloseTo(Builtin.swish(x,
+                                beta), within(2e-6 * Math.max(1, Math.abs(Builtin.swish(x, beta)))));
+                        assertThat((double) slopes[at]).as("%s swish'(%s, %s)", kernel, x, beta).isCloseTo(
+                                Builtin.swishSlope(x, beta), within(2e-6 * Math.max(1, Math.abs(Builtin.swishSlope(x,
+                                beta)))));
+                        double term = dA[at] * Builtin.swishBetaSlope(x, beta);
+                        sum += term;
+                        size += Math.abs(term);
+                    }
+                    // each term is a few float operations (about 1e-6 relative), and a float sum of n terms errs by
+                    // at most about n * 6e-8 of the sum of their sizes: 4e-5 of that sum covers both for n = 329
+                    assertThat(rows[i]).as("%s: row %d's share of dL/dbeta at beta %s", kernel, i, beta)
+                            .isCloseTo(sum, within(4e-5 * size));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package workbook.theory.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,24 @@ class TrainingTest {
         assertThat(weights[1]).as("two runs from the same seeds end with the same weights").isDeepEqualTo(weights[0]);
         assertThat(betas[1]).isEqualTo(betas[0]);
         assertThat(betas[0]).as("the hidden layer's beta is trained away from its start, 1").isNotEqualTo(1.0);
+    }
+
+    @Test
+    void aBuiltinTrainableSwishTrainsAsEx07sDoesEntryByEntry() {
+        Dataset train = separable(300, 14);
+        double[] betas = new double[2];
+        double[] losses = new double[2];
+        Nonlinearity[] units = {Nonlinearity.trainableSwish(1), Nonlinearity.builtinTrainableSwish(1)};
+        for (int run = 0; run < 2; run++) {
+            FastNetwork net = fresh(units[run], 11);
+            List<Trainer.Epoch> history = Trainer.fit(net, train, train, new Trainer.Settings(10, 32, 0.3, 13), null);
+            betas[run] = net.activation(0).beta();
+            losses[run] = history.get(history.size() - 1).trainLoss();
+        }
+        assertThat(betas[0]).as("beta is trained away from 1").isNotCloseTo(1.0, within(1e-3));
+        // the same gradients up to float rounding (about 1e-6 relative per step), 100 steps: 1e-4 leaves room
+        assertThat(betas[1]).as("the built-in's beta").isCloseTo(betas[0], within(1e-4));
+        assertThat(losses[1]).as("its last training loss").isCloseTo(losses[0], within(1e-4));
     }
 
     @Test
