@@ -42,7 +42,7 @@ public enum Builtin {
             case LEAKY_RELU -> z > 0 ? z : LEAKY_SLOPE * z;
             case SIGMOID -> sigmoid(z);
             case TANH -> Math.tanh(z);
-            case SWISH -> z * sigmoid(z);
+            case SWISH -> swish(z, 1);
             case MISH -> z * Math.tanh(softplus(z));
         };
     }
@@ -57,7 +57,7 @@ public enum Builtin {
                 double t = Math.tanh(z);
                 yield 1 - t * t;
             }
-            case SWISH -> sigmoid(z) * (1 + z * sigmoid(-z));
+            case SWISH -> swishSlope(z, 1);
             case MISH -> {
                 double t = Math.tanh(softplus(z));
                 yield t + z * (1 - t * t) * sigmoid(z);
