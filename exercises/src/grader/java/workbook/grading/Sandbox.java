@@ -79,10 +79,14 @@ enum Sandbox {
             case BUBBLEWRAP -> {
                 command.addAll(List.of("bwrap", "--unshare-all", "--die-with-parent", "--new-session",
                         "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"));
+                // a folder inside one shown already is not bound again: the JVM sees it as it is when it reads it,
+                // not as it was when the JVM started (in watch mode, a save rebuilds a folder for the waiting JVM)
+                List<Path> shown = new ArrayList<>();
                 for (Path path : readable) {
-                    String p = path.toAbsolutePath().normalize().toString();
-                    if (p.startsWith("/tmp/") && Files.exists(path)) {
-                        command.addAll(List.of("--ro-bind", p, p));
+                    Path p = path.toAbsolutePath().normalize();
+                    if (p.toString().startsWith("/tmp/") && Files.exists(p) && shown.stream().noneMatch(p::startsWith)) {
+                        command.addAll(List.of("--ro-bind", p.toString(), p.toString()));
+                        shown.add(p);
                     }
                 }
                 String dir = writable.toAbsolutePath().toString();

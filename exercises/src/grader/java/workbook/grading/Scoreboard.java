@@ -79,6 +79,10 @@ public final class Scoreboard {
         if (!g.problem().isEmpty()) {
             out.append(" Next: ").append(g.id()).append(" ").append(g.status().label()).append(":\n");
             body = g.problem().lines().collect(Collectors.toList());
+        } else if (g.firstUnfinished() == null) { // its suite reported no check at all
+            out.append(" Next: ").append(g.id()).append(" ").append(g.status().label()).append(":\n");
+            body = List.of("no check of " + g.id() + " reported a result: grade it again; if this stays, see "
+                    + "target/grade/test-jvm-*.log");
         } else {
             TaskGrade task = g.firstUnfinished();
             Check check = task.firstFailure();
@@ -94,7 +98,8 @@ public final class Scoreboard {
                 body.add(1, "(" + task.notRun() + " more checks of this task were not run after it)");
             }
         }
-        List<String> printed = g.problem().isEmpty() && g.firstUnfinished().firstFailure() != null
+        List<String> printed = g.problem().isEmpty() && g.firstUnfinished() != null
+                && g.firstUnfinished().firstFailure() != null
                 ? printed(g.firstUnfinished().firstFailure()) : List.of();
         for (String line : fit(body, DETAIL_LINES - 2 - printed.size())) {
             out.append("   ").append(line.stripTrailing()).append('\n');

@@ -221,6 +221,11 @@ final class TestJvms {
         java.add("-D" + CheckRunner.SUITE + "=" + layout.suiteClasses());
         java.add("-D" + CheckRunner.JUNIT_XML + "=" + jvmDir.resolve("junit-" + lane + attempt));
         List<Path> classpath = classpath();
+        // a class folder missing when the JVM starts is read as a jar for good: one that a later build fills (in watch
+        // mode, an exercise that compiles again after the waiting JVM started) would stay invisible to it
+        for (Path folder : classpath.subList(harness.size(), classpath.size())) {
+            Files.createDirectories(folder);
+        }
         java.addAll(List.of("-cp", classpath.stream().map(Path::toString)
                 .collect(Collectors.joining(File.pathSeparator)), CheckRunner.class.getName(), report.toString()));
         java.addAll(tags.isEmpty() ? List.of("-") : tags);

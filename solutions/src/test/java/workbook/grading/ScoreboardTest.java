@@ -40,6 +40,13 @@ class ScoreboardTest {
     }
 
     @Test
+    void anExerciseWhoseSuiteReportedNoCheckSaysSoAndIsNotDone() {
+        String board = Scoreboard.render(List.of(exercise("Ex04", "Softmax")), false, Path.of("results.json"));
+        assertThat(board).containsPattern("Ex04 +Softmax +not started").contains("Next: Ex04 not started:",
+                "no check of Ex04 reported a result", "Total 0 / 10 points");
+    }
+
+    @Test
     void aPassingGradeFitsOnOneScreen() {
         List<ExerciseGrade> done = List.of(GRADES.get(0), GRADES.get(0), GRADES.get(0), GRADES.get(0),
                 GRADES.get(0), GRADES.get(0), GRADES.get(0), GRADES.get(0), GRADES.get(0), GRADES.get(0));

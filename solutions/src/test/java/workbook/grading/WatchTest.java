@@ -68,4 +68,39 @@ class WatchTest {
         assertThat(save).as("the save's grade: that exercise alone").containsPattern("Ex02 +Second +done")
                 .doesNotContain("Ex01").contains("Total 10 / 10 points", "graded in");
     }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS) // a backstop, not a timing check
+    void aSaveThatMakesAnExerciseCompileIsGradedInTheJvmStartedBeforeIt(@TempDir Path module) throws Exception {
+        Path main = Files.createDirectories(module.resolve("src/main/java/workbook/exercises"));
+        Path test = Files.createDirectories(module.resolve("src/test/java/workbook/exercises"));
+        Files.writeString(main.resolve("Ex01First.java"), exercise("Ex01First", "return 1 +;"));
+        Files.writeString(test.resolve("Ex01FirstTest.java"), suite("Ex01First"));
+        Path graderClasses = module.resolve("grader-classes");
+        GraderTest.copyGrader(graderClasses);
+        List<Path> harness = new ArrayList<>(List.of(graderClasses));
+        harness.addAll(GraderTest.libraries());
+        Layout layout = new Layout(module);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+        CompletableFuture<Void> watch = CompletableFuture.runAsync(() -> {
+            try {
+                new Watch(new Grader(layout, harness), layout).run(out, 1);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (!bytes.toString(StandardCharsets.UTF_8).contains("Watching ") && !watch.isDone()) {
+            Thread.sleep(50);
+        }
+        String start = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(start).as("the grade at start").containsPattern("Ex01 +First +does not compile");
+
+        Thread.sleep(500);
+        Files.writeString(main.resolve("Ex01First.java"), exercise("Ex01First", "return 1;"));
+        watch.get(120, TimeUnit.SECONDS);
+        assertThat(bytes.toString(StandardCharsets.UTF_8).substring(start.length()))
+                .as("its classes, built after the JVM started, are found").containsPattern("Ex01 +First +done");
+    }
 }
