@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,74 +34,60 @@ class WatchTest {
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS) // a backstop, not a timing check
     void gradesEverythingAtStartThenTheExerciseSaved(@TempDir Path module) throws Exception {
-        Path main = Files.createDirectories(module.resolve("src/main/java/workbook/exercises"));
-        Path test = Files.createDirectories(module.resolve("src/test/java/workbook/exercises"));
-        for (String name : List.of("Ex01First", "Ex02Second")) {
-            Files.writeString(main.resolve(name + ".java"), exercise(name, "return 2;"));
-            Files.writeString(test.resolve(name + "Test.java"), suite(name));
-        }
-        Path graderClasses = module.resolve("grader-classes");
-        GraderTest.copyGrader(graderClasses);
-        List<Path> harness = new ArrayList<>(List.of(graderClasses));
-        harness.addAll(GraderTest.libraries());
-        Layout layout = new Layout(module);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-
-        CompletableFuture<Void> watch = CompletableFuture.runAsync(() -> {
-            try {
-                new Watch(new Grader(layout, harness), layout).run(out, 1);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        while (!bytes.toString(StandardCharsets.UTF_8).contains("Watching ") && !watch.isDone()) {
-            Thread.sleep(50);
-        }
-        String start = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(start).as("the grade at start").containsPattern("Ex01 +First +in progress")
+        Watching watching = Watching.start(module, Map.of("Ex01First", "return 2;", "Ex02Second", "return 2;"));
+        assertThat(watching.atStart()).as("the grade at start").containsPattern("Ex01 +First +in progress")
                 .containsPattern("Ex02 +Second +in progress").contains("Total 0 / 20 points");
 
-        Thread.sleep(500); // the watcher registers before it prints; a save a moment later is one it sees
-        Files.writeString(main.resolve("Ex02Second.java"), exercise("Ex02Second", "return 1;"));
-        watch.get(120, TimeUnit.SECONDS);
-        String save = bytes.toString(StandardCharsets.UTF_8).substring(start.length());
-        assertThat(save).as("the save's grade: that exercise alone").containsPattern("Ex02 +Second +done")
-                .doesNotContain("Ex01").contains("Total 10 / 10 points", "graded in");
+        assertThat(watching.save("Ex02Second", "return 1;")).as("the save's grade: that exercise alone")
+                .containsPattern("Ex02 +Second +done").doesNotContain("Ex01").contains("Total 10 / 10 points",
+                        "graded in");
     }
 
     @Test
-    @Timeout(value = 180, unit = TimeUnit.SECONDS) // a backstop, not a timing check
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void aSaveThatMakesAnExerciseCompileIsGradedInTheJvmStartedBeforeIt(@TempDir Path module) throws Exception {
-        Path main = Files.createDirectories(module.resolve("src/main/java/workbook/exercises"));
-        Path test = Files.createDirectories(module.resolve("src/test/java/workbook/exercises"));
-        Files.writeString(main.resolve("Ex01First.java"), exercise("Ex01First", "return 1 +;"));
-        Files.writeString(test.resolve("Ex01FirstTest.java"), suite("Ex01First"));
-        Path graderClasses = module.resolve("grader-classes");
-        GraderTest.copyGrader(graderClasses);
-        List<Path> harness = new ArrayList<>(List.of(graderClasses));
-        harness.addAll(GraderTest.libraries());
-        Layout layout = new Layout(module);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Watching watching = Watching.start(module, Map.of("Ex01First", "return 1 +;"));
+        assertThat(watching.atStart()).as("the grade at start").containsPattern("Ex01 +First +does not compile");
 
-        CompletableFuture<Void> watch = CompletableFuture.runAsync(() -> {
-            try {
-                new Watch(new Grader(layout, harness), layout).run(out, 1);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+        assertThat(watching.save("Ex01First", "return 1;")).as("its classes, built after the waiting JVM started, "
+                + "are found").containsPattern("Ex01 +First +done");
+    }
+
+    /** A watch over a module of exercises (name to the body of {@code a()}, each checked for 1), for one save. */
+    private record Watching(Path main, ByteArrayOutputStream bytes, CompletableFuture<Void> watch, String atStart) {
+        static Watching start(Path module, Map<String, String> answers) throws Exception {
+            Path main = Files.createDirectories(module.resolve("src/main/java/workbook/exercises"));
+            Path test = Files.createDirectories(module.resolve("src/test/java/workbook/exercises"));
+            for (Map.Entry<String, String> answer : answers.entrySet()) {
+                Files.writeString(main.resolve(answer.getKey() + ".java"), exercise(answer.getKey(), answer.getValue()));
+                Files.writeString(test.resolve(answer.getKey() + "Test.java"), suite(answer.getKey()));
             }
-        });
-        while (!bytes.toString(StandardCharsets.UTF_8).contains("Watching ") && !watch.isDone()) {
-            Thread.sleep(50);
+            Path graderClasses = module.resolve("grader-classes");
+            GraderTest.copyGrader(graderClasses);
+            List<Path> harness = new ArrayList<>(List.of(graderClasses));
+            harness.addAll(GraderTest.libraries());
+            Layout layout = new Layout(module);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+            CompletableFuture<Void> watch = CompletableFuture.runAsync(() -> {
+                try {
+                    new Watch(new Grader(layout, harness), layout).run(out, 1);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            while (!bytes.toString(StandardCharsets.UTF_8).contains("Watching ") && !watch.isDone()) {
+                Thread.sleep(50);
+            }
+            return new Watching(main, bytes, watch, bytes.toString(StandardCharsets.UTF_8));
         }
-        String start = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(start).as("the grade at start").containsPattern("Ex01 +First +does not compile");
 
-        Thread.sleep(500);
-        Files.writeString(main.resolve("Ex01First.java"), exercise("Ex01First", "return 1;"));
-        watch.get(120, TimeUnit.SECONDS);
-        assertThat(bytes.toString(StandardCharsets.UTF_8).substring(start.length()))
-                .as("its classes, built after the JVM started, are found").containsPattern("Ex01 +First +done");
+        /** Saves a new answer and returns what the watch printed for it. */
+        String save(String name, String answer) throws Exception {
+            Thread.sleep(500); // the watcher registers before it prints; a save a moment later is one it sees
+            Files.writeString(main.resolve(name + ".java"), exercise(name, answer));
+            watch.get(120, TimeUnit.SECONDS);
+            return bytes.toString(StandardCharsets.UTF_8).substring(atStart.length());
+        }
     }
 }

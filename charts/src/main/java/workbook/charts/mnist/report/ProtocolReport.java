@@ -131,7 +131,7 @@ public final class ProtocolReport {
                     .append(accuracy(choice.runs()));
             if (!choice.others().isEmpty()) {
                 out.append("; runner-up ").append(RunSpec.rate(choice.runnerUp())).append(": ")
-                        .append(accuracy(choice.others())).append("; the gap ")
+                        .append(accuracy(choice.others())).append("\n             best - runner-up: ")
                         .append(Paired.of(choice.runs(), choice.others(), Seeds::accuracy).map(Paired::points)
                                 .orElse("has no seed in common"));
             }
