@@ -20,7 +20,7 @@ import workbook.charts.mnist.protocol.Seeds;
 
 /**
  * Part 3 (f), {@code lab/lab-f-test-accuracy.png}: the test accuracy of each activation retrained at its best
- * rate on all labelled images, one bar per activation, its value above it and its rate inside it.
+ * rate on all labelled images, one bar per activation, its value above it and its learning rate inside it.
  */
 final class LabTestAccuracy {
     /** The file this figure writes, relative to the figure folder. */
@@ -51,7 +51,7 @@ final class LabTestAccuracy {
         List<java.awt.Paint> colours = runs.stream().map(r -> (java.awt.Paint) workbook.charts.SeriesStyle
                 .of(r.spec().activation().label()).map(workbook.charts.SeriesStyle::colour)
                 .orElse(Charts.PALETTE.get(0))).toList();
-        XYBarRenderer bars = new XYBarRenderer(0.35) {
+        XYBarRenderer bars = new XYBarRenderer(0.25) { // bars wide enough for the rate inside them
             @Override
             public java.awt.Paint getItemPaint(int series, int item) { // each activation in its house colour
                 return colours.get(item);
@@ -60,7 +60,7 @@ final class LabTestAccuracy {
         bars.setBarPainter(new StandardXYBarPainter());
         bars.setShadowVisible(false);
         plot.setRenderer(bars);
-        SymbolAxis names = new SymbolAxis("activation", runs.stream().map(r -> r.spec().activation().label()
+        SymbolAxis names = new SymbolAxis("activation (its learning rate inside the bar)", runs.stream().map(r -> r.spec().activation().label()
                 + (r.spec().trainableBeta() ? " (β)" : "")).toArray(String[]::new));
         names.setGridBandsVisible(false);
         plot.setDomainAxis(names);
@@ -82,7 +82,7 @@ final class LabTestAccuracy {
             }
             plot.addAnnotation(label(String.format(Locale.ROOT, "%.2f%%", y), i, top, TextAnchor.BOTTOM_CENTER,
                     java.awt.Color.BLACK));
-            plot.addAnnotation(label("lr " + RunSpec.rate(runs.get(i).spec().learningRate()), i,
+            plot.addAnnotation(label(RunSpec.rate(runs.get(i).spec().learningRate()), i,
                     Math.max(0, (spread.n() > 1 ? 100 * spread.min() : y) - 1), TextAnchor.TOP_CENTER,
                     java.awt.Color.WHITE));
         }
