@@ -154,15 +154,18 @@ public final class RenderAll {
         return "skipped " + file + ": " + message + (toDo == null ? "" : " (" + toDo + " to draw it)");
     }
 
-    /** The MNIST lab's figures, if any were drawn: the PNG files in {@code dir/lab}, by name, as paths from dir. */
+    /**
+     * The MNIST lab's figures, if any were drawn: the PNG files in {@code dir/lab} in the lab's order
+     * ({@link LabFigures#INDEX_ORDER}), as paths from dir.
+     */
     static List<String> labFigures(Path dir) throws IOException {
         Path lab = dir.resolve(LAB_FOLDER);
         if (!Files.isDirectory(lab)) {
             return List.of();
         }
         try (var files = Files.list(lab)) {
-            return files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".png")).sorted()
-                    .map(name -> LAB_FOLDER + "/" + name).toList();
+            return files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".png"))
+                    .sorted(LabFigures.INDEX_ORDER).map(name -> LAB_FOLDER + "/" + name).toList();
         }
     }
 

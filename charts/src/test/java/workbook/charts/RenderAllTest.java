@@ -104,6 +104,19 @@ class RenderAllTest {
     }
 
     @Test
+    void theLabsFiguresAreListedByPartAndTheActivationsInTheSeedsOrder(@TempDir Path dir) throws Exception {
+        Path lab = Files.createDirectories(dir.resolve("lab"));
+        for (String name : List.of("lab-init-tanh", "lab-e-tanh", "lab-e-relu", "lab-f-test-accuracy", "lab-e-sigmoid",
+                "lab-init-grid", "lab-e-leaky-relu", "lab-init-relu", "lab-d-curves", "lab-e-swish", "lab-e-mish")) {
+            Files.write(lab.resolve(name + ".png"), new byte[] {1});
+        }
+        assertThat(RenderAll.labFigures(dir)).containsExactly("lab/lab-d-curves.png", "lab/lab-e-relu.png",
+                "lab/lab-e-sigmoid.png", "lab/lab-e-leaky-relu.png", "lab/lab-e-tanh.png", "lab/lab-e-mish.png",
+                "lab/lab-e-swish.png", "lab/lab-f-test-accuracy.png", "lab/lab-init-grid.png", "lab/lab-init-relu.png",
+                "lab/lab-init-tanh.png");
+    }
+
+    @Test
     void theSetHasUniqueFileNamesAndACaptionForEveryFigure() {
         List<Figure> figures = RenderAll.figures();
         assertThat(figures).isNotEmpty();

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import workbook.charts.mnist.protocol.LabActivation;
 import workbook.charts.mnist.protocol.Protocol;
 import workbook.charts.mnist.protocol.RateSearch;
@@ -126,6 +128,34 @@ public final class LabFigures {
 
     private static boolean isActivation(String key) {
         return Arrays.stream(LabActivation.values()).anyMatch(a -> a.key().equals(key));
+    }
+
+    /**
+     * The order of the lab's figure files on the index page: by part (a, d, e, f, g, then part 4's grid and curves)
+     * and, within a part, the activations in the seed's order (ReLU, Sigmoid, LeakyReLU, Tanh, Mish, Swish), not the
+     * alphabet's; a file the lab does not draw by its name.
+     */
+    public static final Comparator<String> INDEX_ORDER = Comparator.comparing(LabFigures::part)
+            .thenComparingInt(file -> activationOf(file).map(Enum::ordinal).orElse(-1))
+            .thenComparing(Comparator.naturalOrder());
+
+    /** The part a file belongs to, up to its second hyphen: {@code lab-e-} for {@code lab-e-tanh.png}. */
+    private static String part(String file) {
+        int first = file.indexOf('-');
+        int second = first < 0 ? -1 : file.indexOf('-', first + 1);
+        return second < 0 ? file : file.substring(0, second + 1);
+    }
+
+    /** The activation a per-activation figure ({@code lab-e-tanh.png}, {@code lab-init-relu.png}) is drawn for. */
+    private static Optional<LabActivation> activationOf(String file) {
+        for (String part : List.of("lab-e-", "lab-init-")) {
+            String key = file.startsWith(part) && file.endsWith(".png")
+                    ? file.substring(part.length(), file.length() - ".png".length()) : "";
+            if (isActivation(key)) {
+                return Optional.of(LabActivation.of(key));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Path add(List<Path> files, Path file) {
