@@ -34,6 +34,8 @@ final class TestJvms {
             "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "-XX:+DisableAttachMechanism");
     /** Backstop for one test JVM: every check has its own time limit, so this only stops the pathological. */
     static final long JVM_LIMIT_SECONDS = 300;
+    /** How long a test JVM sent away unused ({@link TestJvm#dismiss}) may take to exit before it is killed. */
+    static final long DISMISSED_SECONDS = 10;
     /** The only folder a test JVM writes to (its report); the sandbox lets it write nowhere else. */
     static final String JVM_DIR = "jvm";
     /** Where a test JVM without a {@link HarnessArchive} records the classes it loads, in {@link #JVM_DIR}. */
@@ -83,7 +85,7 @@ final class TestJvms {
     Outcome run(List<Layout.Exercise> exercises, TestJvm ready) throws IOException, InterruptedException {
         if (exercises.isEmpty()) {
             if (ready != null) {
-                Sandbox.kill(ready.process());
+                ready.dismiss();
             }
             return Outcome.NONE;
         }
@@ -192,6 +194,27 @@ final class TestJvms {
         void send(List<String> tags) throws IOException {
             process.getOutputStream().write((String.join(" ", tags) + "\n").getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().close();
+        }
+
+        /**
+         * Sends away a JVM started without tags, unused: with its standard input closed it reads no tags and exits
+         * by itself (killed only if it has not within {@value #DISMISSED_SECONDS} s). Killing it at once could
+         * leave processes behind: a sandbox killed while it still starts leaves its inner processes running.
+         *
+         * @return when it has exited
+         */
+        CompletableFuture<Process> dismiss() {
+            try {
+                process.getOutputStream().close();
+            } catch (IOException e) {
+                // it is gone already
+            }
+            return process.onExit().completeOnTimeout(null, DISMISSED_SECONDS, TimeUnit.SECONDS).thenApply(exited -> {
+                if (exited == null) {
+                    Sandbox.kill(process);
+                }
+                return process;
+            });
         }
     }
 

@@ -69,7 +69,7 @@ final class Watch {
             ready = grader.jvms().start("w", ++runs % 2 + 1, List.of());
             graded++;
         }
-        Sandbox.kill(ready.process());
+        ready.dismiss().join();
     }
 
     /** The exercises an event asks for: the saved ones, or on Enter the changed ones, else the last one. */

@@ -53,6 +53,25 @@ class WatchTest {
                 + "are found").containsPattern("Ex01 +First +done");
     }
 
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aWaitingJvmSentAwayUnusedLeavesNoProcessBehind(@TempDir Path module) throws Exception {
+        Path graderClasses = module.resolve("grader-classes");
+        GraderTest.copyGrader(graderClasses);
+        List<Path> harness = new ArrayList<>(List.of(graderClasses));
+        harness.addAll(GraderTest.libraries());
+        Files.createDirectories(module.resolve("src/main/java/workbook/exercises"));
+        TestJvms jvms = new Grader(new Layout(module), harness).jvms();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            // sent away at once, while its sandbox may still be starting: killing it then left processes running
+            Process process = jvms.start("w", attempt, List.of()).dismiss().get(30, TimeUnit.SECONDS);
+            assertThat(process.isAlive()).isFalse();
+        }
+        Thread.sleep(200); // a process left behind would still be running; one on its way out is gone by now
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("")
+                .contains(module.toString()))).as("no process of the module's test JVMs is left").isEmpty();
+    }
+
     /** A watch over a module of exercises (name to the body of {@code a()}, each checked for 1), for one save. */
     private record Watching(Path main, ByteArrayOutputStream bytes, CompletableFuture<Void> watch, String atStart) {
         static Watching start(Path module, Map<String, String> answers) throws Exception {
