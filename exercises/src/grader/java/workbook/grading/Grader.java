@@ -82,7 +82,7 @@ public final class Grader {
             return;
         }
         if (flag(args[4])) {
-            new Watch(grader, layout).run(out);
+            new Watch(grader, layout, System.in).run(out);
             return;
         }
         List<ExerciseGrade> grades = grader.grade(selected);

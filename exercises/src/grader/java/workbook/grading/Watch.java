@@ -2,6 +2,7 @@ package workbook.grading;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +24,15 @@ import org.slf4j.helpers.NOPLogger;
 final class Watch {
     private final Grader grader;
     private final Layout layout;
+    private final InputStream keys;
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
     private Layout.Exercise last;
 
-    Watch(Grader grader, Layout layout) {
+    /** @param keys where the learner presses Enter: the terminal's {@code System.in} */
+    Watch(Grader grader, Layout layout, InputStream keys) {
         this.grader = grader;
         this.layout = layout;
+        this.keys = keys;
     }
 
     void run(PrintStream out) throws IOException, InterruptedException {
@@ -105,7 +109,7 @@ final class Watch {
 
     private void startReadingEnter() {
         daemon(() -> {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            BufferedReader in = new BufferedReader(new InputStreamReader(keys, StandardCharsets.UTF_8));
             while (in.readLine() != null) {
                 events.add("");
             }
