@@ -106,6 +106,9 @@ enum Sandbox {
     /**
      * Stops a test JVM and every process it started: the descendants the JDK can see, and under
      * {@link #UNPRIVILEGED_USER} the whole session (a process that left its parent keeps its session).
+     * Not for a JVM in its first moments: a bubblewrap sandbox killed while it still starts can leave its inner
+     * processes running. The grade kills a JVM only once it has exited or run past its limit; one started ahead and
+     * not needed is sent away instead ({@link TestJvms.TestJvm#dismiss}).
      */
     static void kill(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
