@@ -76,16 +76,16 @@ public final class Scoreboard {
         String id = g.id().tag();
         StringBuilder out = new StringBuilder();
         List<String> body;
+        TaskGrade task = g.firstUnfinished();
+        Check check = task == null ? null : task.firstFailure();
         if (!g.problem().isEmpty()) {
             out.append(" Next: ").append(g.id()).append(" ").append(g.status().label()).append(":\n");
             body = g.problem().lines().collect(Collectors.toList());
-        } else if (g.firstUnfinished() == null) { // its suite reported no check at all
+        } else if (task == null) { // its suite reported no check at all
             out.append(" Next: ").append(g.id()).append(" ").append(g.status().label()).append(":\n");
             body = List.of("no check of " + g.id() + " reported a result: grade it again; if this stays, see "
                     + "target/grade/test-jvm-*.log");
         } else {
-            TaskGrade task = g.firstUnfinished();
-            Check check = task.firstFailure();
             out.append(" Next: ").append(g.id()).append(", task ").append(task.name()).append(" (")
                .append(task.passed()).append(" of ").append(task.checks().size()).append(" checks pass)\n");
             body = check == null ? List.of("no check of this task ran")
@@ -98,9 +98,7 @@ public final class Scoreboard {
                 body.add(1, "(" + task.notRun() + " more checks of this task were not run after it)");
             }
         }
-        List<String> printed = g.problem().isEmpty() && g.firstUnfinished() != null
-                && g.firstUnfinished().firstFailure() != null
-                ? printed(g.firstUnfinished().firstFailure()) : List.of();
+        List<String> printed = g.problem().isEmpty() && check != null ? printed(check) : List.of();
         for (String line : fit(body, DETAIL_LINES - 2 - printed.size())) {
             out.append("   ").append(line.stripTrailing()).append('\n');
         }

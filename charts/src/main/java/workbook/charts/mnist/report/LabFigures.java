@@ -82,15 +82,16 @@ public final class LabFigures {
      */
     public static String caption(String fileName) {
         String name = fileName.replaceFirst("\\.png$", "");
-        if (name.startsWith("lab-e-") && isActivation(name.substring(6))) {
-            return "(e) " + LabActivation.of(name.substring(6)).label() + ": the rate search, four of the seed's 24 plots"
+        Optional<LabActivation> activation = activationOf(name + ".png");
+        if (activation.isPresent() && part(name).equals("lab-e-")) {
+            return "(e) " + activation.get().label() + ": the rate search, four of the seed's 24 plots"
                     + " (six activations, four curves each). One colour per learning rate, the same in all six figures,"
                     + " from the smallest rate (dark) to the largest (light); the best rate (chosen by its mean"
                     + " validation accuracy over seeds) solid and thicker, the others dashed; losses on a log axis;"
                     + " \"(diverged)\" marks a run whose loss stopped being a number.";
         }
-        if (name.startsWith("lab-init-") && isActivation(name.substring(9))) {
-            return "Part 4, " + LabActivation.of(name.substring(9)).label() + ": the four curves of the deep network"
+        if (activation.isPresent()) {
+            return "Part 4, " + activation.get().label() + ": the four curves of the deep network"
                     + " under each initialization.";
         }
         return switch (name) {

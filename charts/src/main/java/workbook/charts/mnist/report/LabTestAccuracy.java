@@ -60,8 +60,9 @@ final class LabTestAccuracy {
         bars.setBarPainter(new StandardXYBarPainter());
         bars.setShadowVisible(false);
         plot.setRenderer(bars);
-        SymbolAxis names = new SymbolAxis("activation (its learning rate inside the bar)", runs.stream().map(r -> r.spec().activation().label()
-                + (r.spec().trainableBeta() ? " (β)" : "")).toArray(String[]::new));
+        SymbolAxis names = new SymbolAxis("activation (its learning rate inside the bar)", runs.stream()
+                .map(r -> r.spec().activation().label() + (r.spec().trainableBeta() ? " (β)" : ""))
+                .toArray(String[]::new));
         names.setGridBandsVisible(false);
         plot.setDomainAxis(names);
         double low = 100;

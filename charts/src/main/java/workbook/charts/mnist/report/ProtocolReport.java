@@ -2,6 +2,7 @@ package workbook.charts.mnist.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -106,52 +107,32 @@ public final class ProtocolReport {
         }
         if (ranked.size() > 2) {
             List<String> beyond = beyondTheNoise(ranked);
-            int pairs = ranked.size() * (ranked.size() - 1) / 2;
-            out.append("  Of all ").append(pairs).append(" pairs, beyond the noise: ").append(beyond.isEmpty() ? "none"
-                    : wrap(beyond, "    ")).append('\n');
+            out.append("  Of all ").append(ranked.size() * (ranked.size() - 1) / 2).append(" pairs, beyond the noise:")
+                    .append(beyond.isEmpty() ? " none\n" : beyond.stream().map(line -> "\n    " + line)
+                            .collect(Collectors.joining()) + "\n");
         }
     }
 
     /**
-     * Every pair of the ranking whose paired gap is beyond the noise, the higher first, with the gap in points
-     * ({@code "Tanh > Swish (+0.71)"}): two neighbours may each sit within the noise while the ends of the chain
-     * are told apart.
+     * Every pair of the ranking whose paired gap is beyond the noise, one line per activation ahead, with the gap in
+     * points ({@code "Tanh > Mish (+0.49), Swish (+0.71)"}): two neighbours may each sit within the noise while the
+     * ends of the chain are told apart.
      */
     static List<String> beyondTheNoise(List<Map.Entry<LabActivation, List<StoredRun>>> ranked) {
-        List<String> beyond = new ArrayList<>();
+        Map<LabActivation, List<String>> ahead = new LinkedHashMap<>();
         for (int i = 0; i < ranked.size(); i++) {
             for (int j = i + 1; j < ranked.size(); j++) {
                 LabActivation a = ranked.get(i).getKey();
                 LabActivation b = ranked.get(j).getKey();
                 Paired.of(ranked.get(i).getValue(), ranked.get(j).getValue(), Seeds::accuracy)
                         .filter(Paired::beyond)
-                        .ifPresent(p -> beyond.add(String.format(Locale.ROOT, "%s %s %s (%+.2f)", a.label(),
-                                p.mean() > 0 ? ">" : "<", b.label(), 100 * p.mean())));
+                        .ifPresent(p -> ahead.computeIfAbsent(p.mean() > 0 ? a : b, k -> new ArrayList<>())
+                                .add(String.format(Locale.ROOT, "%s (%+.2f)", (p.mean() > 0 ? b : a).label(),
+                                        100 * Math.abs(p.mean()))));
             }
         }
-        return beyond;
-    }
-
-    /** The items joined by ", ", a new line (after {@code indent}) before one that would pass 110 characters. */
-    private static String wrap(List<String> items, String indent) {
-        StringBuilder text = new StringBuilder();
-        int line = 40; // what precedes the first item on its line
-        for (String item : items) {
-            if (text.length() > 0) {
-                text.append(",");
-                line++;
-                if (line + item.length() + 1 > 110) {
-                    text.append('\n').append(indent);
-                    line = indent.length();
-                } else {
-                    text.append(' ');
-                    line++;
-                }
-            }
-            text.append(item);
-            line += item.length();
-        }
-        return text.toString();
+        return ahead.entrySet().stream().map(e -> e.getKey().label() + " > " + String.join(", ", e.getValue()))
+                .toList();
     }
 
     private static void partE(StringBuilder out, Protocol.Results results, LabConfig config) {

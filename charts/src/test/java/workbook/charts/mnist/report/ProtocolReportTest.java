@@ -35,5 +35,9 @@ class ProtocolReportTest {
         var swish = runs(LabActivation.SWISH, 0.69, 0.59, 0.79, 0.64, 0.74);
         assertThat(ProtocolReport.beyondTheNoise(List.of(tanh, relu, swish))).containsExactly("Tanh > Swish (+1.00)");
         assertThat(ProtocolReport.beyondTheNoise(List.of(tanh, relu))).isEmpty();
+        // one line per activation ahead: mish is 2 points below tanh with every seed
+        var mish = runs(LabActivation.MISH, 0.68, 0.58, 0.78, 0.63, 0.73);
+        assertThat(ProtocolReport.beyondTheNoise(List.of(tanh, relu, swish, mish))).containsExactly(
+                "Tanh > Swish (+1.00), Mish (+2.00)", "ReLU > Mish (+1.50)", "Swish > Mish (+1.00)");
     }
 }
